@@ -1,0 +1,1 @@
+export { default } from 'aegir/eslint.config.js'

@@ -1,0 +1,95 @@
+/**
+ * The core's inputs (commands) and outputs (events, transmissions, introspection), as plain data.
+ */
+import type { Arc } from './arcs.ts'
+import type { GeometryConfig, GeometryName } from './geometry.ts'
+import type { RingId } from './id.ts'
+import type { RingMessage } from './messages.ts'
+import type { NodeRef } from './node-ref.ts'
+
+export type RingCommand =
+  /** Become the first node of a new ring. */
+  | { type: 'create' }
+  /** Join the ring through any of these members (tried in turn). */
+  | { type: 'join', bootstrap: NodeRef[] }
+  /** Leave gracefully: neighbours take over, a `leaving` event allows hand-off, then `left`. */
+  | { type: 'leave' }
+  /** Find the owner of `key`; answered by a `lookup-done` or `lookup-failed` event with `reqId`. */
+  | { type: 'lookup', key: RingId, reqId: number }
+  /** Route `payload` to the owner of `key` (a `deliver` event there). */
+  | { type: 'route', key: RingId, reqId: number, payload: Uint8Array }
+  /** Deliver `payload` to every node once (`cast-deliver` events). */
+  | { type: 'broadcast', payload: Uint8Array }
+  /** Deliver `payload` once to every node whose id lies in one of `arcs`. */
+  | { type: 'rangecast', arcs: Arc[], payload: Uint8Array }
+  /** Switch routing geometry (and arity) at run time. */
+  | { type: 'set-geometry', geometry: GeometryConfig }
+  /** Turn proximity neighbour selection on or off. */
+  | { type: 'set-proximity', enabled: boolean }
+
+export type RingEvent =
+  | { type: 'joined', pred?: NodeRef, succ?: NodeRef }
+  | { type: 'join-failed', reason: string }
+  | { type: 'lookup-done', reqId: number, key: RingId, owner: NodeRef, hops: number, latencyMs: number, attempts: number }
+  | { type: 'lookup-failed', reqId: number, key: RingId, reason: string, attempts: number }
+  | { type: 'deliver', key: RingId, origin: NodeRef, reqId: number, payload: Uint8Array, hops: number }
+  | { type: 'cast-deliver', origin: NodeRef, castId: number, payload: Uint8Array }
+  /** This node's range (pred, self] changed: a hand-off point for storage. */
+  | { type: 'range-changed', pred?: NodeRef, oldPred?: NodeRef }
+  | { type: 'succ-changed', succ?: NodeRef }
+  /** Graceful leave started: hand (pred, self] over to `succ`. */
+  | { type: 'leaving', pred?: NodeRef, succ?: NodeRef }
+  | { type: 'left' }
+  | { type: 'suspected', node: NodeRef }
+  /** A suspected node answered again (partition healed): the rings are being unified. */
+  | { type: 'rediscovered', node: NodeRef }
+  | { type: 'geometry-changed', name: GeometryName, k: number }
+
+export interface Transmit {
+  to: NodeRef
+  msg: RingMessage
+}
+
+export type RingState = 'idle' | 'joining' | 'member' | 'leaving' | 'left'
+
+export interface HopStats {
+  count: number
+  sum: number
+  max: number
+}
+
+export interface RingCounters {
+  sent: Record<string, number>
+  received: Record<string, number>
+  rejected: Record<string, number>
+  correctionsSent: number
+  correctionsReceived: number
+  correctionsApplied: number
+  topologyEventsSent: number
+  topologyEventsDropped: number
+  lookupsStarted: number
+  lookupsDone: number
+  lookupsFailed: number
+  lookupRetries: number
+  hopTimeouts: number
+  routesDropped: number
+  castsDelivered: number
+  merges: number
+}
+
+/** Introspection: the routing state as plain data (reflective routing, `GET /v1/ring`). */
+export interface RoutingState {
+  self: NodeRef
+  state: RingState
+  geometry: GeometryName
+  k: number
+  proximity: boolean
+  pred?: NodeRef
+  predList: NodeRef[]
+  succList: NodeRef[]
+  table: Array<{ level: number, sign: 1 | -1, start: RingId, entry?: NodeRef, candidates: number }>
+  tableSize: number
+  suspects: NodeRef[]
+  hops: HopStats
+  counters: RingCounters
+}

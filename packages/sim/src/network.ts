@@ -1,0 +1,112 @@
+/**
+ * The network model: a function of (source, target, message) that returns the delivery times of
+ * a message (none when dropped, two when duplicated). Latency comes from a {@link LatencyModel};
+ * on top: loss, duplication, reordering, partitions (groups that cannot reach each other) and
+ * one-way cuts. Delivery is FIFO per ordered pair unless reordering is on, as over one TCP
+ * connection.
+ */
+import { InvalidParametersError } from '@selfmgmt/interface'
+import type { LatencyModel } from './latency.ts'
+import type { Rng } from './prng.ts'
+
+export interface FaultConfig {
+  /** Probability that a message is lost. */
+  lossRate?: number
+  /** Probability that a message is delivered twice. */
+  duplicateRate?: number
+  /** Extra uniform delay in [0, reorderMs) without the FIFO rule: messages may overtake. */
+  reorderMs?: number
+}
+
+const PAIR_STRIDE = 2 ** 22
+
+export class Network {
+  readonly latency: LatencyModel
+  private readonly jitter: Rng
+  private readonly faults: Rng
+  private lossRate = 0
+  private duplicateRate = 0
+  private reorderMs = 0
+  private groups: Int32Array | undefined
+  private readonly cuts = new Set<number>()
+  private readonly lastAt = new Map<number, number>()
+  private sends = 0
+  dropped = 0
+  duplicated = 0
+
+  constructor (latency: LatencyModel, jitter: Rng, faults: Rng) {
+    this.latency = latency
+    this.jitter = jitter
+    this.faults = faults
+  }
+
+  setFaults (f: FaultConfig): void {
+    const rate = (x: number | undefined, name: string): number => {
+      const v = x ?? 0
+      if (!(v >= 0 && v < 1)) throw new InvalidParametersError(`${name} must be in [0, 1), got ${v}`)
+      return v
+    }
+    this.lossRate = rate(f.lossRate, 'lossRate')
+    this.duplicateRate = rate(f.duplicateRate, 'duplicateRate')
+    this.reorderMs = f.reorderMs ?? 0
+  }
+
+  /**
+   * Partitions nodes into groups (group[i] for node index i; nodes past the end are in group 0).
+   * Messages between different groups are dropped. `undefined` heals.
+   */
+  setPartition (groups: Int32Array | undefined): void {
+    this.groups = groups
+  }
+
+  /** Blocks messages from group `a` to group `b` (one way). */
+  cut (a: number, b: number): void {
+    this.cuts.add(a * 65536 + b)
+  }
+
+  healCuts (): void {
+    this.cuts.clear()
+  }
+
+  groupOf (i: number): number {
+    const g = this.groups
+    return g !== undefined && i < g.length ? g[i] : 0
+  }
+
+  /** True when src can currently reach dst. */
+  reachable (src: number, dst: number): boolean {
+    if (this.groups === undefined && this.cuts.size === 0) return true
+    const a = this.groupOf(src)
+    const b = this.groupOf(dst)
+    if (this.groups !== undefined && a !== b) return false
+    return !this.cuts.has(a * 65536 + b)
+  }
+
+  /** Delivery times for a message sent now; empty when it is lost. */
+  send (src: number, dst: number, nowMs: number): number[] {
+    if (!this.reachable(src, dst)) { this.dropped++; return [] }
+    if (this.lossRate > 0 && this.faults.next() < this.lossRate) { this.dropped++; return [] }
+    const first = this.deliverAt(src, dst, nowMs)
+    if (this.duplicateRate > 0 && this.faults.next() < this.duplicateRate) {
+      this.duplicated++
+      return [first, this.deliverAt(src, dst, nowMs)]
+    }
+    return [first]
+  }
+
+  private deliverAt (src: number, dst: number, nowMs: number): number {
+    const d = this.latency.oneWayMs(src, dst, this.jitter)
+    if (this.reorderMs > 0) return nowMs + d + this.faults.next() * this.reorderMs
+    const key = src * PAIR_STRIDE + dst
+    const last = this.lastAt.get(key) ?? 0
+    const at = Math.max(nowMs + d, last)
+    this.lastAt.set(key, at)
+    if (++this.sends % 65536 === 0) this.prune(nowMs)
+    return at
+  }
+
+  /** Forgets FIFO state of pairs with nothing in flight. */
+  private prune (nowMs: number): void {
+    for (const [k, at] of this.lastAt) if (at < nowMs) this.lastAt.delete(k)
+  }
+}
