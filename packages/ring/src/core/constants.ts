@@ -11,13 +11,13 @@ export const PRED_LIST_MAX = 8
 /** Distinct nodes a routing table may hold: one per slot at most, and dks k=256 has 255 × 16 slots. */
 export const TABLE_NODES_MAX = 4096
 /** Proximity candidates kept per finger slot; the lowest-RTT one serves the slot. */
-export const SLOT_CANDIDATES_MAX = 4
+export const SLOT_CANDIDATES_MAX = 6
 /** Finger nodes sent to a joiner in join-ok, and therefore decoded at most. */
 export const JOIN_FINGERS_MAX = 128
 /** Starts asked per finger query (one message per distinct finger). */
 export const QUERY_STARTS_MAX = 64
 /** Extra candidates returned by a finger answer (the answering node's successors). */
-export const ANSWER_EXTRA_MAX = 4
+export const ANSWER_EXTRA_MAX = 6
 /** Finger queries in flight per node. */
 export const FINGER_QUERIES_PENDING_MAX = 256
 /** Re-query depth when a finger answer points elsewhere. */
@@ -44,8 +44,8 @@ export const ADDR_LENGTH_MAX = 256
 export const SUSPECTS_MAX = 32
 /** Recently seen (origin, id) pairs for duplicate suppression of casts and joins. */
 export const SEEN_MAX = 4096
-/** RTT estimates kept (LRU). */
-export const RTT_TABLE_MAX = 128
+/** RTT estimates kept (LRU): enough for the table and its proximity candidates. */
+export const RTT_TABLE_MAX = 256
 /** Proximity probes waiting to be sent. */
 export const PROBE_QUEUE_MAX = 64
 /** Merge requests handled per node per minute (ring unification), to bound the work of a flood. */

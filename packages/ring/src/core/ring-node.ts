@@ -18,17 +18,18 @@ import { getGeometry } from './geometry.ts'
 import { RING_SIZE, cwDist, idAdd, inOpenClosed, inOpenOpen } from './id.ts'
 import { isSortedList, normalizePreds, normalizeSuccs } from './lists.ts'
 import { closestFollowing, closestPreceding, nearestEitherSide } from './next-hop.ts'
+import { KnownNodes } from './known-nodes.ts'
 import { RoutingTable } from './routing-table.ts'
 import { RttTable } from './rtt.ts'
 import { TimerHeap } from './timers.ts'
 import { SEQ_MAX, parseMessage } from './validate.ts'
 import { MESSAGE_TYPES } from './messages.ts'
 import type { Arc } from './arcs.ts'
-import type { GeometryConfig } from './geometry.ts'
+import type { Geometry, GeometryConfig } from './geometry.ts'
 import type { RingId } from './id.ts'
 import type * as M from './messages.ts'
 import type { NodeRef } from './node-ref.ts'
-import type { Hop } from './next-hop.ts'
+import type { Hop, SortedCandidates } from './next-hop.ts'
 import type { RingCommand, RingCounters, RingEvent, RingState, RoutingState, Transmit, HopStats } from './types.ts'
 
 /** Timeouts and switches a driver may set; every field has a default in constants.ts. */
@@ -153,7 +154,17 @@ export class RingNode {
       suspectTtlMs: config.suspectTtlMs ?? C.SUSPECT_TTL_MS,
       succListLength: succLen
     }
-    this.table = new RoutingTable(getGeometry(config.geometry), this.self.id, config.proximity === true, a => this.rtt.srtt(a))
+    this.known = new KnownNodes(this.self.id)
+    this.table = this.makeTable(getGeometry(config.geometry), config.proximity === true)
+  }
+
+  private readonly known: KnownNodes
+
+  private makeTable (geometry: Geometry, proximity: boolean): RoutingTable {
+    return new RoutingTable(geometry, this.self.id, proximity, a => this.rtt.srtt(a), (n, added) => {
+      if (added) this.known.add(n)
+      else this.known.remove(n)
+    })
   }
 
   get state (): RingState { return this.stateValue }
@@ -590,15 +601,27 @@ export class RingNode {
   private setSuccList (nodes: Iterable<NodeRef>): void {
     const list = normalizeSuccs(this.self, nodes, this.cfg.succListLength, n => this.freshSuspect(n))
     assert(isSortedList(this.self.id, list, true), 'successor list not sorted or has duplicates')
-    if (!sameList(list, this.succList)) this.succList = list
+    if (!sameList(list, this.succList)) {
+      this.replaceKnown(this.succList, list)
+      this.succList = list
+    }
     this.updateWindow()
   }
 
   private setPredList (nodes: Iterable<NodeRef>): void {
     const list = normalizePreds(this.self, nodes, C.PRED_LIST_MAX, n => this.freshSuspect(n))
     assert(isSortedList(this.self.id, list, false), 'predecessor list not sorted or has duplicates')
-    if (!sameList(list, this.predList)) this.predList = list
+    if (!sameList(list, this.predList)) {
+      this.replaceKnown(this.predList, list)
+      this.predList = list
+    }
     this.updateWindow()
+  }
+
+  /** Keeps the known-node index in step when a neighbour list is replaced. */
+  private replaceKnown (old: readonly NodeRef[], next: readonly NodeRef[]): void {
+    for (const n of next) this.known.add(n)
+    for (const n of old) this.known.remove(n)
   }
 
   private windowSucc: string | undefined
@@ -755,6 +778,8 @@ export class RingNode {
     // interleaved rings that stabilisation alone would keep apart (Chord's loopy state).
     const s = this.succ
     if (s !== undefined && this.stateValue === 'member' && inOpenOpen(n.id, this.self.id, s.id)) this.adoptSucc(n)
+    // Already an entry: offering it again cannot improve the ideal table.
+    if (!this.table.proximity && this.table.has(n.addr)) return
     this.table.offer(n)
     if (this.table.proximity && this.rtt.srtt(n.addr) === undefined && this.table.isCandidate(n)) this.queueProbe(n)
   }
@@ -1055,6 +1080,12 @@ export class RingNode {
     }
     let phase: 0 | 1 = m.phase === 1 || m.final ? 1 : 0
     if (phase === 0 && s !== undefined && inOpenClosed(key, self, s.id)) return { node: s, phase: 0, final: true }
+    // Leaf-set shortcut: the owner is one of our successors, send it there directly.
+    if (phase === 0) {
+      for (let i = 1; i < this.succList.length; i++) {
+        if (inOpenClosed(key, this.succList[i - 1].id, this.succList[i].id)) return { node: this.succList[i], phase: 1, final: false }
+      }
+    }
     // Branch routing: the owner is one of our predecessors.
     for (let i = 0; i + 1 < this.predList.length; i++) {
       if (inOpenClosed(key, this.predList[i + 1].id, this.predList[i].id)) return { node: this.predList[i], phase: 1, final: false }
@@ -1075,28 +1106,9 @@ export class RingNode {
     return n !== undefined ? { node: n, phase: 1, final: false } : undefined
   }
 
-  private cand: { table: RoutingTable, version: number, succ: NodeRef[], pred: NodeRef[], nodes: NodeRef[], dists: bigint[] } | undefined
-
-  /** Distinct known nodes (table, successors, predecessors), sorted by clockwise distance; cached. */
-  private routingCandidates (): NodeRef[] {
-    return this.candidates().nodes
-  }
-
-  private candidates (): { nodes: NodeRef[], dists: bigint[] } {
-    const c = this.cand
-    if (c !== undefined && c.table === this.table && c.version === this.table.version && c.succ === this.succList && c.pred === this.predList) return c
-    const seen = new Set<string>()
-    const all: Array<{ n: NodeRef, d: bigint }> = []
-    for (const list of [this.table.nodes(), this.succList, this.predList]) {
-      for (const n of list) {
-        if (seen.has(n.addr) || n.id === this.self.id) continue
-        seen.add(n.addr)
-        all.push({ n, d: cwDist(this.self.id, n.id) })
-      }
-    }
-    all.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0))
-    this.cand = { table: this.table, version: this.table.version, succ: this.succList, pred: this.predList, nodes: all.map(x => x.n), dists: all.map(x => x.d) }
-    return this.cand
+  /** Distinct known nodes (table, successors, predecessors) sorted by clockwise distance. */
+  private candidates (): SortedCandidates {
+    return this.known
   }
 
   private deliver (m: M.RouteMsg): void {
@@ -1264,7 +1276,9 @@ export class RingNode {
   private setGeometry (g: GeometryConfig): void {
     const geometry = getGeometry(g)
     const known = [...this.table.nodes(), ...this.succList, ...this.predList]
-    this.table = new RoutingTable(geometry, this.self.id, this.table.proximity, a => this.rtt.srtt(a))
+    this.table.clear()
+    this.table = this.makeTable(geometry, this.table.proximity)
+    this.windowSucc = this.windowPred = undefined
     this.updateWindow()
     for (const n of known) this.table.offer(n)
     this.emit({ type: 'geometry-changed', name: geometry.name, k: geometry.k })
@@ -1274,7 +1288,9 @@ export class RingNode {
   private setProximity (enabled: boolean): void {
     if (enabled === this.table.proximity) return
     const known = [...this.table.nodes(), ...this.succList, ...this.predList]
-    this.table = new RoutingTable(this.table.geometry, this.self.id, enabled, a => this.rtt.srtt(a))
+    this.table.clear()
+    this.table = this.makeTable(this.table.geometry, enabled)
+    this.windowSucc = this.windowPred = undefined
     this.updateWindow()
     for (const n of known) this.learn(n)
   }
@@ -1319,5 +1335,6 @@ export class RingNode {
     assert(isSortedList(this.self.id, this.succList, true), 'successor list not sorted or has duplicates')
     assert(isSortedList(this.self.id, this.predList, false), 'predecessor list not sorted or has duplicates')
     this.table.assertDeep()
+    this.known.assertDeep()
   }
 }

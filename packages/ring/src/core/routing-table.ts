@@ -19,6 +19,9 @@ import type { NodeRef } from './node-ref.ts'
 /** Returns the smoothed RTT to a node in ms, or undefined when never measured. */
 export type RttLookup = (addr: string) => number | undefined
 
+/** Told when a node enters (true) or leaves (false) the set of distinct table entries. */
+export type MembershipListener = (node: NodeRef, added: boolean) => void
+
 export interface SlotView {
   level: number
   sign: 1 | -1
@@ -44,11 +47,20 @@ export class RoutingTable {
   /** Incremented whenever the set of distinct nodes changes, so users can cache derived views. */
   version = 0
 
-  constructor (geometry: Geometry, self: RingId, proximity: boolean, rttOf: RttLookup) {
+  private readonly listener: MembershipListener | undefined
+
+  constructor (geometry: Geometry, self: RingId, proximity: boolean, rttOf: RttLookup, listener?: MembershipListener) {
     this.geometry = geometry
     this.self = self
     this.proximity = proximity
     this.rttOf = rttOf
+    this.listener = listener
+  }
+
+  /** Drops every entry (the listener hears each removal). */
+  clear (): void {
+    for (let j = 0; j < this.entries.length; j++) if (this.entries[j] !== undefined) this.setEntry(j, undefined, 0n)
+    this.cands.fill(undefined)
   }
 
   /** Number of slots in the current window. */
@@ -77,6 +89,7 @@ export class RoutingTable {
     this.entries = new Array<NodeRef | undefined>(n).fill(undefined)
     this.dists = new Array<bigint>(n).fill(0n)
     this.cands = new Array<NodeRef[] | undefined>(n).fill(undefined)
+    for (const r of this.refs.values()) this.listener?.(r.node, false)
     this.refs.clear()
     this.list = undefined
     this.version++
@@ -345,6 +358,7 @@ export class RoutingTable {
         this.refs.delete(old.addr)
         this.list = undefined
         this.version++
+        this.listener?.(r.node, false)
       }
     }
     let canonical = node
@@ -355,6 +369,7 @@ export class RoutingTable {
         this.refs.set(node.addr, { node, count: 1 })
         this.list = undefined
         this.version++
+        this.listener?.(node, true)
       } else {
         r.count++
         canonical = r.node
