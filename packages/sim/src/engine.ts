@@ -5,8 +5,8 @@
  * `assertInvariants`; a failure stops the run with a {@link SimulationError} carrying the seed.
  * Nothing here reads a clock or draws randomness except from the seeded streams.
  */
-import { mix32 } from './prng.ts'
 import { EventQueue } from './event-queue.ts'
+import { mix32 } from './prng.ts'
 import type { Network } from './network.ts'
 
 export interface SimNodeRef {
@@ -102,7 +102,7 @@ export class Engine<C extends SimCore<E>, E> {
 
   /** Calls `fn(core, now)` on a node (a command), then drains it. */
   call (node: SimNode<C>, fn: (core: C, nowMs: number) => void): void {
-    if (!node.alive) return
+    if (!node.alive) { return }
     this.guard(node, () => fn(node.core, this.nowMs))
     this.drain(node)
   }
@@ -111,14 +111,14 @@ export class Engine<C extends SimCore<E>, E> {
 
   /** Processes events up to and including `untilMs`; returns false if the queue ran dry. */
   runUntil (untilMs: number): boolean {
-    while (this.queue.peekTime() <= untilMs) this.step()
-    if (this.nowMs < untilMs) this.nowMs = untilMs
+    while (this.queue.peekTime() <= untilMs) { this.step() }
+    if (this.nowMs < untilMs) { this.nowMs = untilMs }
     return this.queue.size > 0
   }
 
   step (): void {
     const ev = this.queue.pop()
-    if (ev === undefined) return
+    if (ev === undefined) { return }
     this.nowMs = ev.at
     this.events++
     if (ev.kind === 2) {
@@ -126,20 +126,20 @@ export class Engine<C extends SimCore<E>, E> {
       return
     }
     const node = this.nodes[ev.node]
-    if (!node.alive) return
+    if (!node.alive) { return }
     const core = node.core
     try {
       if (ev.kind === 1) {
-        if (ev.at !== node.timerAt) return
+        if (ev.at !== node.timerAt) { return }
         node.timerAt = Infinity
         this.mixTrace(1, ev.node, ev.at, 0)
         core.handleTimeout(this.nowMs)
       } else {
-        if (!this.net.reachable(ev.from, ev.node)) return
+        if (!this.net.reachable(ev.from, ev.node)) { return }
         this.mixTrace(0, ev.node, ev.at, this.typeCode(ev.msg))
         core.handleMessage(this.nowMs, this.nodes[ev.from].ref, ev.msg)
       }
-      if (this.checkInvariants) core.assertInvariants()
+      if (this.checkInvariants) { core.assertInvariants() }
     } catch (err: any) {
       throw this.failure(node, err)
     }
@@ -149,7 +149,7 @@ export class Engine<C extends SimCore<E>, E> {
   private guard (node: SimNode<C>, fn: () => void): void {
     try {
       fn()
-      if (this.checkInvariants) node.core.assertInvariants()
+      if (this.checkInvariants) { node.core.assertInvariants() }
     } catch (err: any) {
       throw this.failure(node, err)
     }
@@ -164,15 +164,15 @@ export class Engine<C extends SimCore<E>, E> {
     const core = node.core
     for (let t = core.pollTransmit(); t !== undefined; t = core.pollTransmit()) {
       const to = this.byAddr.get(t.to.addr)
-      if (to === undefined) continue
+      if (to === undefined) { continue }
       this.messages++
       this.hooks.onSend?.(node, to, t.msg)
       for (const at of this.net.send(node.index, to.index, this.nowMs)) {
         this.queue.push({ at, kind: 0, node: to.index, from: node.index, msg: t.msg, fn: undefined })
       }
     }
-    for (let e = core.pollEvent(); e !== undefined; e = core.pollEvent()) this.hooks.onEvent(node, e)
-    if (!node.alive) return
+    for (let e = core.pollEvent(); e !== undefined; e = core.pollEvent()) { this.hooks.onEvent(node, e) }
+    if (!node.alive) { return }
     const t = core.pollTimeoutMs()
     if (t !== undefined && t < node.timerAt) {
       node.timerAt = Math.max(t, this.nowMs)
@@ -182,7 +182,7 @@ export class Engine<C extends SimCore<E>, E> {
 
   private typeCode (msg: unknown): number {
     const t = (msg as { type?: unknown })?.type
-    if (typeof t !== 'string') return 0
+    if (typeof t !== 'string') { return 0 }
     let c = this.typeCodes.get(t)
     if (c === undefined) {
       c = this.typeCodes.size + 1

@@ -29,7 +29,7 @@ export class EventQueue {
     while (i > 0) {
       const p = (i - 1) >> 1
       const q = h[p]
-      if (q.at < e.at || (q.at === e.at && q.seq < e.seq)) break
+      if (q.at < e.at || (q.at === e.at && q.seq < e.seq)) { break }
       h[i] = q
       i = p
     }
@@ -43,7 +43,7 @@ export class EventQueue {
   pop (): SimEvent | undefined {
     const h = this.heap
     const n = h.length
-    if (n === 0) return undefined
+    if (n === 0) { return undefined }
     const top = h[0]
     const last = h.pop() as SimEvent
     if (n > 1) {
@@ -51,12 +51,12 @@ export class EventQueue {
       const m = n - 1
       for (;;) {
         const l = 2 * i + 1
-        if (l >= m) break
+        if (l >= m) { break }
         const r = l + 1
         let c = l
-        if (r < m && (h[r].at < h[l].at || (h[r].at === h[l].at && h[r].seq < h[l].seq))) c = r
+        if (r < m && (h[r].at < h[l].at || (h[r].at === h[l].at && h[r].seq < h[l].seq))) { c = r }
         const x = h[c]
-        if (last.at < x.at || (last.at === x.at && last.seq < x.seq)) break
+        if (last.at < x.at || (last.at === x.at && last.seq < x.seq)) { break }
         h[i] = x
         i = c
       }

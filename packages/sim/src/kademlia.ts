@@ -442,7 +442,7 @@ export class KademliaSim {
   private advance (l: Lookup): void {
     const s = l.shortlist
     let answered = true
-    for (let i = 0; i < s.length && i < this.quorum; i++) if (s[i].state !== ANSWERED) { answered = false; break }
+    for (let i = 0; i < s.length && i < this.quorum; i++) { if (s[i].state !== ANSWERED) { answered = false; break } }
     if (answered) {
       this.finish(l)
       return

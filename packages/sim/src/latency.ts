@@ -21,12 +21,12 @@ export interface LatencyModel {
 }
 
 export function constantLatency (oneWayMs: number): LatencyModel {
-  if (!(oneWayMs >= 0)) throw new InvalidParametersError(`constant latency must be ≥ 0 ms, got ${oneWayMs}`)
+  if (!(oneWayMs >= 0)) { throw new InvalidParametersError(`constant latency must be ≥ 0 ms, got ${oneWayMs}`) }
   return { name: `constant:${oneWayMs}`, oneWayMs: () => oneWayMs, rttMs: () => 2 * oneWayMs }
 }
 
 export function uniformLatency (minMs: number, maxMs: number): LatencyModel {
-  if (!(minMs >= 0 && maxMs >= minMs)) throw new InvalidParametersError(`uniform latency needs 0 ≤ min ≤ max, got ${minMs}..${maxMs}`)
+  if (!(minMs >= 0 && maxMs >= minMs)) { throw new InvalidParametersError(`uniform latency needs 0 ≤ min ≤ max, got ${minMs}..${maxMs}`) }
   return {
     name: `uniform:${minMs}-${maxMs}`,
     oneWayMs: (_s, _d, rng) => minMs + rng.next() * (maxMs - minMs),
@@ -77,7 +77,7 @@ export class PlanetLabLatency implements LatencyModel {
 
   rttMs (src: number, dst: number): number {
     this.ensure(Math.max(src, dst) + 1)
-    if (src === dst) return 2 * this.h[src]
+    if (src === dst) { return 2 * this.h[src] }
     const dot = this.x[src] * this.x[dst] + this.y[src] * this.y[dst] + this.z[src] * this.z[dst]
     const km = Math.acos(Math.max(-1, Math.min(1, dot))) * EARTH_RADIUS_KM
     return km / KM_PER_RTT_MS * INFLATION + 2 * (this.h[src] + this.h[dst])
@@ -90,7 +90,7 @@ export class PlanetLabLatency implements LatencyModel {
   }
 
   private ensure (n: number): void {
-    if (n <= this.placed) return
+    if (n <= this.placed) { return }
     const cap = Math.max(n, this.placed * 2, 1024)
     if (cap > this.x.length) {
       const grow = <T extends Float64Array | Uint8Array>(a: T, make: (k: number) => T): T => { const b = make(cap); b.set(a); return b }
@@ -100,7 +100,7 @@ export class PlanetLabLatency implements LatencyModel {
       this.h = grow(this.h, k => new Float64Array(k))
       this.region = grow(this.region, k => new Uint8Array(k))
     }
-    for (let i = this.placed; i < n; i++) this.place(i)
+    for (let i = this.placed; i < n; i++) { this.place(i) }
     this.placed = n
   }
 
@@ -122,10 +122,10 @@ export class PlanetLabLatency implements LatencyModel {
 
 /** Parses `planetlab`, `constant:MS` or `uniform:MIN-MAX`. */
 export function parseLatency (spec: string, seed: number): LatencyModel {
-  if (spec === 'planetlab') return new PlanetLabLatency(seed)
+  if (spec === 'planetlab') { return new PlanetLabLatency(seed) }
   const c = /^constant:(\d+(?:\.\d+)?)$/.exec(spec)
-  if (c !== null) return constantLatency(Number(c[1]))
+  if (c !== null) { return constantLatency(Number(c[1])) }
   const u = /^uniform:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(spec)
-  if (u !== null) return uniformLatency(Number(u[1]), Number(u[2]))
+  if (u !== null) { return uniformLatency(Number(u[1]), Number(u[2])) }
   throw new InvalidParametersError(`unknown latency model "${spec}": expected planetlab, constant:MS or uniform:MIN-MAX`)
 }

@@ -18,8 +18,6 @@ export interface FaultConfig {
   reorderMs?: number
 }
 
-const PAIR_STRIDE = 2 ** 22
-
 export class Network {
   readonly latency: LatencyModel
   private readonly jitter: Rng
@@ -29,7 +27,8 @@ export class Network {
   private reorderMs = 0
   private groups: Int32Array | undefined
   private readonly cuts = new Set<number>()
-  private readonly lastAt = new Map<number, number>()
+  /** FIFO state: last delivery time per (src, dst), by src index then dst index (small-int keys). */
+  private readonly lastAt = new Map<number, Map<number, number>>()
   private sends = 0
   dropped = 0
   duplicated = 0
@@ -43,7 +42,7 @@ export class Network {
   setFaults (f: FaultConfig): void {
     const rate = (x: number | undefined, name: string): number => {
       const v = x ?? 0
-      if (!(v >= 0 && v < 1)) throw new InvalidParametersError(`${name} must be in [0, 1), got ${v}`)
+      if (!(v >= 0 && v < 1)) { throw new InvalidParametersError(`${name} must be in [0, 1), got ${v}`) }
       return v
     }
     this.lossRate = rate(f.lossRate, 'lossRate')
@@ -75,10 +74,10 @@ export class Network {
 
   /** True when src can currently reach dst. */
   reachable (src: number, dst: number): boolean {
-    if (this.groups === undefined && this.cuts.size === 0) return true
+    if (this.groups === undefined && this.cuts.size === 0) { return true }
     const a = this.groupOf(src)
     const b = this.groupOf(dst)
-    if (this.groups !== undefined && a !== b) return false
+    if (this.groups !== undefined && a !== b) { return false }
     return !this.cuts.has(a * 65536 + b)
   }
 
@@ -96,17 +95,24 @@ export class Network {
 
   private deliverAt (src: number, dst: number, nowMs: number): number {
     const d = this.latency.oneWayMs(src, dst, this.jitter)
-    if (this.reorderMs > 0) return nowMs + d + this.faults.next() * this.reorderMs
-    const key = src * PAIR_STRIDE + dst
-    const last = this.lastAt.get(key) ?? 0
-    const at = Math.max(nowMs + d, last)
-    this.lastAt.set(key, at)
-    if (++this.sends % 65536 === 0) this.prune(nowMs)
+    if (this.reorderMs > 0) { return nowMs + d + this.faults.next() * this.reorderMs }
+    let bySrc = this.lastAt.get(src)
+    if (bySrc === undefined) {
+      bySrc = new Map()
+      this.lastAt.set(src, bySrc)
+    }
+    const last = bySrc.get(dst) ?? 0
+    const at = last > nowMs + d ? last : nowMs + d
+    bySrc.set(dst, at)
+    if (++this.sends % 262144 === 0) { this.prune(nowMs) }
     return at
   }
 
   /** Forgets FIFO state of pairs with nothing in flight. */
   private prune (nowMs: number): void {
-    for (const [k, at] of this.lastAt) if (at < nowMs) this.lastAt.delete(k)
+    for (const [src, bySrc] of this.lastAt) {
+      for (const [dst, at] of bySrc) { if (at < nowMs) { bySrc.delete(dst) } }
+      if (bySrc.size === 0) { this.lastAt.delete(src) }
+    }
   }
 }

@@ -13,7 +13,7 @@ export function mix32 (h: number): number {
 
 function hashString (s: string, seed: number): number {
   let h = seed >>> 0
-  for (let i = 0; i < s.length; i++) h = mix32(h ^ s.charCodeAt(i)) + 0x9e3779b9 >>> 0
+  for (let i = 0; i < s.length; i++) { h = mix32(h ^ s.charCodeAt(i)) + 0x9e3779b9 >>> 0 }
   return mix32(h)
 }
 
@@ -31,7 +31,7 @@ export class Rng {
     this.b = mix32(s ^ 0x85a308d3)
     this.c = mix32(s ^ 0x13198a2e)
     this.d = 1
-    for (let i = 0; i < 12; i++) this.u32()
+    for (let i = 0; i < 12; i++) { this.u32() }
   }
 
   /** An independent stream derived from this one's seed and a name. */
@@ -83,7 +83,7 @@ export class Rng {
     const out = new Uint8Array(n)
     for (let i = 0; i < n; i += 4) {
       const x = this.u32()
-      for (let j = 0; j < 4 && i + j < n; j++) out[i + j] = (x >>> (8 * j)) & 0xff
+      for (let j = 0; j < 4 && i + j < n; j++) { out[i + j] = (x >>> (8 * j)) & 0xff }
     }
     return out
   }

@@ -120,19 +120,19 @@ export class RingSim {
   join (node: RingSimNode): void {
     const boot: NodeRef[] = []
     const n = this.memberNodes.length
-    for (let i = 0; i < Math.min(3, n); i++) boot.push(this.memberNodes[this.rng.int(n)].ref)
+    for (let i = 0; i < Math.min(3, n); i++) { boot.push(this.memberNodes[this.rng.int(n)].ref) }
     this.engine.call(node, (c, now) => c.handleCommand(now, { type: 'join', bootstrap: boot }))
   }
 
   crash (node: RingSimNode): void {
-    if (!node.alive) return
+    if (!node.alive) { return }
     this.crashes++
     this.removeMember(node)
     this.engine.crash(node)
   }
 
   leave (node: RingSimNode): void {
-    if (!node.alive) return
+    if (!node.alive) { return }
     this.leaves++
     this.removeMember(node)
     this.engine.call(node, (c, now) => c.handleCommand(now, { type: 'leave' }))
@@ -141,7 +141,7 @@ export class RingSim {
   /** The true owner of a key now: the first live member at or after it. */
   truthOwner (key: RingId): RingSimNode | undefined {
     const ids = this.memberIds
-    if (ids.length === 0) return undefined
+    if (ids.length === 0) { return undefined }
     const a = this.lowerBound(key)
     return this.memberNodes[a === ids.length ? 0 : a]
   }
@@ -152,7 +152,7 @@ export class RingSim {
     const start = this.lowerBound(key)
     for (let i = 0; i < n; i++) {
       const node = this.memberNodes[(start + i) % n]
-      if (where(node)) return node
+      if (where(node)) { return node }
     }
     return undefined
   }
@@ -163,8 +163,7 @@ export class RingSim {
     let b = ids.length
     while (a < b) {
       const m = (a + b) >>> 1
-      if (ids[m] < key) a = m + 1
-      else b = m
+      if (ids[m] < key) { a = m + 1 } else { b = m }
     }
     return a
   }
@@ -190,7 +189,7 @@ export class RingSim {
   drainLookups (maxMs: number): void {
     const end = this.engine.nowMs + maxMs
     while (this.lookups.size > 0 && this.engine.nowMs < end) {
-      if (!this.engine.runUntil(Math.min(end, this.engine.nowMs + 1000))) break
+      if (!this.engine.runUntil(Math.min(end, this.engine.nowMs + 1000))) { break }
       for (const [k, l] of this.lookups) {
         if (!l.origin.alive || !this.memberSet.has(l.origin.index)) {
           l.stats.abandoned++
@@ -212,15 +211,14 @@ export class RingSim {
   }
 
   private insertMember (node: RingSimNode): void {
-    if (this.memberSet.has(node.index)) return
+    if (this.memberSet.has(node.index)) { return }
     const id = node.ref.id
     const ids = this.memberIds
     let a = 0
     let b = ids.length
     while (a < b) {
       const m = (a + b) >>> 1
-      if (ids[m] < id) a = m + 1
-      else b = m
+      if (ids[m] < id) { a = m + 1 } else { b = m }
     }
     ids.splice(a, 0, id)
     this.memberNodes.splice(a, 0, node)
@@ -228,9 +226,9 @@ export class RingSim {
   }
 
   private removeMember (node: RingSimNode): void {
-    if (!this.memberSet.delete(node.index)) return
+    if (!this.memberSet.delete(node.index)) { return }
     let i = this.lowerBound(node.ref.id)
-    while (this.memberNodes[i] !== node) i++
+    while (this.memberNodes[i] !== node) { i++ }
     this.memberIds.splice(i, 1)
     this.memberNodes.splice(i, 1)
   }
@@ -242,7 +240,7 @@ export class RingSim {
     if (m.type === 'lookup-reply') {
       const l = this.lookups.get(`${to.index}:${m.reqId ?? -1}`)
       // Judge the answer at the moment the owner gives it.
-      if (l !== undefined && l.truth === undefined) l.truth = this.judge(l)
+      if (l !== undefined && l.truth === undefined) { l.truth = this.judge(l) }
     }
   }
 
@@ -260,11 +258,9 @@ export class RingSim {
       return
     }
     const isLookup = m.type === 'lookup-reply' || (m.type === 'route' && (m.kind === 'lookup' || m.kind === 'app'))
-    if (isLookup) t.lookup++
-    else t.maintenance++
+    if (isLookup) { t.lookup++ } else { t.maintenance++ }
     if ((m.type === 'route' || m.type === 'cast') && m.hop !== 0) {
-      if (isLookup) t.ackedLookup++
-      else t.ackedMaintenance++
+      if (isLookup) { t.ackedLookup++ } else { t.ackedMaintenance++ }
     }
   }
 
@@ -280,7 +276,7 @@ export class RingSim {
       case 'lookup-done': return this.lookupDone(node, ev.reqId, ev.owner, ev.hops, ev.latencyMs)
       case 'lookup-failed': {
         const l = this.lookups.get(`${node.index}:${ev.reqId}`)
-        if (l === undefined) return
+        if (l === undefined) { return }
         this.lookups.delete(`${node.index}:${ev.reqId}`)
         l.stats.failed++
         return
@@ -288,19 +284,19 @@ export class RingSim {
       case 'left':
         this.engine.crash(node)
         this.onLeft?.(node)
-        return
+        break
       default:
+        // Other events (range changes, suspicions, ...) are not needed for the figures.
     }
   }
 
   private lookupDone (node: RingSimNode, reqId: number, owner: NodeRef, hops: number, latencyMs: number): void {
     const k = `${node.index}:${reqId}`
     const l = this.lookups.get(k)
-    if (l === undefined) return
+    if (l === undefined) { return }
     this.lookups.delete(k)
     const truth = l.truth ?? this.judge(l)
-    if (truth !== undefined && truth.ref.addr === owner.addr) l.stats.ok++
-    else l.stats.wrongOwner++
+    if (truth !== undefined && truth.ref.addr === owner.addr) { l.stats.ok++ } else { l.stats.wrongOwner++ }
     l.stats.hops.push(hops)
     l.stats.latencyMs.push(latencyMs)
   }

@@ -4,13 +4,13 @@
  */
 import { InvalidParametersError } from '@selfmgmt/interface'
 import { GEOMETRY_NAMES } from '@selfmgmt/ring'
+import { KademliaSim } from './kademlia.ts'
 import { parseLatency } from './latency.ts'
 import { RingSim, newLookupStats } from './ring-sim.ts'
 import { buildRing, runChurn, runPartition, scheduleLookups } from './scenarios.ts'
 import { max, mean, percentile, round } from './stats.ts'
-import { KademliaSim } from './kademlia.ts'
-import type { GeometryName } from '@selfmgmt/ring'
 import type { Progress } from './scenarios.ts'
+import type { GeometryName } from '@selfmgmt/ring'
 
 export type LookupGeometry = GeometryName | 'kademlia'
 
@@ -67,14 +67,14 @@ export interface LookupReport {
 }
 
 function checkCommon (o: { nodes: number, seed: number }): void {
-  if (!Number.isInteger(o.nodes) || o.nodes < 1) throw new InvalidParametersError(`--nodes must be a positive integer, got ${o.nodes}`)
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) throw new InvalidParametersError(`--seed must be an integer in 0..4294967295, got ${o.seed}`)
+  if (!Number.isInteger(o.nodes) || o.nodes < 1) { throw new InvalidParametersError(`--nodes must be a positive integer, got ${o.nodes}`) }
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) { throw new InvalidParametersError(`--seed must be an integer in 0..4294967295, got ${o.seed}`) }
 }
 
 function arityOf (geometry: LookupGeometry, k: number | undefined): number {
-  if (geometry === 'dks') return k ?? 16
-  if (geometry === 'tango') return 3
-  if (geometry === 'chord') return 2
+  if (geometry === 'dks') { return k ?? 16 }
+  if (geometry === 'tango') { return 3 }
+  if (geometry === 'chord') { return 2 }
   return k ?? 20
 }
 
@@ -83,11 +83,11 @@ const QUIET_WINDOW_MS = 30_000
 /** Builds a stable ring (or a Kademlia network) and runs lookups from random nodes for random keys. */
 export function runLookup (o: LookupRunOptions): LookupReport {
   checkCommon(o)
-  if (!LOOKUP_GEOMETRIES.includes(o.geometry)) throw new InvalidParametersError(`--geometry must be one of ${LOOKUP_GEOMETRIES.join(', ')}, got ${o.geometry}`)
-  if (!Number.isInteger(o.lookups) || o.lookups < 1) throw new InvalidParametersError(`--lookups must be a positive integer, got ${o.lookups}`)
+  if (!LOOKUP_GEOMETRIES.includes(o.geometry)) { throw new InvalidParametersError(`--geometry must be one of ${LOOKUP_GEOMETRIES.join(', ')}, got ${o.geometry}`) }
+  if (!Number.isInteger(o.lookups) || o.lookups < 1) { throw new InvalidParametersError(`--lookups must be a positive integer, got ${o.lookups}`) }
   const started = performance.now()
   const latencySpec = o.latency ?? 'planetlab'
-  if (o.geometry === 'kademlia') return runKademlia(o, latencySpec, started)
+  if (o.geometry === 'kademlia') { return runKademlia(o, latencySpec, started) }
   const k = arityOf(o.geometry, o.k)
   const sim = new RingSim({ seed: o.seed, latency: latencySpec, geometry: { name: o.geometry, k }, proximity: o.proximity, checkInvariants: o.checkInvariants })
   buildRing(sim, { nodes: o.nodes, joinRatePerS: o.joinRatePerS, onProgress: o.onProgress })
@@ -284,7 +284,7 @@ export interface PartitionReport {
 
 export function runPartitionCommand (o: PartitionRunOptions): PartitionReport {
   checkCommon(o)
-  if (!(o.partitionS > 0)) throw new InvalidParametersError(`--partition-s must be > 0, got ${o.partitionS}`)
+  if (!(o.partitionS > 0)) { throw new InvalidParametersError(`--partition-s must be > 0, got ${o.partitionS}`) }
   const started = performance.now()
   const geometry = o.geometry ?? 'tango'
   const sim = new RingSim({ seed: o.seed, latency: o.latency ?? 'planetlab', geometry: { name: geometry, k: arityOf(geometry, o.k) }, checkInvariants: o.checkInvariants })

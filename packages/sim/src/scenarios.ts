@@ -26,7 +26,7 @@ export function defaultJoinRate (nodes: number): number {
 
 /** Builds a ring of `nodes` members: one creates, the others join through random members. */
 export function buildRing (sim: RingSim, opts: BuildOptions): void {
-  if (!Number.isInteger(opts.nodes) || opts.nodes < 1) throw new InvalidParametersError(`--nodes must be a positive integer, got ${opts.nodes}`)
+  if (!Number.isInteger(opts.nodes) || opts.nodes < 1) { throw new InvalidParametersError(`--nodes must be a positive integer, got ${opts.nodes}`) }
   const rate = opts.joinRatePerS ?? defaultJoinRate(opts.nodes)
   const first = sim.addNode()
   sim.create(first)
@@ -38,7 +38,7 @@ export function buildRing (sim: RingSim, opts: BuildOptions): void {
   runWithProgress(sim, t, opts.onProgress, 'build', () => sim.memberCount, opts.nodes)
   // Joins that failed (a bootstrap crashed mid-join) are retried until the ring is complete.
   for (let round = 0; round < 10 && sim.memberCount < opts.nodes; round++) {
-    for (const n of sim.engine.nodes) if (n.alive && n.core.state === 'idle') sim.join(n)
+    for (const n of sim.engine.nodes) { if (n.alive && n.core.state === 'idle') { sim.join(n) } }
     sim.runFor(10_000)
   }
   sim.runFor(opts.settleMs ?? 30_000)
@@ -60,7 +60,7 @@ export function scheduleLookups (sim: RingSim, count: number, ratePerS: number, 
     t += sim.rng.exp(1000 / ratePerS)
     sim.engine.at(t, () => {
       const o = sim.randomMember()
-      if (o !== undefined) sim.lookup(o, sim.randomKey(), stats)
+      if (o !== undefined) { sim.lookup(o, sim.randomKey(), stats) }
     })
   }
   return t
@@ -104,30 +104,29 @@ export function maintenanceCount (sim: RingSim): number {
  */
 export function runChurn (sim: RingSim, opts: ChurnOptions): ChurnResult {
   const n0 = sim.memberCount
-  if (n0 < 2) throw new InvalidParametersError('churn needs a ring of at least 2 nodes')
+  if (n0 < 2) { throw new InvalidParametersError('churn needs a ring of at least 2 nodes') }
   const session = (): number => sessionMs(sim, opts)
   const leaveFraction = opts.leaveFraction ?? 0.5
   const depart = (node: RingSimNode): void => {
-    if (!node.alive || sim.memberCount <= 2) return
-    if (sim.rng.next() < leaveFraction) sim.leave(node)
-    else sim.crash(node)
+    if (!node.alive || sim.memberCount <= 2) { return }
+    if (sim.rng.next() < leaveFraction) { sim.leave(node) } else { sim.crash(node) }
   }
   const endMs = sim.nowMs + opts.durationS * 1000
   for (const node of sim.members()) {
     const at = sim.nowMs + session()
-    if (at < endMs) sim.engine.at(at, () => depart(node))
+    if (at < endMs) { sim.engine.at(at, () => depart(node)) }
   }
   // Arrivals at rate N / mean session keep the population steady.
   const meanSessionMs = meanOfSession(opts)
   let t = sim.nowMs
   for (;;) {
     t += sim.rng.exp(meanSessionMs / n0)
-    if (t >= endMs) break
+    if (t >= endMs) { break }
     sim.engine.at(t, () => {
       const node = sim.addNode()
       sim.join(node)
       const at = sim.nowMs + session()
-      if (at < endMs) sim.engine.at(at, () => depart(node))
+      if (at < endMs) { sim.engine.at(at, () => depart(node)) }
     })
   }
   const before = { joins: sim.joins, leaves: sim.leaves, crashes: sim.crashes, maint: sim.traffic.maintenance }
@@ -156,15 +155,15 @@ export function runChurn (sim: RingSim, opts: ChurnOptions): ChurnResult {
 
 function meanOfSession (opts: ChurnOptions): number {
   const m = opts.sessionMedianS * 1000
-  if ((opts.distribution ?? 'exponential') === 'exponential') return m / Math.LN2
+  if ((opts.distribution ?? 'exponential') === 'exponential') { return m / Math.LN2 }
   const a = opts.paretoAlpha ?? 2
-  if (a <= 1) throw new InvalidParametersError('Pareto shape must be > 1 for a finite mean session')
+  if (a <= 1) { throw new InvalidParametersError('Pareto shape must be > 1 for a finite mean session') }
   return (m / 2 ** (1 / a)) * a / (a - 1)
 }
 
 function sessionMs (sim: RingSim, opts: ChurnOptions): number {
   const m = opts.sessionMedianS * 1000
-  if ((opts.distribution ?? 'exponential') === 'exponential') return sim.rng.exp(m / Math.LN2)
+  if ((opts.distribution ?? 'exponential') === 'exponential') { return sim.rng.exp(m / Math.LN2) }
   return sim.rng.paretoMedian(m, opts.paretoAlpha ?? 2)
 }
 
@@ -176,8 +175,8 @@ export function waitConverged (sim: RingSim, timeoutMs: number, sinceMs: number)
   const end = sim.nowMs + timeoutMs
   for (;;) {
     const c = sim.check()
-    if (c.consistent && c.rings === 1) return (sim.nowMs - sinceMs) / 1000
-    if (sim.nowMs >= end) return null
+    if (c.consistent && c.rings === 1) { return (sim.nowMs - sinceMs) / 1000 }
+    if (sim.nowMs >= end) { return null }
     sim.runFor(1000)
   }
 }
@@ -205,9 +204,9 @@ export interface PartitionResult {
  * the merge: time to one consistent ring, then lookups.
  */
 export function runPartition (sim: RingSim, opts: PartitionOptions): PartitionResult {
-  if (!Number.isInteger(opts.parts) || opts.parts < 2) throw new InvalidParametersError(`--parts must be an integer ≥ 2, got ${opts.parts}`)
+  if (!Number.isInteger(opts.parts) || opts.parts < 2) { throw new InvalidParametersError(`--parts must be an integer ≥ 2, got ${opts.parts}`) }
   const groups = new Int32Array(sim.engine.nodes.length)
-  for (let i = 0; i < groups.length; i++) groups[i] = sim.rng.int(opts.parts)
+  for (let i = 0; i < groups.length; i++) { groups[i] = sim.rng.int(opts.parts) }
   sim.engine.net.setPartition(groups)
   sim.truth = (key, origin) => sim.truthOwnerWhere(key, n => groups[n.index] === groups[origin.index])
   const during = newLookupStats()

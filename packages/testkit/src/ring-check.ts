@@ -31,7 +31,10 @@ export interface RingCheck {
 
 /** Checks a set of members; `members` need not be sorted. */
 export function checkRing (members: readonly RingMemberView[]): RingCheck {
-  const sorted = [...members].sort((a, b) => (a.self.id < b.self.id ? -1 : a.self.id > b.self.id ? 1 : 0))
+  const sorted = [...members].sort((a, b) => {
+    if (a.self.id === b.self.id) { return 0 }
+    return a.self.id < b.self.id ? -1 : 1
+  })
   const n = sorted.length
   const index = new Map<string, number>()
   sorted.forEach((m, i) => index.set(m.self.addr, i))
@@ -42,11 +45,11 @@ export function checkRing (members: readonly RingMemberView[]): RingCheck {
     const next = sorted[(i + 1) % n].self.addr
     const prev = sorted[(i + n - 1) % n].self.addr
     if (n === 1) {
-      if (m.succ !== undefined && m.succ.addr !== m.self.addr) wrongSucc++
+      if (m.succ !== undefined && m.succ.addr !== m.self.addr) { wrongSucc++ }
       continue
     }
-    if (m.succ?.addr !== next) wrongSucc++
-    if (m.pred?.addr !== prev) wrongPred++
+    if (m.succ?.addr !== next) { wrongSucc++ }
+    if (m.pred?.addr !== prev) { wrongPred++ }
   }
   const { rings, onRing, largest } = countCycles(sorted, index)
   return {
@@ -66,7 +69,7 @@ function countCycles (sorted: readonly RingMemberView[], index: Map<string, numb
   for (let i = 0; i < n; i++) {
     const s = sorted[i].succ
     const j = s !== undefined ? index.get(s.addr) : undefined
-    if (j !== undefined && j !== i) next[i] = j
+    if (j !== undefined && j !== i) { next[i] = j }
   }
   // 0 = unvisited, 1 = on the current path, 2 = done.
   const color = new Uint8Array(n)
@@ -75,7 +78,7 @@ function countCycles (sorted: readonly RingMemberView[], index: Map<string, numb
   let onRing = 0
   let largest = 0
   for (let start = 0; start < n; start++) {
-    if (color[start] !== 0) continue
+    if (color[start] !== 0) { continue }
     const path: number[] = []
     let v = start
     while (v >= 0 && color[v] === 0) {
@@ -88,9 +91,9 @@ function countCycles (sorted: readonly RingMemberView[], index: Map<string, numb
       const size = path.length - pathPos[v]
       rings++
       onRing += size
-      if (size > largest) largest = size
+      if (size > largest) { largest = size }
     }
-    for (const u of path) color[u] = 2
+    for (const u of path) { color[u] = 2 }
   }
   return { rings, onRing, largest }
 }

@@ -3,7 +3,7 @@
  * (there is no empty arc: empty intersections are simply absent). Range-casts carry lists of
  * arcs; correction-on-change targets, broadcast cells and symmetric-replication ranges are arcs.
  */
-import { RING_SIZE, cwDist, idAdd, inClosedOpen } from './id.ts'
+import { RING_SIZE, compareBig, cwDist, idAdd, inClosedOpen } from './id.ts'
 import type { RingId } from './id.ts'
 
 export interface Arc {
@@ -33,8 +33,8 @@ export function arcLength (a: Arc): bigint {
 
 /** Intersection of two arcs: zero, one or two arcs. */
 export function intersect (a: Arc, b: Arc): Arc[] {
-  if (isFull(a)) return [b]
-  if (isFull(b)) return [a]
+  if (isFull(a)) { return [b] }
+  if (isFull(b)) { return [a] }
   // Unroll the ring at a.lo: a becomes [0, la), b becomes [bs, bs + lb), which may pass N.
   const la = cwDist(a.lo, a.hi)
   const bs = cwDist(a.lo, b.lo)
@@ -46,7 +46,7 @@ export function intersect (a: Arc, b: Arc): Arc[] {
   for (const [s, e] of pieces) {
     const lo = s
     const hi = e < la ? e : la
-    if (lo < hi) out.push({ lo: idAdd(a.lo, lo), hi: idAdd(a.lo, hi) })
+    if (lo < hi) { out.push({ lo: idAdd(a.lo, lo), hi: idAdd(a.lo, hi) }) }
   }
   return out
 }
@@ -54,13 +54,13 @@ export function intersect (a: Arc, b: Arc): Arc[] {
 /** Intersection of a list of arcs with one arc. */
 export function clip (arcs: readonly Arc[], cell: Arc): Arc[] {
   const out: Arc[] = []
-  for (const a of arcs) for (const p of intersect(a, cell)) out.push(p)
+  for (const a of arcs) { for (const p of intersect(a, cell)) { out.push(p) } }
   return out
 }
 
 /** True when some arc of the list contains x. */
 export function anyContains (arcs: readonly Arc[], x: RingId): boolean {
-  for (const a of arcs) if (arcContains(a, x)) return true
+  for (const a of arcs) { if (arcContains(a, x)) { return true } }
   return false
 }
 
@@ -84,7 +84,7 @@ export function relativeArcs (origin: RingId, arcs: readonly Arc[]): Array<{ a: 
       out.push({ a: 0n, b: b - RING_SIZE })
     }
   }
-  out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0))
+  out.sort((x, y) => compareBig(x.a, y.a))
   return out
 }
 
@@ -94,8 +94,7 @@ export function upperBound (sorted: readonly bigint[], x: bigint): number {
   let hi = sorted.length
   while (lo < hi) {
     const m = (lo + hi) >>> 1
-    if (sorted[m] <= x) lo = m + 1
-    else hi = m
+    if (sorted[m] <= x) { lo = m + 1 } else { hi = m }
   }
   return lo
 }

@@ -4,17 +4,17 @@
  * proximity any node in [self + offset, self + offset + span) may serve it.
  *
  * - `dks` (Alima et al. 2003): levels l = 1..L with s_l = N / k^l, slots at i·s_l, i = 1..k−1,
- *   span s_l; at most log_k N hops.
+ * span s_l; at most log_k N hops.
  * - `tango` (Carton and Mesaros 2004, P2PS): symmetric fingers at ±f_j with f_j = N / 3^(j+1),
- *   a balanced-ternary system (f_n = 2·r_(n−1) + 2 scaled to the ring); span = the reach of the
- *   finer levels; routed bidirectionally.
+ * a balanced-ternary system (f_n = 2·r_(n−1) + 2 scaled to the ring); span = the reach of the
+ * finer levels; routed bidirectionally.
  * - `chord` (Stoica et al. 2001): fingers at 2^i, span 2^i; the benchmark baseline.
  *
  * Slots are sorted by clockwise offset, so the slots that matter for a node (those beyond its
  * successor and, for negative fingers, before its predecessor) form one contiguous window.
  */
 import { InvalidParametersError } from '@selfmgmt/interface'
-import { ID_BITS, RING_SIZE } from './id.ts'
+import { ID_BITS, RING_SIZE, compareBig } from './id.ts'
 
 export type GeometryName = 'tango' | 'dks' | 'chord'
 
@@ -52,9 +52,15 @@ export const DKS_K_MAX = 256
 
 const cache = new Map<string, Geometry>()
 
+/** The arity a configuration stands for: dks its k (16 by default), tango 3, chord 2. */
+export function arity (config: GeometryConfig): number {
+  if (config.name === 'dks') { return config.k ?? DKS_K_DEFAULT }
+  return config.name === 'tango' ? 3 : 2
+}
+
 /** Returns the (shared, immutable) geometry for a configuration; throws on invalid arity. */
 export function getGeometry (config: GeometryConfig): Geometry {
-  const k = config.name === 'dks' ? (config.k ?? DKS_K_DEFAULT) : config.name === 'tango' ? 3 : 2
+  const k = arity(config)
   const key = `${config.name}/${k}`
   let g = cache.get(key)
   if (g === undefined) {
@@ -75,9 +81,9 @@ function buildGeometry (name: GeometryName, k: number): Geometry {
   } else {
     throw new InvalidParametersError(`unknown geometry "${String(name)}", expected one of ${GEOMETRY_NAMES.join(', ')}`)
   }
-  slots.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0))
+  slots.sort((a, b) => compareBig(a.offset, b.offset))
   for (let i = 1; i < slots.length; i++) {
-    if (slots[i].offset === slots[i - 1].offset) throw new Error(`duplicate slot offset in ${name}`)
+    if (slots[i].offset === slots[i - 1].offset) { throw new Error(`duplicate slot offset in ${name}`) }
   }
   return Object.freeze({ name, k, bidirectional: name === 'tango', slots: Object.freeze(slots) })
 }
@@ -91,19 +97,19 @@ function dksSlots (k: number): Slot[] {
   const levels = ID_BITS / bits
   for (let l = 1; l <= levels; l++) {
     const span = 1n << BigInt(ID_BITS - bits * l)
-    for (let i = 1; i < k; i++) slots.push({ offset: BigInt(i) * span, span, level: l, sign: 1 })
+    for (let i = 1; i < k; i++) { slots.push({ offset: BigInt(i) * span, span, level: l, sign: 1 }) }
   }
   return slots
 }
 
 function tangoSlots (): Slot[] {
   const fs: bigint[] = []
-  for (let f = RING_SIZE / 3n; f >= 1n; f /= 3n) fs.push(f)
+  for (let f = RING_SIZE / 3n; f >= 1n; f /= 3n) { fs.push(f) }
   const slots: Slot[] = []
   for (let j = 0; j < fs.length; j++) {
     // Reach of the finer levels: the node's own ±r band around each finger (r_n = f_n + r_(n−1)).
     let span = 1n
-    for (let m = j + 1; m < fs.length; m++) span += fs[m]
+    for (let m = j + 1; m < fs.length; m++) { span += fs[m] }
     slots.push({ offset: fs[j], span, level: j + 1, sign: 1 })
     slots.push({ offset: RING_SIZE - fs[j], span, level: j + 1, sign: -1 })
   }
@@ -130,11 +136,11 @@ export function slotWindow (g: Geometry, dSucc: bigint, dPred: bigint): { lo: nu
   const slots = g.slots
   const cwLimit = dSucc / 2n
   let lo = 0
-  while (lo < slots.length && slots[lo].sign === 1 && slots[lo].offset <= cwLimit) lo++
+  while (lo < slots.length && slots[lo].sign === 1 && slots[lo].offset <= cwLimit) { lo++ }
   let hi = slots.length
   if (g.bidirectional) {
     const ccwLimit = dPred / 2n
-    while (hi > lo && slots[hi - 1].sign === -1 && RING_SIZE - slots[hi - 1].offset <= ccwLimit) hi--
+    while (hi > lo && slots[hi - 1].sign === -1 && RING_SIZE - slots[hi - 1].offset <= ccwLimit) { hi-- }
   }
   return { lo, hi }
 }

@@ -39,33 +39,39 @@ export function cwDist (from: RingId, to: RingId): bigint {
   return (to - from) & ID_MASK
 }
 
+/** Numeric order of two bigints, for sort callbacks. */
+export function compareBig (a: bigint, b: bigint): number {
+  if (a < b) { return -1 }
+  return a > b ? 1 : 0
+}
+
 /**
  * x ∈ (a, b] on the ring. When a === b the interval is the whole ring (one node owns everything).
  */
 export function inOpenClosed (x: RingId, a: RingId, b: RingId): boolean {
-  if (a < b) return x > a && x <= b
-  if (a > b) return x > a || x <= b
+  if (a < b) { return x > a && x <= b }
+  if (a > b) { return x > a || x <= b }
   return true
 }
 
 /** x ∈ (a, b) on the ring. When a === b the interval is the whole ring except a. */
 export function inOpenOpen (x: RingId, a: RingId, b: RingId): boolean {
-  if (a < b) return x > a && x < b
-  if (a > b) return x > a || x < b
+  if (a < b) { return x > a && x < b }
+  if (a > b) { return x > a || x < b }
   return x !== a
 }
 
 /** x ∈ [a, b) on the ring. When a === b the interval is the whole ring. */
 export function inClosedOpen (x: RingId, a: RingId, b: RingId): boolean {
-  if (a < b) return x >= a && x < b
-  if (a > b) return x >= a || x < b
+  if (a < b) { return x >= a && x < b }
+  if (a > b) { return x >= a || x < b }
   return true
 }
 
 /** x ∈ [a, b] on the ring. When a === b the interval is {a}. */
 export function inClosedClosed (x: RingId, a: RingId, b: RingId): boolean {
-  if (a < b) return x >= a && x <= b
-  if (a > b) return x >= a || x <= b
+  if (a < b) { return x >= a && x <= b }
+  if (a > b) { return x >= a || x <= b }
   return x === a
 }
 
@@ -77,15 +83,15 @@ export function idToHex (id: RingId): string {
 /** Parses 32 hex digits; returns undefined on anything else. */
 export function idFromHex (hex: string): RingId | undefined {
   const h = hex.toLowerCase()
-  if (!HEX_RE.test(h)) return undefined
+  if (!HEX_RE.test(h)) { return undefined }
   return BigInt('0x' + h)
 }
 
 /** The first 16 bytes of `bytes`, read big-endian, as a ring id. */
 export function idFromBytes (bytes: Uint8Array): RingId {
-  if (bytes.length < ID_BYTES) throw new RangeError(`need ${ID_BYTES} bytes for a ring id, got ${bytes.length}`)
+  if (bytes.length < ID_BYTES) { throw new RangeError(`need ${ID_BYTES} bytes for a ring id, got ${bytes.length}`) }
   let id = 0n
-  for (let i = 0; i < ID_BYTES; i++) id = (id << 8n) | BigInt(bytes[i])
+  for (let i = 0; i < ID_BYTES; i++) { id = (id << 8n) | BigInt(bytes[i]) }
   return id
 }
 

@@ -47,7 +47,7 @@ export class KnownNodes {
     }
     this.counts.delete(n.addr)
     let i = this.lowerBound(cwDist(this.selfId, n.id))
-    while (i < this.nodes.length && this.nodes[i].addr !== n.addr) i++
+    while (i < this.nodes.length && this.nodes[i].addr !== n.addr) { i++ }
     assert(i < this.nodes.length, 'known node missing from the sorted list')
     this.nodes.splice(i, 1)
     this.dists.splice(i, 1)
@@ -67,8 +67,7 @@ export class KnownNodes {
     let hi = this.dists.length
     while (lo < hi) {
       const m = (lo + hi) >>> 1
-      if (this.dists[m] < d) lo = m + 1
-      else hi = m
+      if (this.dists[m] < d) { lo = m + 1 } else { hi = m }
     }
     return lo
   }

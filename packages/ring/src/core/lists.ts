@@ -2,7 +2,7 @@
  * Successor and predecessor lists: deduplicated by address, without self, sorted by distance
  * (clockwise for successors, counter-clockwise for predecessors), truncated to their maximum.
  */
-import { cwDist, inOpenOpen } from './id.ts'
+import { compareBig, cwDist, inOpenOpen } from './id.ts'
 import type { RingId } from './id.ts'
 import type { NodeRef } from './node-ref.ts'
 
@@ -10,11 +10,11 @@ function normalize (self: NodeRef, nodes: Iterable<NodeRef>, max: number, exclud
   const seen = new Set<string>()
   const out: Array<{ n: NodeRef, d: bigint }> = []
   for (const n of nodes) {
-    if (n.addr === self.addr || n.id === self.id || seen.has(n.addr) || exclude(n)) continue
+    if (n.addr === self.addr || n.id === self.id || seen.has(n.addr) || exclude(n)) { continue }
     seen.add(n.addr)
     out.push({ n, d: dist(n) })
   }
-  out.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0))
+  out.sort((a, b) => compareBig(a.d, b.d))
   return out.slice(0, max).map(x => x.n)
 }
 
@@ -33,12 +33,12 @@ export function normalizePreds (self: NodeRef, nodes: Iterable<NodeRef>, max: nu
 export function isSortedList (selfId: RingId, list: readonly NodeRef[], clockwise: boolean): boolean {
   for (let i = 0; i < list.length; i++) {
     const n = list[i]
-    if (n.id === selfId) return false
-    for (let j = 0; j < i; j++) if (list[j].addr === n.addr) return false
-    if (i === 0) continue
+    if (n.id === selfId) { return false }
+    for (let j = 0; j < i; j++) { if (list[j].addr === n.addr) { return false } }
+    if (i === 0) { continue }
     // Successors: list[i-1] ∈ (self, list[i]); predecessors: list[i-1] ∈ (list[i], self).
     const ok = clockwise ? inOpenOpen(list[i - 1].id, selfId, n.id) : inOpenOpen(list[i - 1].id, n.id, selfId)
-    if (!ok) return false
+    if (!ok) { return false }
   }
   return true
 }

@@ -10,9 +10,9 @@
  * can loop, whatever the tables hold and whatever geometries the nodes on the path use.
  *
  * - dks and chord take, in phase 0, the closest preceding node (c ∈ (self, key], max progress):
- *   they never overshoot the owner.
+ * they never overshoot the owner.
  * - tango takes the node nearest the key on either side (strict progress in |d|); landing right
- *   of the key switches to phase 1, where the owner is the closest node at or after the key.
+ * of the key switches to phase 1, where the owner is the closest node at or after the key.
  */
 import { RING_SIZE } from './id.ts'
 import type { NodeRef } from './node-ref.ts'
@@ -34,8 +34,7 @@ function upper (dists: readonly bigint[], d: bigint): number {
   let hi = dists.length
   while (lo < hi) {
     const m = (lo + hi) >>> 1
-    if (dists[m] <= d) lo = m + 1
-    else hi = m
+    if (dists[m] <= d) { lo = m + 1 } else { hi = m }
   }
   return lo
 }
@@ -72,7 +71,7 @@ export function nearestEitherSide (c: SortedCandidates, dKey: bigint): Hop | und
   }
   if (iAbove < c.nodes.length) {
     const r = c.dists[iAbove] - dKey
-    if (r < bestD) best = { node: c.nodes[iAbove], phase: 1 }
+    if (r < bestD) { best = { node: c.nodes[iAbove], phase: 1 } }
   }
   return best
 }

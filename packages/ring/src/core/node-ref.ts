@@ -3,8 +3,8 @@
  * the libp2p driver, a node index in the simulator). Two refs denote the same node when their
  * addresses are equal.
  */
-import { isRingId } from './id.ts'
 import { ADDR_LENGTH_MAX } from './constants.ts'
+import { isRingId } from './id.ts'
 import type { RingId } from './id.ts'
 
 export interface NodeRef {
@@ -13,7 +13,7 @@ export interface NodeRef {
 }
 
 export function isNodeRef (x: unknown): x is NodeRef {
-  if (typeof x !== 'object' || x === null) return false
+  if (typeof x !== 'object' || x === null) { return false }
   const r = x as Record<string, unknown>
   return isRingId(r.id) && typeof r.addr === 'string' && r.addr.length > 0 && r.addr.length <= ADDR_LENGTH_MAX
 }

@@ -15,21 +15,21 @@ import { assert, unreachable } from '@selfmgmt/interface'
 import { FULL_RING, anyContains, openClosed, relativeArcs, upperBound } from './arcs.ts'
 import * as C from './constants.ts'
 import { getGeometry } from './geometry.ts'
-import { RING_SIZE, cwDist, idAdd, inOpenClosed, inOpenOpen } from './id.ts'
-import { isSortedList, normalizePreds, normalizeSuccs } from './lists.ts'
-import { closestFollowing, closestPreceding, nearestEitherSide } from './next-hop.ts'
+import { RING_SIZE, compareBig, cwDist, idAdd, inOpenClosed, inOpenOpen } from './id.ts'
 import { KnownNodes } from './known-nodes.ts'
+import { isSortedList, normalizePreds, normalizeSuccs } from './lists.ts'
+import { MESSAGE_TYPES } from './messages.ts'
+import { closestFollowing, closestPreceding, nearestEitherSide } from './next-hop.ts'
 import { RoutingTable } from './routing-table.ts'
 import { RttTable } from './rtt.ts'
 import { TimerHeap } from './timers.ts'
 import { SEQ_MAX, parseMessage } from './validate.ts'
-import { MESSAGE_TYPES } from './messages.ts'
 import type { Arc } from './arcs.ts'
 import type { Geometry, GeometryConfig } from './geometry.ts'
 import type { RingId } from './id.ts'
 import type * as M from './messages.ts'
-import type { NodeRef } from './node-ref.ts'
 import type { Hop, SortedCandidates } from './next-hop.ts'
+import type { NodeRef } from './node-ref.ts'
 import type { RingCommand, RingCounters, RingEvent, RingState, RoutingState, Transmit, HopStats } from './types.ts'
 
 /** Timeouts and switches a driver may set; every field has a default in constants.ts. */
@@ -51,7 +51,7 @@ export interface RingConfig {
 }
 
 type TimerKind = 'ping' | 'ping-timeout' | 'hop' | 'lookup' | 'join' | 'leave' | 'topology' |
-  'suspect' | 'probe' | 'probe-pump' | 'query'
+  'suspect' | 'probe' | 'probe-pump' | 'query' | 'self-check'
 
 interface PendingHop { to: NodeRef, msg: M.RouteMsg | M.CastMsg, sentMs: number }
 interface PendingLookup { key: RingId, startMs: number, attempts: number, payload?: Uint8Array, kind: 'lookup' | 'app' }
@@ -63,7 +63,7 @@ interface Suspect { node: NodeRef, sinceMs: number, nextMs: number, intervalMs: 
 function perType (): Record<string, number> {
   // A fixed shape from the start keeps the hot counters fast.
   const r: Record<string, number> = {}
-  for (const t of MESSAGE_TYPES) r[t] = 0
+  for (const t of MESSAGE_TYPES) { r[t] = 0 }
   return r
 }
 
@@ -88,9 +88,12 @@ function newCounters (): RingCounters {
   }
 }
 
+/** Delays of the self-checks after a disruption: soon, then once things settled. */
+const SELF_CHECK_DELAYS_MS = [5_000, 20_000, 60_000]
+
 function sameList (a: readonly NodeRef[], b: readonly NodeRef[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i].addr !== b[i].addr) return false
+  if (a.length !== b.length) { return false }
+  for (let i = 0; i < a.length; i++) { if (a[i].addr !== b[i].addr) { return false } }
   return true
 }
 
@@ -135,6 +138,8 @@ export class RingNode {
   private join: { bootstrap: NodeRef[], attempt: number, reqId: number } | undefined
   private leaveAcks: Set<string> | undefined
   private mergeWindow = { startMs: 0, count: 0 }
+  private selfCheckId = 0
+  private selfChecksLeft = 0
   private readonly hopStats: HopStats = { count: 0, sum: 0, max: 0 }
   readonly counters: RingCounters = newCounters()
 
@@ -162,8 +167,7 @@ export class RingNode {
 
   private makeTable (geometry: Geometry, proximity: boolean): RoutingTable {
     return new RoutingTable(geometry, this.self.id, proximity, a => this.rtt.srtt(a), (n, added) => {
-      if (added) this.known.add(n)
-      else this.known.remove(n)
+      if (added) { this.known.add(n) } else { this.known.remove(n) }
     })
   }
 
@@ -182,8 +186,8 @@ export class RingNode {
 
   /** True when this node believes it owns `key`: key ∈ (pred, self], or it is alone. */
   owns (key: RingId): boolean {
-    if (!this.isMember()) return false
-    if (this.succList.length === 0) return true
+    if (!this.isMember()) { return false }
+    if (this.succList.length === 0) { return true }
     const p = this.pred
     return p !== undefined && inOpenClosed(key, p.id, this.self.id)
   }
@@ -210,8 +214,8 @@ export class RingNode {
   pollTimeoutMs (): number | undefined {
     for (;;) {
       const top = this.timers.peek()
-      if (top === undefined) return undefined
-      if (this.timerLive(top.kind, top.id)) return top.atMs
+      if (top === undefined) { return undefined }
+      if (this.timerLive(top.kind, top.id)) { return top.atMs }
       this.timers.pop()
     }
   }
@@ -255,9 +259,9 @@ export class RingNode {
     this.advance(nowMs)
     for (;;) {
       const top = this.timers.peek()
-      if (top === undefined || top.atMs > nowMs) break
+      if (top === undefined || top.atMs > nowMs) { break }
       this.timers.pop()
-      if (this.timerLive(top.kind, top.id)) this.fire(top.kind, top.id)
+      if (this.timerLive(top.kind, top.id)) { this.fire(top.kind, top.id) }
     }
     if (this.timers.size > 64 && this.timers.size > 4 * this.liveTimerEstimate()) {
       this.timers.compact(e => this.timerLive(e.kind, e.id))
@@ -328,6 +332,7 @@ export class RingNode {
       case 'probe': return this.probes.has(id)
       case 'probe-pump': return this.probePumpArmed
       case 'query': return this.queries.has(id)
+      case 'self-check': return id === this.selfCheckId && this.stateValue === 'member'
       default: return unreachable(kind, 'unknown timer')
     }
   }
@@ -352,6 +357,7 @@ export class RingNode {
       case 'probe': return this.onProbeTimeout(id)
       case 'probe-pump': return this.pumpProbes()
       case 'query': { this.queries.delete(id); return }
+      case 'self-check': return this.selfCheck()
       default: unreachable(kind, 'unknown timer')
     }
   }
@@ -359,7 +365,7 @@ export class RingNode {
   // ---------------------------------------------------------------- membership
 
   private create (): void {
-    if (this.stateValue !== 'idle') return this.reject('create-not-idle')
+    if (this.stateValue !== 'idle') { return this.reject('create-not-idle') }
     this.stateValue = 'member'
     this.succList = []
     this.predList = []
@@ -384,8 +390,16 @@ export class RingNode {
     j.reqId = this.nextSeq()
     const to = j.bootstrap[j.attempt % j.bootstrap.length]
     const msg: M.RouteMsg = {
-      type: 'route', hop: 0, kind: 'join', key: this.self.id, origin: this.self, reqId: j.reqId,
-      hops: 0, ttl: C.TTL_MAX, phase: 0, final: false
+      type: 'route',
+      hop: 0,
+      kind: 'join',
+      key: this.self.id,
+      origin: this.self,
+      reqId: j.reqId,
+      hops: 0,
+      ttl: C.TTL_MAX,
+      phase: 0,
+      final: false
     }
     this.sendHop(to, msg)
     this.timers.push(this.nowMs + this.cfg.joinTimeoutMs, 'join', j.reqId)
@@ -408,7 +422,7 @@ export class RingNode {
   private acceptJoin (m: M.RouteMsg): void {
     const q = m.origin
     // Our own earlier join attempt, still in flight when a later one succeeded.
-    if (q.addr === this.self.addr) return this.reject('join-own-stale')
+    if (q.addr === this.self.addr) { return this.reject('join-own-stale') }
     const p = this.pred
     if (q.id === this.self.id || (p !== undefined && q.id === p.id && q.addr !== p.addr)) {
       this.send(q, { type: 'join-reject', reqId: m.reqId, reason: 'id-collision' })
@@ -423,11 +437,11 @@ export class RingNode {
     const oldPred = alone ? this.self : p
     this.setPredList([q, ...this.predList])
     this.lastHeardFromPredMs = this.nowMs
-    if (alone) this.setSuccList([q])
+    if (alone) { this.setSuccList([q]) }
     this.sendJoinOk(q, m.reqId, oldPred)
-    if (p !== undefined && !alone) this.send(p, { type: 'hint', node: q })
+    if (p !== undefined && !alone) { this.send(p, { type: 'hint', node: q }) }
     this.emit({ type: 'range-changed', pred: q, oldPred: p })
-    if (alone) this.sendPing(q, 0)
+    if (alone) { this.sendPing(q, 0) }
   }
 
   private sendJoinOk (q: NodeRef, reqId: number, pred: NodeRef | undefined): void {
@@ -437,24 +451,24 @@ export class RingNode {
   }
 
   private onJoinOk (from: NodeRef, m: M.JoinOkMsg): void {
-    if (this.stateValue !== 'joining' || this.join === undefined) return this.reject('join-ok-not-joining')
+    if (this.stateValue !== 'joining' || this.join === undefined) { return this.reject('join-ok-not-joining') }
     this.stateValue = 'member'
     this.join = undefined
     const pred = m.pred !== undefined && m.pred.addr !== this.self.addr ? m.pred : undefined
     this.setPredList(pred !== undefined ? [pred] : [])
     this.lastHeardFromPredMs = this.nowMs
     this.setSuccList([from, ...m.succList])
-    for (const f of m.fingers) this.learn(f)
+    for (const f of m.fingers) { this.learn(f) }
     this.emit({ type: 'joined', pred: this.pred, succ: this.succ })
     this.armPing(this.nowMs + this.cfg.pingIntervalMs)
     const s = this.succ
-    if (s !== undefined) this.sendPing(s, 0)
+    if (s !== undefined) { this.sendPing(s, 0) }
     this.sendFingerQueries()
-    if (pred !== undefined) this.queueTopology({ kind: 'join', node: this.self, pred: pred.id })
+    if (pred !== undefined) { this.queueTopology({ kind: 'join', node: this.self, pred: pred.id }) }
   }
 
   private onJoinReject (m: M.JoinRejectMsg): void {
-    if (this.stateValue !== 'joining' || this.join?.reqId !== m.reqId) return this.reject('join-reject-unexpected')
+    if (this.stateValue !== 'joining' || this.join?.reqId !== m.reqId) { return this.reject('join-reject-unexpected') }
     this.stateValue = 'idle'
     this.join = undefined
     this.emit({ type: 'join-failed', reason: m.reason })
@@ -471,21 +485,21 @@ export class RingNode {
     const msg: M.LeaveMsg = { type: 'leave', predList: this.predList.slice(0, C.PRED_LIST_MAX), succList: this.succList.slice(0, C.SUCC_LIST_MAX) }
     this.leaveAcks = new Set()
     for (const n of [this.succ, this.pred]) {
-      if (n === undefined || this.leaveAcks.has(n.addr)) continue
+      if (n === undefined || this.leaveAcks.has(n.addr)) { continue }
       this.leaveAcks.add(n.addr)
       this.send(n, msg)
     }
-    if (this.leaveAcks.size === 0) return this.finishLeave()
+    if (this.leaveAcks.size === 0) { return this.finishLeave() }
     this.timers.push(this.nowMs + this.cfg.leaveTimeoutMs, 'leave', 0)
   }
 
   private onLeaveAck (from: NodeRef): void {
-    if (this.stateValue !== 'leaving' || this.leaveAcks?.delete(from.addr) !== true) return this.reject('leave-ack-unexpected')
-    if (this.leaveAcks.size === 0) this.finishLeave()
+    if (this.stateValue !== 'leaving' || this.leaveAcks?.delete(from.addr) !== true) { return this.reject('leave-ack-unexpected') }
+    if (this.leaveAcks.size === 0) { this.finishLeave() }
   }
 
   private finishLeave (): void {
-    if (this.stateValue !== 'leaving') return
+    if (this.stateValue !== 'leaving') { return }
     this.stateValue = 'left'
     this.leaveAcks = undefined
     this.emit({ type: 'left' })
@@ -493,7 +507,7 @@ export class RingNode {
 
   /** A neighbour leaves gracefully: take over its range or its place, no suspicion. */
   private onLeave (from: NodeRef, m: M.LeaveMsg): void {
-    if (this.stateValue !== 'member') return this.reject('leave-not-member')
+    if (this.stateValue !== 'member') { return this.reject('leave-not-member') }
     const wasPred = this.pred?.addr === from.addr
     const wasSucc = this.succ?.addr === from.addr
     this.suspects.delete(from.addr)
@@ -503,13 +517,13 @@ export class RingNode {
       this.lastHeardFromPredMs = this.nowMs
       this.emit({ type: 'range-changed', pred: this.pred, oldPred: from })
       const p = this.pred
-      if (p !== undefined) this.queueTopology({ kind: 'leave', node: from, pred: p.id, replacement: this.self })
+      if (p !== undefined) { this.queueTopology({ kind: 'leave', node: from, pred: p.id, replacement: this.self }) }
     }
     if (wasSucc) {
       this.setSuccList([...this.succList, ...m.succList])
       this.fallbackSucc()
       const s = this.succ
-      if (s !== undefined) this.sendPing(s, 0)
+      if (s !== undefined) { this.sendPing(s, 0) }
     }
     this.send(from, { type: 'leave-ack' })
   }
@@ -524,9 +538,9 @@ export class RingNode {
 
   private onPingTimer (): void {
     const p = this.pred
-    if (p !== undefined && this.nowMs - this.lastHeardFromPredMs > this.cfg.predTimeoutMs) this.suspect(p)
+    if (p !== undefined && this.nowMs - this.lastHeardFromPredMs > this.cfg.predTimeoutMs) { this.suspect(p) }
     const s = this.succ
-    if (this.ping === undefined && s !== undefined && this.stateValue === 'member') this.sendPing(s, 0)
+    if (this.ping === undefined && s !== undefined && this.stateValue === 'member') { this.sendPing(s, 0) }
     this.armPing(this.nowMs + this.cfg.pingIntervalMs)
   }
 
@@ -541,12 +555,12 @@ export class RingNode {
     const p = this.ping
     assert(p !== undefined, 'ping timeout without ping')
     this.ping = undefined
-    if (p.retries < C.PING_RETRIES && this.succ?.addr === p.to.addr) return this.sendPing(p.to, p.retries + 1)
+    if (p.retries < C.PING_RETRIES && this.succ?.addr === p.to.addr) { return this.sendPing(p.to, p.retries + 1) }
     this.suspect(p.to)
   }
 
   private onPing (from: NodeRef, m: M.PingMsg): void {
-    if (this.stateValue !== 'member') return this.reject('ping-not-member')
+    if (this.stateValue !== 'member') { return this.reject('ping-not-member') }
     const p = this.pred
     if (p === undefined || inOpenOpen(from.id, p.id, this.self.id)) {
       this.adoptPred(from, m.predList)
@@ -554,16 +568,16 @@ export class RingNode {
       this.lastHeardFromPredMs = this.nowMs
       this.setPredList([from, ...m.predList])
     }
-    if (this.succList.length === 0 || inOpenOpen(from.id, this.self.id, this.succList[0].id)) this.adoptSucc(from)
+    if (this.succList.length === 0 || inOpenOpen(from.id, this.self.id, this.succList[0].id)) { this.adoptSucc(from) }
     this.send(from, { type: 'pong', seq: m.seq, pred: this.pred, succList: this.succList.slice(0, C.SUCC_LIST_MAX) })
   }
 
   private onPong (from: NodeRef, m: M.PongMsg): void {
     const p = this.ping
-    if (p === undefined || p.seq !== m.seq || p.to.addr !== from.addr) return this.reject('pong-unexpected')
+    if (p === undefined || p.seq !== m.seq || p.to.addr !== from.addr) { return this.reject('pong-unexpected') }
     this.ping = undefined
     this.rttSample(from, this.nowMs - p.sentMs)
-    if (this.stateValue !== 'member' || this.succ?.addr !== from.addr) return
+    if (this.stateValue !== 'member' || this.succ?.addr !== from.addr) { return }
     const cand = m.pred
     // The successor's list is authoritative (Chord): stale entries of ours are dropped with it.
     this.setSuccList([from, ...m.succList])
@@ -573,11 +587,11 @@ export class RingNode {
   }
 
   private onHint (from: NodeRef, m: M.HintMsg): void {
-    if (this.stateValue !== 'member') return this.reject('hint-not-member')
+    if (this.stateValue !== 'member') { return this.reject('hint-not-member') }
     const n = m.node
-    if (n.addr === this.self.addr || this.freshSuspect(n)) return
+    if (n.addr === this.self.addr || this.freshSuspect(n)) { return }
     this.learn(n)
-    if (this.succList.length === 0 || inOpenOpen(n.id, this.self.id, this.succList[0].id)) this.adoptSucc(n)
+    if (this.succList.length === 0 || inOpenOpen(n.id, this.self.id, this.succList[0].id)) { this.adoptSucc(n) }
   }
 
   private adoptPred (x: NodeRef, xPreds: readonly NodeRef[]): void {
@@ -586,15 +600,15 @@ export class RingNode {
     this.lastHeardFromPredMs = this.nowMs
     this.emit({ type: 'range-changed', pred: x, oldPred: old })
     // The old predecessor still points at us; x lies between us, so it should point at x.
-    if (old !== undefined && old.addr !== x.addr && this.stateValue === 'member') this.send(old, { type: 'hint', node: x })
+    if (old !== undefined && old.addr !== x.addr && this.stateValue === 'member') { this.send(old, { type: 'hint', node: x }) }
   }
 
   private adoptSucc (x: NodeRef): void {
-    if (x.addr === this.self.addr) return
+    if (x.addr === this.self.addr) { return }
     this.setSuccList([x, ...this.succList])
     this.emit({ type: 'succ-changed', succ: this.succ })
     // Stabilise at once rather than at the next tick: its pong carries its list and predecessor.
-    if (this.ping === undefined || this.ping.to.addr !== x.addr) this.sendPing(x, 0)
+    if (this.ping === undefined || this.ping.to.addr !== x.addr) { this.sendPing(x, 0) }
   }
 
   // The lists change only here; their order is asserted here, not after every step.
@@ -620,8 +634,8 @@ export class RingNode {
 
   /** Keeps the known-node index in step when a neighbour list is replaced. */
   private replaceKnown (old: readonly NodeRef[], next: readonly NodeRef[]): void {
-    for (const n of next) this.known.add(n)
-    for (const n of old) this.known.remove(n)
+    for (const n of next) { this.known.add(n) }
+    for (const n of old) { this.known.remove(n) }
   }
 
   private windowSucc: string | undefined
@@ -630,24 +644,24 @@ export class RingNode {
   private updateWindow (): void {
     const s = this.succ
     const p = this.pred
-    if (s?.addr === this.windowSucc && p?.addr === this.windowPred) return
+    if (s?.addr === this.windowSucc && p?.addr === this.windowPred) { return }
     this.windowSucc = s?.addr
     this.windowPred = p?.addr
     const dSucc = s !== undefined ? cwDist(this.self.id, s.id) : RING_SIZE - 1n
     const dPred = p !== undefined ? cwDist(p.id, this.self.id) : dSucc
-    if (this.table.setWindow(dSucc, dPred, [...this.succList, ...this.predList])) this.queueProbesForCandidates()
+    if (this.table.setWindow(dSucc, dPred, [...this.succList, ...this.predList])) { this.queueProbesForCandidates() }
   }
 
   /** With every successor gone, take the closest clockwise node known; alone if none. */
   private fallbackSucc (): void {
-    if (this.succList.length > 0) return
+    if (this.succList.length > 0) { return }
     let best: NodeRef | undefined
     let bestD = RING_SIZE
     for (const n of [...this.table.nodes(), ...this.predList]) {
       const d = cwDist(this.self.id, n.id)
       if (d > 0n && d < bestD) { best = n; bestD = d }
     }
-    if (best !== undefined) this.setSuccList([best])
+    if (best !== undefined) { this.setSuccList([best]) }
     this.emit({ type: 'succ-changed', succ: this.succ })
   }
 
@@ -667,40 +681,41 @@ export class RingNode {
     if (!this.suspects.has(x.addr)) {
       if (this.suspects.size >= C.SUSPECTS_MAX) {
         const oldest = this.suspects.keys().next().value
-        if (oldest !== undefined) this.suspects.delete(oldest)
+        if (oldest !== undefined) { this.suspects.delete(oldest) }
       }
       const interval = this.cfg.suspectProbeMinMs
       this.suspects.set(x.addr, { node: x, sinceMs: this.nowMs, nextMs: this.nowMs + interval, intervalMs: interval })
       this.armSuspectTimer(this.nowMs + interval)
     }
     this.emit({ type: 'suspected', node: x })
+    if ((wasSucc || wasPred) && this.stateValue === 'member') this.scheduleSelfCheck()
     if (wasSucc) {
       this.fallbackSucc()
       const s = this.succ
-      if (s !== undefined && this.stateValue === 'member') this.sendPing(s, 0)
+      if (s !== undefined && this.stateValue === 'member') { this.sendPing(s, 0) }
     }
     if (wasPred) {
       this.lastHeardFromPredMs = this.nowMs
       this.emit({ type: 'range-changed', pred: this.pred, oldPred })
       const p = this.pred
-      if (p !== undefined && this.stateValue === 'member') this.queueTopology({ kind: 'fail', node: x, pred: p.id, replacement: this.self })
+      if (p !== undefined && this.stateValue === 'member') { this.queueTopology({ kind: 'fail', node: x, pred: p.id, replacement: this.self }) }
     }
   }
 
   /** Drops a node from every list and table (it left or is suspected). */
   private forget (x: NodeRef): void {
-    if (this.succList.some(n => n.addr === x.addr)) this.setSuccList(this.succList.filter(n => n.addr !== x.addr))
-    if (this.predList.some(n => n.addr === x.addr)) this.setPredList(this.predList.filter(n => n.addr !== x.addr))
+    if (this.succList.some(n => n.addr === x.addr)) { this.setSuccList(this.succList.filter(n => n.addr !== x.addr)) }
+    if (this.predList.some(n => n.addr === x.addr)) { this.setPredList(this.predList.filter(n => n.addr !== x.addr)) }
     this.table.remove(x.addr)
     this.rtt.forget(x.addr)
-    if (this.ping?.to.addr === x.addr) this.ping = undefined
+    if (this.ping?.to.addr === x.addr) { this.ping = undefined }
   }
 
   private heardFrom (from: NodeRef): void {
     const s = this.suspects.get(from.addr)
-    if (s === undefined) return
+    if (s === undefined) { return }
     this.suspects.delete(from.addr)
-    if (this.stateValue === 'member') this.rediscovered(from)
+    if (this.stateValue === 'member') { this.rediscovered(from) }
   }
 
   private probeSuspects (): void {
@@ -716,13 +731,13 @@ export class RingNode {
         s.intervalMs = Math.min(2 * s.intervalMs, this.cfg.suspectProbeMaxMs)
         s.nextMs = now + s.intervalMs
       }
-      if (s.nextMs < next) next = s.nextMs
+      if (s.nextMs < next) { next = s.nextMs }
     }
-    if (next < Infinity) this.armSuspectTimer(next)
+    if (next < Infinity) { this.armSuspectTimer(next) }
   }
 
   private armSuspectTimer (atMs: number): void {
-    if (atMs >= this.suspectTimerAtMs) return
+    if (atMs >= this.suspectTimerAtMs) { return }
     this.suspectTimerAtMs = atMs
     this.timers.push(atMs, 'suspect', 1)
   }
@@ -730,70 +745,110 @@ export class RingNode {
   /** A suspected node is alive: unify the rings (Shafaat et al. 2007, simple variant). */
   private rediscovered (x: NodeRef): void {
     this.emit({ type: 'rediscovered', node: x })
+    this.scheduleSelfCheck()
     this.learn(x)
-    if (this.succList.length === 0 || inOpenOpen(x.id, this.self.id, this.succList[0].id)) this.adoptSucc(x)
-    else this.send(x, { type: 'hint', node: this.self })
-    if (!this.mergeAllowed()) return
+    if (this.succList.length === 0 || inOpenOpen(x.id, this.self.id, this.succList[0].id)) { this.adoptSucc(x) } else { this.send(x, { type: 'hint', node: this.self }) }
+    if (!this.mergeAllowed()) { return }
     this.routeMerge(x)
     this.send(x, { type: 'merge-req', node: this.self })
   }
 
+  /**
+   * After a disruption (a neighbour suspected, a ring rediscovered), check a few times that no
+   * other node believes it owns our id: route a merge for ourselves from the farthest node we
+   * know. If the route ends elsewhere, two rings (or two interleaved cycles, Chord's "loopy"
+   * state) exist, and the owner's hints unzip them. Successor pointers alone never see this.
+   */
+  private scheduleSelfCheck (): void {
+    this.selfChecksLeft = SELF_CHECK_DELAYS_MS.length
+    this.armSelfCheck()
+  }
+
+  private armSelfCheck (): void {
+    const left = this.selfChecksLeft
+    if (left <= 0) return
+    this.selfCheckId++
+    this.timers.push(this.nowMs + SELF_CHECK_DELAYS_MS[SELF_CHECK_DELAYS_MS.length - left], 'self-check', this.selfCheckId)
+  }
+
+  private selfCheck (): void {
+    this.selfChecksLeft--
+    const far = this.known.nodes[this.known.nodes.length >> 1]
+    if (far !== undefined) {
+      const msg: M.RouteMsg = {
+        type: 'route', hop: 0, kind: 'merge', key: this.self.id, origin: this.self, reqId: 0,
+        hops: 0, ttl: C.TTL_MAX, phase: 0, final: false, node: this.self
+      }
+      this.sendHop(far, msg)
+    }
+    this.armSelfCheck()
+  }
+
   private mergeAllowed (): boolean {
-    if (this.nowMs - this.mergeWindow.startMs > 60_000) this.mergeWindow = { startMs: this.nowMs, count: 0 }
-    if (this.mergeWindow.count >= C.MERGES_PER_MINUTE_MAX) return false
+    if (this.nowMs - this.mergeWindow.startMs > 60_000) { this.mergeWindow = { startMs: this.nowMs, count: 0 } }
+    if (this.mergeWindow.count >= C.MERGES_PER_MINUTE_MAX) { return false }
     this.mergeWindow.count++
     this.counters.merges++
     return true
   }
 
   private onMergeReq (from: NodeRef, m: M.MergeReqMsg): void {
-    if (this.stateValue !== 'member') return this.reject('merge-not-member')
+    if (this.stateValue !== 'member') { return this.reject('merge-not-member') }
     this.learn(m.node)
-    if (this.mergeAllowed()) this.routeMerge(m.node)
+    if (this.mergeAllowed()) { this.routeMerge(m.node) }
   }
 
   private routeMerge (x: NodeRef): void {
     const msg: M.RouteMsg = {
-      type: 'route', hop: 0, kind: 'merge', key: x.id, origin: this.self, reqId: 0,
-      hops: 0, ttl: C.TTL_MAX, phase: 0, final: false, node: x
+      type: 'route',
+      hop: 0,
+      kind: 'merge',
+      key: x.id,
+      origin: this.self,
+      reqId: 0,
+      hops: 0,
+      ttl: C.TTL_MAX,
+      phase: 0,
+      final: false,
+      node: x
     }
     this.routeStep(msg, undefined)
   }
 
   /** At the owner of x's id in this ring: x sits between our predecessor and us. */
   private mergeAtOwner (x: NodeRef): void {
-    if (x.addr === this.self.addr || x.id === this.self.id) return
+    if (x.addr === this.self.addr || x.id === this.self.id) { return }
     this.learn(x)
     this.send(x, { type: 'hint', node: this.self })
     const p = this.pred
-    if (p !== undefined && p.addr !== x.addr) this.send(p, { type: 'hint', node: x })
+    if (p !== undefined && p.addr !== x.addr) { this.send(p, { type: 'hint', node: x }) }
   }
 
   // ---------------------------------------------------------------- learning and corrections
 
   /** Correction-on-use learning: any node we hear of may serve one of our slots. */
   private learn (n: NodeRef): void {
-    if (n.addr === this.self.addr || n.id === this.self.id || this.freshSuspect(n)) return
+    if (n.addr === this.self.addr || n.id === this.self.id || this.freshSuspect(n)) { return }
     // A node between us and our successor is a better successor: this is what unzips two
     // interleaved rings that stabilisation alone would keep apart (Chord's loopy state).
     const s = this.succ
-    if (s !== undefined && this.stateValue === 'member' && inOpenOpen(n.id, this.self.id, s.id)) this.adoptSucc(n)
+    if (s !== undefined && this.stateValue === 'member' && inOpenOpen(n.id, this.self.id, s.id)) { this.adoptSucc(n) }
     // Already an entry: offering it again cannot improve the ideal table.
-    if (!this.table.proximity && this.table.has(n.addr)) return
+    if (!this.table.proximity && this.table.has(n.addr)) { return }
     this.table.offer(n)
-    if (this.table.proximity && this.rtt.srtt(n.addr) === undefined && this.table.isCandidate(n)) this.queueProbe(n)
+    if (this.table.proximity && this.rtt.srtt(n.addr) === undefined && this.table.isCandidate(n)) { this.queueProbe(n) }
   }
 
   /** The owner of `start` as far as this node knows (self, a successor or a predecessor). */
   private bestOwnerOf (start: RingId): NodeRef {
     let prev = this.self.id
     for (const s of this.succList) {
-      if (inOpenClosed(start, prev, s.id)) return s
+      if (inOpenClosed(start, prev, s.id)) { return s }
       prev = s.id
     }
     let next: NodeRef = this.self
     for (const p of this.predList) {
-      if (inOpenClosed(start, p.id, next.id)) return next
+      if (inOpenClosed(start, p.id, next.id)) { return next }
       next = p
     }
     return this.self
@@ -802,20 +857,20 @@ export class RingNode {
   /** Correction-on-use check: are we the node the sender's slot should point to? */
   private checkSlot (from: NodeRef, start: RingId): void {
     const p = this.pred
-    if (p === undefined || inOpenClosed(start, p.id, this.self.id)) return
+    if (p === undefined || inOpenClosed(start, p.id, this.self.id)) { return }
     const cand = this.bestOwnerOf(start)
-    if (cand.addr === this.self.addr || cand.addr === from.addr) return
+    if (cand.addr === this.self.addr || cand.addr === from.addr) { return }
     this.counters.correctionsSent++
     this.send(from, { type: 'correction', slot: start, node: cand })
   }
 
   private onCorrection (from: NodeRef, m: M.CorrectionMsg): void {
-    if (this.stateValue !== 'member') return this.reject('correction-not-member')
+    if (this.stateValue !== 'member') { return this.reject('correction-not-member') }
     this.counters.correctionsReceived++
-    if (this.freshSuspect(m.node)) return
+    if (this.freshSuspect(m.node)) { return }
     if (this.table.correct(m.slot, m.node)) {
       this.counters.correctionsApplied++
-      if (this.table.proximity && this.rtt.srtt(m.node.addr) === undefined && this.table.isCandidate(m.node)) this.queueProbe(m.node)
+      if (this.table.proximity && this.rtt.srtt(m.node.addr) === undefined && this.table.isCandidate(m.node)) { this.queueProbe(m.node) }
     }
   }
 
@@ -829,7 +884,7 @@ export class RingNode {
   }
 
   private sendFingerQuery (to: NodeRef, starts: RingId[], depth: number): void {
-    if (this.queries.size >= C.FINGER_QUERIES_PENDING_MAX || to.addr === this.self.addr) return
+    if (this.queries.size >= C.FINGER_QUERIES_PENDING_MAX || to.addr === this.self.addr) { return }
     const qid = this.nextSeq()
     this.queries.set(qid, { to, starts, depth, sentMs: this.nowMs })
     this.send(to, { type: 'finger-query', qid, starts })
@@ -837,21 +892,21 @@ export class RingNode {
   }
 
   private onFingerQuery (from: NodeRef, m: M.FingerQueryMsg): void {
-    if (this.stateValue !== 'member') return this.reject('finger-query-not-member')
+    if (this.stateValue !== 'member') { return this.reject('finger-query-not-member') }
     const nodes = m.starts.map(s => this.bestOwnerOf(s))
     this.send(from, { type: 'finger-answer', qid: m.qid, nodes, extra: this.succList.slice(0, C.ANSWER_EXTRA_MAX) })
   }
 
   private onFingerAnswer (from: NodeRef, m: M.FingerAnswerMsg): void {
     const q = this.queries.get(m.qid)
-    if (q === undefined || q.to.addr !== from.addr || m.nodes.length !== q.starts.length) return this.reject('finger-answer-unexpected')
+    if (q === undefined || q.to.addr !== from.addr || m.nodes.length !== q.starts.length) { return this.reject('finger-answer-unexpected') }
     this.queries.delete(m.qid)
     this.rttSample(from, this.nowMs - q.sentMs)
-    if (this.stateValue !== 'member') return
+    if (this.stateValue !== 'member') { return }
     const again = new Map<string, { node: NodeRef, starts: RingId[] }>()
     for (let i = 0; i < m.nodes.length; i++) {
       const n = m.nodes[i]
-      if (n.addr === from.addr || n.addr === this.self.addr || this.freshSuspect(n)) continue
+      if (n.addr === from.addr || n.addr === this.self.addr || this.freshSuspect(n)) { continue }
       const applied = this.table.correct(q.starts[i], n)
       this.learn(n)
       if (applied && q.depth + 1 < C.FINGER_QUERY_DEPTH_MAX) {
@@ -860,19 +915,19 @@ export class RingNode {
         again.set(n.addr, g)
       }
     }
-    for (const x of m.extra) this.learn(x)
-    for (const g of again.values()) this.sendFingerQuery(g.node, g.starts, q.depth + 1)
+    for (const x of m.extra) { this.learn(x) }
+    for (const g of again.values()) { this.sendFingerQuery(g.node, g.starts, q.depth + 1) }
   }
 
   // ---------------------------------------------------------------- proximity probes and RTT
 
   private rttSample (n: NodeRef, ms: number): void {
     this.rtt.sample(n.addr, ms)
-    if (this.table.proximity) this.table.rttUpdated(n)
+    if (this.table.proximity) { this.table.rttUpdated(n) }
   }
 
   private queueProbe (n: NodeRef): void {
-    if (this.probeQueue.length >= C.PROBE_QUEUE_MAX || this.probeQueue.some(q => q.addr === n.addr)) return
+    if (this.probeQueue.length >= C.PROBE_QUEUE_MAX || this.probeQueue.some(q => q.addr === n.addr)) { return }
     this.probeQueue.push(n)
     if (!this.probePumpArmed) {
       this.probePumpArmed = true
@@ -881,8 +936,8 @@ export class RingNode {
   }
 
   private queueProbesForCandidates (): void {
-    if (!this.table.proximity) return
-    for (const n of this.table.nodes()) if (this.rtt.srtt(n.addr) === undefined) this.queueProbe(n)
+    if (!this.table.proximity) { return }
+    for (const n of this.table.nodes()) { if (this.rtt.srtt(n.addr) === undefined) { this.queueProbe(n) } }
   }
 
   private pumpProbes (): void {
@@ -892,8 +947,8 @@ export class RingNode {
     this.probeTokensAtMs = now
     while (this.probeTokens >= 1 && this.probeQueue.length > 0) {
       const n = this.probeQueue.shift()
-      if (n === undefined) break
-      if (this.rtt.srtt(n.addr) !== undefined || this.freshSuspect(n)) continue
+      if (n === undefined) { break }
+      if (this.rtt.srtt(n.addr) !== undefined || this.freshSuspect(n)) { continue }
       this.probeTokens--
       this.sendProbe(n, 'candidate')
     }
@@ -912,7 +967,7 @@ export class RingNode {
 
   private onProbeAck (from: NodeRef, m: M.ProbeAckMsg): void {
     const p = this.probes.get(m.seq)
-    if (p === undefined || p.to.addr !== from.addr) return this.reject('probe-ack-unexpected')
+    if (p === undefined || p.to.addr !== from.addr) { return this.reject('probe-ack-unexpected') }
     this.probes.delete(m.seq)
     this.rttSample(from, this.nowMs - p.sentMs)
   }
@@ -922,7 +977,7 @@ export class RingNode {
     assert(p !== undefined, 'probe timeout without probe')
     this.probes.delete(seq)
     // An unresponsive proximity candidate is dropped; a suspect stays on its back-off schedule.
-    if (p.purpose === 'candidate') this.table.remove(p.to.addr)
+    if (p.purpose === 'candidate') { this.table.remove(p.to.addr) }
   }
 
   // ---------------------------------------------------------------- hop-by-hop reliable sending
@@ -941,7 +996,7 @@ export class RingNode {
 
   private onAck (from: NodeRef, m: M.AckMsg): void {
     const p = this.hops.get(m.hop)
-    if (p === undefined || p.to.addr !== from.addr) return this.reject('ack-unexpected')
+    if (p === undefined || p.to.addr !== from.addr) { return this.reject('ack-unexpected') }
     this.hops.delete(m.hop)
     this.rttSample(from, this.nowMs - p.sentMs)
   }
@@ -957,25 +1012,24 @@ export class RingNode {
       const j = this.join
       if (j !== undefined && j.reqId === p.msg.reqId) {
         j.attempt++
-        if (j.attempt < C.JOIN_ATTEMPTS_MAX) this.sendJoin()
+        if (j.attempt < C.JOIN_ATTEMPTS_MAX) { this.sendJoin() }
       }
       return
     }
     this.suspect(p.to)
-    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') return
+    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') { return }
     // The hop did not happen: give it back before routing again (the TTL stays spent).
-    if (p.msg.type === 'route') this.routeStep({ ...p.msg, hops: Math.max(0, p.msg.hops - 1) }, undefined)
-    else this.castSplit(p.to.id, p.msg)
+    if (p.msg.type === 'route') { this.routeStep({ ...p.msg, hops: Math.max(0, p.msg.hops - 1) }, undefined) } else { this.castSplit(p.to.id, p.msg) }
   }
 
   // ---------------------------------------------------------------- routing
 
   private startLookup (key: RingId, reqId: number, kind: 'lookup' | 'app', payload?: Uint8Array): void {
     const fail = (reason: string): void => this.emit({ type: 'lookup-failed', reqId, key, reason, attempts: 0 })
-    if (this.stateValue !== 'member') return fail('not-member')
-    if (this.lookups.has(reqId)) return fail('duplicate-req-id')
-    if (this.lookups.size >= C.LOOKUPS_PENDING_MAX) return fail('too-many-lookups')
-    if (payload !== undefined && payload.length > C.PAYLOAD_BYTES_MAX) return fail('payload-too-large')
+    if (this.stateValue !== 'member') { return fail('not-member') }
+    if (this.lookups.has(reqId)) { return fail('duplicate-req-id') }
+    if (this.lookups.size >= C.LOOKUPS_PENDING_MAX) { return fail('too-many-lookups') }
+    if (payload !== undefined && payload.length > C.PAYLOAD_BYTES_MAX) { return fail('payload-too-large') }
     this.counters.lookupsStarted++
     this.lookups.set(reqId, { key, startMs: this.nowMs, attempts: 1, payload, kind })
     this.timers.push(this.nowMs + this.cfg.lookupTimeoutMs, 'lookup', reqId)
@@ -986,8 +1040,17 @@ export class RingNode {
     const l = this.lookups.get(reqId)
     assert(l !== undefined, 'sendLookup without lookup')
     const msg: M.RouteMsg = {
-      type: 'route', hop: 0, kind: l.kind, key: l.key, origin: this.self, reqId,
-      hops: 0, ttl: C.TTL_MAX, phase: 0, final: false, payload: l.payload
+      type: 'route',
+      hop: 0,
+      kind: l.kind,
+      key: l.key,
+      origin: this.self,
+      reqId,
+      hops: 0,
+      ttl: C.TTL_MAX,
+      phase: 0,
+      final: false,
+      payload: l.payload
     }
     this.routeStep(msg, undefined)
   }
@@ -1014,23 +1077,23 @@ export class RingNode {
 
   private completeLookup (reqId: number, owner: NodeRef, hops: number): void {
     const l = this.lookups.get(reqId)
-    if (l === undefined) return this.reject('lookup-reply-unexpected')
+    if (l === undefined) { return this.reject('lookup-reply-unexpected') }
     this.lookups.delete(reqId)
     this.counters.lookupsDone++
     this.hopStats.count++
     this.hopStats.sum += hops
-    if (hops > this.hopStats.max) this.hopStats.max = hops
+    if (hops > this.hopStats.max) { this.hopStats.max = hops }
     this.emit({ type: 'lookup-done', reqId, key: l.key, owner, hops, latencyMs: this.nowMs - l.startMs, attempts: l.attempts })
   }
 
   private onRoute (from: NodeRef, m: M.RouteMsg): void {
     const joinerFirstHop = m.kind === 'join' && m.origin.addr === from.addr
-    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') return this.reject('route-not-member')
+    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') { return this.reject('route-not-member') }
     this.send(from, { type: 'ack', hop: m.hop })
-    if (m.kind === 'join' && this.stateValue === 'leaving') return this.reject('join-while-leaving')
-    if (m.slot !== undefined && this.stateValue === 'member') this.checkSlot(from, m.slot)
-    if (!joinerFirstHop) this.learn(from)
-    if (m.kind !== 'join') this.learn(m.origin)
+    if (m.kind === 'join' && this.stateValue === 'leaving') { return this.reject('join-while-leaving') }
+    if (m.slot !== undefined && this.stateValue === 'member') { this.checkSlot(from, m.slot) }
+    if (!joinerFirstHop) { this.learn(from) }
+    if (m.kind !== 'join') { this.learn(m.origin) }
     if (m.ttl === 0) {
       this.counters.routesDropped++
       return this.reject('ttl-exceeded')
@@ -1040,16 +1103,16 @@ export class RingNode {
 
   /** Owner check: key ∈ (pred, self]; with no predecessor, trust a final hop. */
   private isOwner (m: M.RouteMsg, from: NodeRef | undefined): boolean {
-    if (this.stateValue !== 'member') return false
-    if (this.succList.length === 0) return true
+    if (this.stateValue !== 'member') { return false }
+    if (this.succList.length === 0) { return true }
     const p = this.pred
-    if (p !== undefined) return inOpenClosed(m.key, p.id, this.self.id)
+    if (p !== undefined) { return inOpenClosed(m.key, p.id, this.self.id) }
     return m.final && from !== undefined && inOpenClosed(m.key, from.id, this.self.id)
   }
 
   /** Delivers at this node or forwards one hop. `from` is undefined for local starts and reroutes. */
   private routeStep (m: M.RouteMsg, from: NodeRef | undefined): void {
-    if (this.isOwner(m, from)) return this.deliver(m)
+    if (this.isOwner(m, from)) { return this.deliver(m) }
     const hop = this.nextHop(m)
     if (hop === undefined) {
       this.counters.routesDropped++
@@ -1079,26 +1142,26 @@ export class RingNode {
       return { node: s, phase: 0, final: true }
     }
     let phase: 0 | 1 = m.phase === 1 || m.final ? 1 : 0
-    if (phase === 0 && s !== undefined && inOpenClosed(key, self, s.id)) return { node: s, phase: 0, final: true }
+    if (phase === 0 && s !== undefined && inOpenClosed(key, self, s.id)) { return { node: s, phase: 0, final: true } }
     // Leaf-set shortcut: the owner is one of our successors, send it there directly.
     if (phase === 0) {
       for (let i = 1; i < this.succList.length; i++) {
-        if (inOpenClosed(key, this.succList[i - 1].id, this.succList[i].id)) return { node: this.succList[i], phase: 1, final: false }
+        if (inOpenClosed(key, this.succList[i - 1].id, this.succList[i].id)) { return { node: this.succList[i], phase: 1, final: false } }
       }
     }
     // Branch routing: the owner is one of our predecessors.
     for (let i = 0; i + 1 < this.predList.length; i++) {
-      if (inOpenClosed(key, this.predList[i + 1].id, this.predList[i].id)) return { node: this.predList[i], phase: 1, final: false }
+      if (inOpenClosed(key, this.predList[i + 1].id, this.predList[i].id)) { return { node: this.predList[i], phase: 1, final: false } }
     }
     const cands = this.candidates()
     const dKey = cwDist(self, key)
     if (phase === 0) {
       if (this.table.geometry.bidirectional) {
         const h = nearestEitherSide(cands, dKey)
-        if (h !== undefined) return { ...h, final: false }
+        if (h !== undefined) { return { ...h, final: false } }
       } else {
         const n = closestPreceding(cands, dKey)
-        if (n !== undefined) return { node: n, phase: 0, final: false }
+        if (n !== undefined) { return { node: n, phase: 0, final: false } }
       }
       phase = 1
     }
@@ -1114,12 +1177,12 @@ export class RingNode {
   private deliver (m: M.RouteMsg): void {
     switch (m.kind) {
       case 'lookup':
-        if (m.origin.addr === this.self.addr) return this.completeLookup(m.reqId, this.self, m.hops)
+        if (m.origin.addr === this.self.addr) { return this.completeLookup(m.reqId, this.self, m.hops) }
         this.send(m.origin, { type: 'lookup-reply', reqId: m.reqId, owner: this.self, hops: m.hops })
         return
       case 'app':
         this.emit({ type: 'deliver', key: m.key, origin: m.origin, reqId: m.reqId, payload: m.payload ?? new Uint8Array(0), hops: m.hops })
-        if (m.origin.addr === this.self.addr) return this.completeLookup(m.reqId, this.self, m.hops)
+        if (m.origin.addr === this.self.addr) { return this.completeLookup(m.reqId, this.self, m.hops) }
         this.send(m.origin, { type: 'lookup-reply', reqId: m.reqId, owner: this.self, hops: m.hops })
         return
       case 'join': return this.acceptJoin(m)
@@ -1137,7 +1200,7 @@ export class RingNode {
     const castId = this.nextSeq()
     const msg: M.CastMsg = { type: 'cast', hop: 0, origin: this.self, castId, arcs, limit: this.self.id, payload: { kind: 'app', data: payload } }
     this.seen.add(`${this.self.addr}/${castId}`)
-    if (anyContains(arcs, this.self.id)) this.castDeliver(msg)
+    if (anyContains(arcs, this.self.id)) { this.castDeliver(msg) }
     this.castSplit(this.self.id, msg)
   }
 
@@ -1147,22 +1210,25 @@ export class RingNode {
    * entries for correction-on-use to fix, and acks would double their cost.
    */
   private sendCast (to: NodeRef, m: M.CastMsg): void {
-    if (m.payload.kind === 'app') return this.sendHop(to, m)
+    if (m.payload.kind === 'app') { return this.sendHop(to, m) }
     this.send(to, { ...m, hop: 0 })
   }
 
   private onCast (from: NodeRef, m: M.CastMsg): void {
-    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') return this.reject('cast-not-member')
-    if (m.hop !== 0) this.send(from, { type: 'ack', hop: m.hop })
+    if (this.stateValue !== 'member' && this.stateValue !== 'leaving') { return this.reject('cast-not-member') }
+    if (m.hop !== 0) { this.send(from, { type: 'ack', hop: m.hop }) }
     this.learn(from)
-    const key = `${m.origin.addr}/${m.castId}`
-    if (this.seen.has(key)) return this.reject('cast-duplicate')
-    this.seen.add(key)
-    if (this.seen.size > C.SEEN_MAX) {
-      const oldest = this.seen.values().next().value
-      if (oldest !== undefined) this.seen.delete(oldest)
+    // Application casts are delivered exactly once; topology casts are idempotent, no need.
+    if (m.payload.kind === 'app') {
+      const key = `${m.origin.addr}/${m.castId}`
+      if (this.seen.has(key)) { return this.reject('cast-duplicate') }
+      this.seen.add(key)
+      if (this.seen.size > C.SEEN_MAX) {
+        const oldest = this.seen.values().next().value
+        if (oldest !== undefined) { this.seen.delete(oldest) }
+      }
     }
-    if (anyContains(m.arcs, this.self.id)) this.castDeliver(m)
+    if (anyContains(m.arcs, this.self.id)) { this.castDeliver(m) }
     this.castSplit(this.self.id, m)
   }
 
@@ -1173,7 +1239,7 @@ export class RingNode {
       this.emit({ type: 'cast-deliver', origin: m.origin, castId: m.castId, payload: p.data })
       return
     }
-    for (const ev of p.events) this.applyTopology(ev)
+    for (const ev of p.events) { this.applyTopology(ev) }
   }
 
   /**
@@ -1183,11 +1249,11 @@ export class RingNode {
    */
   private castSplit (from: RingId, m: M.CastMsg): void {
     const cands = this.castCandidates(from, m.limit)
-    if (cands.length === 0) return
+    if (cands.length === 0) { return }
     const arcs = relativeArcs(from, m.arcs)
     const starts = arcs.map(a => a.a)
     let maxLen = 0n
-    for (const a of arcs) if (a.b - a.a > maxLen) maxLen = a.b - a.a
+    for (const a of arcs) { if (a.b - a.a > maxLen) { maxLen = a.b - a.a } }
     let L = from === m.limit ? RING_SIZE : cwDist(from, m.limit)
     let limitId = m.limit
     for (const c of cands) {
@@ -1195,13 +1261,13 @@ export class RingNode {
       const sub: Arc[] = []
       for (let i = upperBound(starts, L) - 1; i >= 0; i--) {
         const a = arcs[i]
-        if (a.a + maxLen <= c.d) break
-        if (a.b <= c.d) continue
+        if (a.a + maxLen <= c.d) { break }
+        if (a.b <= c.d) { continue }
         const lo = a.a > c.d ? a.a : c.d
         const hi = a.b < L ? a.b : L
-        if (lo < hi) sub.push({ lo: idAdd(from, lo), hi: idAdd(from, hi) })
+        if (lo < hi) { sub.push({ lo: idAdd(from, lo), hi: idAdd(from, hi) }) }
       }
-      if (sub.length > 0) this.sendCast(c.n, { ...m, arcs: sub.reverse(), limit: limitId })
+      if (sub.length > 0) { this.sendCast(c.n, { ...m, arcs: sub.reverse(), limit: limitId }) }
       L = c.d
       limitId = c.n.id
     }
@@ -1214,11 +1280,11 @@ export class RingNode {
     if (from === this.self.id) {
       // The usual case: distances from self are cached and sorted.
       const dL = from === limit ? RING_SIZE : cwDist(from, limit)
-      for (let i = upperBound(dists, dL - 1n) - 1; i >= 0; i--) if (dists[i] > 0n) out.push({ n: nodes[i], d: dists[i] })
+      for (let i = upperBound(dists, dL - 1n) - 1; i >= 0; i--) { if (dists[i] > 0n) { out.push({ n: nodes[i], d: dists[i] }) } }
       return out
     }
-    for (const n of nodes) if (inOpenOpen(n.id, from, limit)) out.push({ n, d: cwDist(from, n.id) })
-    out.sort((a, b) => (a.d > b.d ? -1 : a.d < b.d ? 1 : 0))
+    for (const n of nodes) { if (inOpenOpen(n.id, from, limit)) { out.push({ n, d: cwDist(from, n.id) }) } }
+    out.sort((a, b) => compareBig(b.d, a.d))
     return out
   }
 
@@ -1240,7 +1306,7 @@ export class RingNode {
    */
   private flushTopology (): void {
     this.topoTimerArmed = false
-    if (this.stateValue !== 'member') return
+    if (this.stateValue !== 'member') { return }
     const offsets = this.table.offsets(this.succ !== undefined ? cwDist(this.self.id, this.succ.id) : 0n)
     const perEvent = Math.max(1, offsets.length)
     const take = Math.max(1, Math.min(C.TOPOLOGY_EVENTS_MAX, Math.floor(C.CAST_RANGES_MAX / perEvent)))
@@ -1251,24 +1317,23 @@ export class RingNode {
     }
     const arcs: Arc[] = []
     for (const ev of events) {
-      for (const o of offsets) arcs.push(openClosed(idAdd(ev.pred, RING_SIZE - o), idAdd(ev.node.id, RING_SIZE - o)))
+      for (const o of offsets) { arcs.push(openClosed(idAdd(ev.pred, RING_SIZE - o), idAdd(ev.node.id, RING_SIZE - o))) }
     }
-    if (arcs.length === 0) return
+    if (arcs.length === 0) { return }
     this.counters.topologyEventsSent += events.length
     const msg: M.CastMsg = { type: 'cast', hop: 0, origin: this.self, castId: this.nextSeq(), arcs, limit: this.self.id, payload: { kind: 'topology', events } }
-    this.seen.add(`${this.self.addr}/${msg.castId}`)
     this.castSplit(this.self.id, msg)
   }
 
   private applyTopology (ev: M.TopologyEvent): void {
-    if (ev.node.addr === this.self.addr) return
+    if (ev.node.addr === this.self.addr) { return }
     if (ev.kind === 'join') {
       this.learn(ev.node)
       return
     }
     // Only the table: our own failure detector decides about successors and predecessors.
     this.table.remove(ev.node.addr)
-    if (ev.replacement !== undefined) this.learn(ev.replacement)
+    if (ev.replacement !== undefined) { this.learn(ev.replacement) }
   }
 
   // ---------------------------------------------------------------- reflection
@@ -1280,19 +1345,19 @@ export class RingNode {
     this.table = this.makeTable(geometry, this.table.proximity)
     this.windowSucc = this.windowPred = undefined
     this.updateWindow()
-    for (const n of known) this.table.offer(n)
+    for (const n of known) { this.table.offer(n) }
     this.emit({ type: 'geometry-changed', name: geometry.name, k: geometry.k })
-    if (this.stateValue === 'member') this.sendFingerQueries()
+    if (this.stateValue === 'member') { this.sendFingerQueries() }
   }
 
   private setProximity (enabled: boolean): void {
-    if (enabled === this.table.proximity) return
+    if (enabled === this.table.proximity) { return }
     const known = [...this.table.nodes(), ...this.succList, ...this.predList]
     this.table.clear()
     this.table = this.makeTable(this.table.geometry, enabled)
     this.windowSucc = this.windowPred = undefined
     this.updateWindow()
-    for (const n of known) this.learn(n)
+    for (const n of known) { this.learn(n) }
   }
 
   getRoutingState (): RoutingState {

@@ -9,9 +9,9 @@
  * with offset ≤ d, found by binary search, so learning costs O(log S) plus the slots it changes.
  */
 import { assert } from '@selfmgmt/interface'
-import { RING_SIZE, cwDist, idAdd } from './id.ts'
-import { slotWindow } from './geometry.ts'
 import { SLOT_CANDIDATES_MAX, TABLE_NODES_MAX } from './constants.ts'
+import { slotWindow } from './geometry.ts'
+import { RING_SIZE, cwDist, idAdd } from './id.ts'
 import type { Geometry, Slot } from './geometry.ts'
 import type { RingId } from './id.ts'
 import type { NodeRef } from './node-ref.ts'
@@ -59,7 +59,7 @@ export class RoutingTable {
 
   /** Drops every entry (the listener hears each removal). */
   clear (): void {
-    for (let j = 0; j < this.entries.length; j++) if (this.entries[j] !== undefined) this.setEntry(j, undefined, 0n)
+    for (let j = 0; j < this.entries.length; j++) { if (this.entries[j] !== undefined) { this.setEntry(j, undefined, 0n) } }
     this.cands.fill(undefined)
   }
 
@@ -68,7 +68,7 @@ export class RoutingTable {
 
   /** Distinct nodes serving at least one slot (the table size reported by introspection). */
   nodes (): readonly NodeRef[] {
-    if (this.list === undefined) this.list = [...this.refs.values()].map(r => r.node)
+    if (this.list === undefined) { this.list = [...this.refs.values()].map(r => r.node) }
     return this.list
   }
 
@@ -80,7 +80,7 @@ export class RoutingTable {
    */
   setWindow (dSucc: bigint, dPred: bigint, known: Iterable<NodeRef>): boolean {
     const w = slotWindow(this.geometry, dSucc, dPred)
-    if (w.lo === this.lo && w.hi === this.hi) return false
+    if (w.lo === this.lo && w.hi === this.hi) { return false }
     const old = { lo: this.lo, entries: this.entries, cands: this.cands }
     const n = w.hi - w.lo
     this.lo = w.lo
@@ -89,40 +89,40 @@ export class RoutingTable {
     this.entries = new Array<NodeRef | undefined>(n).fill(undefined)
     this.dists = new Array<bigint>(n).fill(0n)
     this.cands = new Array<NodeRef[] | undefined>(n).fill(undefined)
-    for (const r of this.refs.values()) this.listener?.(r.node, false)
+    for (const r of this.refs.values()) { this.listener?.(r.node, false) }
     this.refs.clear()
     this.list = undefined
     this.version++
     const slots = this.geometry.slots
-    for (let j = 0; j < n; j++) this.starts[j] = idAdd(this.self, slots[w.lo + j].offset)
+    for (let j = 0; j < n; j++) { this.starts[j] = idAdd(this.self, slots[w.lo + j].offset) }
     for (let j = 0; j < old.entries.length; j++) {
       const e = old.entries[j]
-      if (e !== undefined) this.offer(e)
-      for (const c of old.cands[j] ?? []) this.offer(c)
+      if (e !== undefined) { this.offer(e) }
+      for (const c of old.cands[j] ?? []) { this.offer(c) }
     }
-    for (const k of known) this.offer(k)
+    for (const k of known) { this.offer(k) }
     return true
   }
 
   /** Learns a node. Returns true when some slot changed. */
   offer (node: NodeRef): boolean {
-    if (node.id === this.self) return false
+    if (node.id === this.self) { return false }
     const d = cwDist(this.self, node.id)
     let j = this.lastSlotAtOrBefore(d)
-    if (j < 0) return false
+    if (j < 0) { return false }
     let changed = false
     if (this.proximity) {
       const slot = this.slot(j)
-      if (d < slot.offset + slot.span) changed = this.addCandidate(j, node)
+      if (d < slot.offset + slot.span) { changed = this.addCandidate(j, node) }
       // Slots without an in-interval candidate keep the ideal rule below.
-      if (this.cands[j] !== undefined && d < slot.offset + slot.span) j--
+      if (this.cands[j] !== undefined && d < slot.offset + slot.span) { j-- }
     }
     for (; j >= 0; j--) {
-      if (this.proximity && this.cands[j] !== undefined) break
+      if (this.proximity && this.cands[j] !== undefined) { break }
       const e = this.entries[j]
       const de = this.dists[j]
-      if (e !== undefined && e.addr === node.addr) break
-      if (e !== undefined && de >= this.slot(j).offset && de <= d) break
+      if (e !== undefined && e.addr === node.addr) { break }
+      if (e !== undefined && de >= this.slot(j).offset && de <= d) { break }
       this.setEntry(j, node, d)
       changed = true
     }
@@ -135,13 +135,13 @@ export class RoutingTable {
    */
   correct (start: RingId, cand: NodeRef): boolean {
     const j = this.slotIndexOfStart(start)
-    if (j < 0 || cand.id === this.self) return false
-    if (this.proximity) return this.offer(cand)
+    if (j < 0 || cand.id === this.self) { return false }
+    if (this.proximity) { return this.offer(cand) }
     const d = cwDist(this.self, cand.id)
     const off = this.slot(j).offset
-    if (d < off) return false
+    if (d < off) { return false }
     const e = this.entries[j]
-    if (e !== undefined && e.addr === cand.addr) return false
+    if (e !== undefined && e.addr === cand.addr) { return false }
     if (e === undefined || this.dists[j] < off || d < this.dists[j]) {
       this.setEntry(j, cand, d)
       return true
@@ -162,12 +162,12 @@ export class RoutingTable {
         const i = c.findIndex(n => n.addr === addr)
         if (i >= 0) {
           c.splice(i, 1)
-          if (c.length === 0) this.cands[j] = undefined
+          if (c.length === 0) { this.cands[j] = undefined }
           found = true
         }
       }
       const e = this.entries[j]
-      if (e === undefined || e.addr !== addr) continue
+      if (e === undefined || e.addr !== addr) { continue }
       found = true
       if (this.cands[j] !== undefined) {
         this.choose(j)
@@ -185,14 +185,14 @@ export class RoutingTable {
 
   /** Re-chooses the slot a node is a candidate of, after its RTT estimate changed. */
   rttUpdated (node: NodeRef): void {
-    if (!this.proximity) return
+    if (!this.proximity) { return }
     const j = this.lastSlotAtOrBefore(cwDist(this.self, node.id))
-    if (j >= 0 && this.cands[j]?.some(c => c.addr === node.addr) === true) this.choose(j)
+    if (j >= 0 && this.cands[j]?.some(c => c.addr === node.addr) === true) { this.choose(j) }
   }
 
   /** True when `node` is a proximity candidate (so measuring its RTT is useful). */
   isCandidate (node: NodeRef): boolean {
-    if (!this.proximity) return false
+    if (!this.proximity) { return false }
     const j = this.lastSlotAtOrBefore(cwDist(this.self, node.id))
     return j >= 0 && this.cands[j]?.some(c => c.addr === node.addr) === true
   }
@@ -206,8 +206,8 @@ export class RoutingTable {
     const d = cwDist(this.self, node.id)
     for (let j = this.lastSlotAtOrBefore(d); j >= 0; j--) {
       const e = this.entries[j]
-      if (e === undefined || e.addr !== node.addr) continue
-      if (this.proximity && this.cands[j] !== undefined) return undefined
+      if (e === undefined || e.addr !== node.addr) { continue }
+      if (this.proximity && this.cands[j] !== undefined) { return undefined }
       return this.starts[j]
     }
     return undefined
@@ -218,7 +218,7 @@ export class RoutingTable {
     const out = new Map<string, { node: NodeRef, starts: RingId[] }>()
     for (let j = 0; j < this.entries.length; j++) {
       const e = this.entries[j]
-      if (e === undefined) continue
+      if (e === undefined) { continue }
       let g = out.get(e.addr)
       if (g === undefined) {
         g = { node: e, starts: [] }
@@ -238,7 +238,7 @@ export class RoutingTable {
     for (let j = this.lo; j < this.hi; j++) {
       const s = this.geometry.slots[j]
       const reach = s.sign === 1 ? s.offset : RING_SIZE - s.offset
-      if (reach > minOffset) out.push(s.offset)
+      if (reach > minOffset) { out.push(s.offset) }
     }
     return out
   }
@@ -267,14 +267,14 @@ export class RoutingTable {
       const e = this.entries[j]
       const c = this.cands[j]
       assert(c === undefined || (c.length > 0 && c.length <= SLOT_CANDIDATES_MAX), 'candidate list out of bounds')
-      if (e === undefined) continue
+      if (e === undefined) { continue }
       counted++
       assert(e.id !== this.self, 'table holds self')
       assert(this.refs.get(e.addr)?.node === e, 'table entry missing from refs')
       assert(this.dists[j] === cwDist(this.self, e.id), 'stale entry distance')
     }
     let total = 0
-    for (const r of this.refs.values()) total += r.count
+    for (const r of this.refs.values()) { total += r.count }
     assert(total === counted, 'table refcounts out of step')
   }
 
@@ -312,12 +312,12 @@ export class RoutingTable {
       c = []
       this.cands[j] = c
     }
-    if (c.some(n => n.addr === node.addr)) return false
+    if (c.some(n => n.addr === node.addr)) { return false }
     if (c.length >= SLOT_CANDIDATES_MAX) {
       // Evict the worst: unmeasured first, then the highest RTT.
       let worst = 0
-      for (let i = 1; i < c.length; i++) if (this.rank(c[i]) > this.rank(c[worst])) worst = i
-      if (this.rank(node) >= this.rank(c[worst])) return false
+      for (let i = 1; i < c.length; i++) { if (this.rank(c[i]) > this.rank(c[worst])) { worst = i } }
+      if (this.rank(node) >= this.rank(c[worst])) { return false }
       c.splice(worst, 1)
     }
     c.push(node)
@@ -344,7 +344,7 @@ export class RoutingTable {
         bestD = d
       }
     }
-    if (this.entries[j]?.addr === best.addr) return false
+    if (this.entries[j]?.addr === best.addr) { return false }
     this.setEntry(j, best, bestD)
     return true
   }

@@ -21,7 +21,7 @@ export class RttTable {
   get size (): number { return this.map.size }
 
   sample (addr: string, rttMs: number): void {
-    if (!Number.isFinite(rttMs) || rttMs < 0) return
+    if (!Number.isFinite(rttMs) || rttMs < 0) { return }
     let e = this.map.get(addr)
     if (e === undefined) {
       e = { srttMs: rttMs, rttvarMs: rttMs / 2 }
@@ -33,7 +33,7 @@ export class RttTable {
     this.map.set(addr, e)
     if (this.map.size > this.max) {
       const oldest = this.map.keys().next().value
-      if (oldest !== undefined) this.map.delete(oldest)
+      if (oldest !== undefined) { this.map.delete(oldest) }
     }
   }
 
@@ -44,7 +44,7 @@ export class RttTable {
   /** Retransmission timeout for a peer: srtt + 4·rttvar, clamped; RTO_INITIAL_MS when unknown. */
   rto (addr: string): number {
     const e = this.map.get(addr)
-    if (e === undefined) return RTO_INITIAL_MS
+    if (e === undefined) { return RTO_INITIAL_MS }
     return Math.min(RTO_MAX_MS, Math.max(RTO_MIN_MS, e.srttMs + 4 * e.rttvarMs))
   }
 

@@ -30,7 +30,7 @@ export class TimerHeap<K extends string> {
 
   pop (): TimerEntry<K> | undefined {
     const h = this.heap
-    if (h.length === 0) return undefined
+    if (h.length === 0) { return undefined }
     const top = h[0]
     const last = h.pop()
     if (h.length > 0 && last !== undefined) {
@@ -43,7 +43,7 @@ export class TimerHeap<K extends string> {
   /** Drops every entry for which `live` is false. */
   compact (live: (e: TimerEntry<K>) => boolean): void {
     this.heap = this.heap.filter(live)
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i)
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) { this.down(i) }
   }
 
   private less (a: TimerEntry<K>, b: TimerEntry<K>): boolean {
@@ -54,7 +54,7 @@ export class TimerHeap<K extends string> {
     const h = this.heap
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (!this.less(h[i], h[p])) break
+      if (!this.less(h[i], h[p])) { break }
       const t = h[i]; h[i] = h[p]; h[p] = t
       i = p
     }
@@ -66,9 +66,9 @@ export class TimerHeap<K extends string> {
       const l = 2 * i + 1
       const r = l + 1
       let m = i
-      if (l < h.length && this.less(h[l], h[m])) m = l
-      if (r < h.length && this.less(h[r], h[m])) m = r
-      if (m === i) return
+      if (l < h.length && this.less(h[l], h[m])) { m = l }
+      if (r < h.length && this.less(h[r], h[m])) { m = r }
+      if (m === i) { return }
       const t = h[i]; h[i] = h[m]; h[m] = t
       i = m
     }

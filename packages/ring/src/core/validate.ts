@@ -2,13 +2,13 @@
  * Structural validation of messages from the network. Returns the message typed, or a reason
  * string; never throws and never asserts, whatever the input. Limits come from constants.ts.
  */
-import { isRingId } from './id.ts'
-import { isNodeRef } from './node-ref.ts'
 import {
   ANSWER_EXTRA_MAX, CAST_RANGES_MAX, JOIN_FINGERS_MAX, PAYLOAD_BYTES_MAX, PRED_LIST_MAX,
   QUERY_STARTS_MAX, SUCC_LIST_MAX, TOPOLOGY_EVENTS_MAX, TTL_MAX
 } from './constants.ts'
+import { isRingId } from './id.ts'
 import { ROUTE_KINDS } from './messages.ts'
+import { isNodeRef } from './node-ref.ts'
 import type { RingMessage } from './messages.ts'
 
 type Obj = Record<string, unknown>
@@ -38,43 +38,43 @@ function isBytes (x: unknown, max: number): boolean {
 }
 
 function checkRoute (m: Obj): string | undefined {
-  if (!isSeq(m.hop) || m.hop === 0) return 'bad-hop'
-  if (typeof m.kind !== 'string' || !(ROUTE_KINDS as readonly string[]).includes(m.kind)) return 'bad-kind'
-  if (!isRingId(m.key)) return 'bad-key'
-  if (!isNodeRef(m.origin)) return 'bad-origin'
-  if (!isSeq(m.reqId)) return 'bad-req-id'
-  if (!isSeq(m.hops) || m.hops > TTL_MAX) return 'bad-hops'
-  if (!isSeq(m.ttl) || m.ttl > TTL_MAX) return 'bad-ttl'
-  if (m.phase !== 0 && m.phase !== 1) return 'bad-phase'
-  if (typeof m.final !== 'boolean') return 'bad-final'
-  if (m.slot !== undefined && !isRingId(m.slot)) return 'bad-slot'
-  if (m.kind === 'merge' && !isNodeRef(m.node)) return 'bad-node'
-  if (m.kind === 'app' && !isBytes(m.payload, PAYLOAD_BYTES_MAX)) return 'bad-payload'
+  if (!isSeq(m.hop) || m.hop === 0) { return 'bad-hop' }
+  if (typeof m.kind !== 'string' || !(ROUTE_KINDS as readonly string[]).includes(m.kind)) { return 'bad-kind' }
+  if (!isRingId(m.key)) { return 'bad-key' }
+  if (!isNodeRef(m.origin)) { return 'bad-origin' }
+  if (!isSeq(m.reqId)) { return 'bad-req-id' }
+  if (!isSeq(m.hops) || m.hops > TTL_MAX) { return 'bad-hops' }
+  if (!isSeq(m.ttl) || m.ttl > TTL_MAX) { return 'bad-ttl' }
+  if (m.phase !== 0 && m.phase !== 1) { return 'bad-phase' }
+  if (typeof m.final !== 'boolean') { return 'bad-final' }
+  if (m.slot !== undefined && !isRingId(m.slot)) { return 'bad-slot' }
+  if (m.kind === 'merge' && !isNodeRef(m.node)) { return 'bad-node' }
+  if (m.kind === 'app' && !isBytes(m.payload, PAYLOAD_BYTES_MAX)) { return 'bad-payload' }
   return undefined
 }
 
 function checkTopology (events: unknown): string | undefined {
-  if (!Array.isArray(events) || events.length === 0 || events.length > TOPOLOGY_EVENTS_MAX) return 'bad-events'
+  if (!Array.isArray(events) || events.length === 0 || events.length > TOPOLOGY_EVENTS_MAX) { return 'bad-events' }
   for (const e of events) {
-    if (typeof e !== 'object' || e === null) return 'bad-event'
+    if (typeof e !== 'object' || e === null) { return 'bad-event' }
     const ev = e as Obj
-    if (ev.kind !== 'join' && ev.kind !== 'leave' && ev.kind !== 'fail') return 'bad-event-kind'
-    if (!isNodeRef(ev.node) || !isRingId(ev.pred)) return 'bad-event'
-    if (ev.kind !== 'join' && !isNodeRef(ev.replacement)) return 'bad-event-replacement'
+    if (ev.kind !== 'join' && ev.kind !== 'leave' && ev.kind !== 'fail') { return 'bad-event-kind' }
+    if (!isNodeRef(ev.node) || !isRingId(ev.pred)) { return 'bad-event' }
+    if (ev.kind !== 'join' && !isNodeRef(ev.replacement)) { return 'bad-event-replacement' }
   }
   return undefined
 }
 
 function checkCast (m: Obj): string | undefined {
   // hop 0: best effort, no acknowledgement wanted.
-  if (!isSeq(m.hop)) return 'bad-hop'
-  if (!isNodeRef(m.origin) || !isSeq(m.castId)) return 'bad-origin'
-  if (!isArcList(m.arcs)) return 'bad-arcs'
-  if (!isRingId(m.limit)) return 'bad-limit'
+  if (!isSeq(m.hop)) { return 'bad-hop' }
+  if (!isNodeRef(m.origin) || !isSeq(m.castId)) { return 'bad-origin' }
+  if (!isArcList(m.arcs)) { return 'bad-arcs' }
+  if (!isRingId(m.limit)) { return 'bad-limit' }
   const p = m.payload as Obj | undefined
-  if (typeof p !== 'object' || p === null) return 'bad-payload'
-  if (p.kind === 'topology') return checkTopology(p.events)
-  if (p.kind === 'app') return isBytes(p.data, PAYLOAD_BYTES_MAX) ? undefined : 'bad-payload'
+  if (typeof p !== 'object' || p === null) { return 'bad-payload' }
+  if (p.kind === 'topology') { return checkTopology(p.events) }
+  if (p.kind === 'app') { return isBytes(p.data, PAYLOAD_BYTES_MAX) ? undefined : 'bad-payload' }
   return 'bad-payload-kind'
 }
 
@@ -107,7 +107,7 @@ function checkFields (m: Obj): string | undefined {
  * (`bad-*`, `unknown-type`, `not-object`) for the rejection counters.
  */
 export function parseMessage (x: unknown): { ok: true, msg: RingMessage } | { ok: false, reason: string } {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { ok: false, reason: 'not-object' }
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { return { ok: false, reason: 'not-object' } }
   const reason = checkFields(x as Obj)
   return reason === undefined ? { ok: true, msg: x as RingMessage } : { ok: false, reason }
 }

@@ -66,11 +66,11 @@ type Values = Partial<Record<keyof typeof OPTIONS, string | boolean>>
 function num (v: Values, name: keyof typeof OPTIONS, fallback?: number): number {
   const raw = v[name]
   if (raw === undefined || raw === false) {
-    if (fallback !== undefined) return fallback
+    if (fallback !== undefined) { return fallback }
     throw new InvalidParametersError(`--${name} is required`)
   }
   const x = Number(raw)
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x)) throw new InvalidParametersError(`--${name} must be a number, got "${String(raw)}"`)
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x)) { throw new InvalidParametersError(`--${name} must be a number, got "${String(raw)}"`) }
   return x
 }
 
@@ -80,9 +80,9 @@ function optNum (v: Values, name: keyof typeof OPTIONS): number | undefined {
 
 function geometryOf (v: Values, allowKademlia: boolean): LookupGeometry {
   const g = v.geometry
-  if (typeof g !== 'string') throw new InvalidParametersError('--geometry is required')
+  if (typeof g !== 'string') { throw new InvalidParametersError('--geometry is required') }
   const allowed: readonly string[] = allowKademlia ? LOOKUP_GEOMETRIES : LOOKUP_GEOMETRIES.filter(x => x !== 'kademlia')
-  if (!allowed.includes(g)) throw new InvalidParametersError(`--geometry must be one of ${allowed.join(', ')}, got "${g}"`)
+  if (!allowed.includes(g)) { throw new InvalidParametersError(`--geometry must be one of ${allowed.join(', ')}, got "${g}"`) }
   return g as LookupGeometry
 }
 

@@ -24,10 +24,10 @@ export class ProgressBar {
 
   /** Reports `done` of `total` for a phase; cheap to call often. */
   update (done: number, total: number, label: string): void {
-    if (!this.enabled) return
+    if (!this.enabled) { return }
     const now = performance.now()
     const interval = this.tty ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS
-    if (label === this.lastLabel && now - this.lastDrawMs < interval && done < total) return
+    if (label === this.lastLabel && now - this.lastDrawMs < interval && done < total) { return }
     this.lastDrawMs = now
     this.lastLabel = label
     const frac = total > 0 ? Math.min(1, done / total) : 0
@@ -43,15 +43,15 @@ export class ProgressBar {
 
   /** Ends the current bar line. */
   done (): void {
-    if (this.enabled && this.tty && this.drawn) this.stream.write('\n')
+    if (this.enabled && this.tty && this.drawn) { this.stream.write('\n') }
     this.drawn = false
     this.lastLabel = ''
   }
 
   /** A message line, on its own line even mid-bar. */
   note (text: string): void {
-    if (!this.enabled) return
-    if (this.tty && this.drawn) this.stream.write('\n')
+    if (!this.enabled) { return }
+    if (this.tty && this.drawn) { this.stream.write('\n') }
     this.drawn = false
     this.stream.write(text + '\n')
   }
