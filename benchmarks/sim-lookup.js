@@ -54,10 +54,10 @@ for (const n of sizes) {
   for (const s of systems) {
     log(`» ${s.label}, ${n} nodes`)
     const r = run(n, s.args)
-    if (s.label === 'kademlia') kad = r
+    if (s.label === 'kademlia') { kad = r }
     group.push({ system: s.label, r })
   }
-  for (const g of group) rows.push({ n, ...g, kad })
+  for (const g of group) { rows.push({ n, ...g, kad }) }
 }
 const prox = []
 const proxN = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1]
@@ -75,7 +75,7 @@ const fmtRow = cells => md ? `| ${cells.join(' | ')} |` : cells.map((c, i) => St
 lines.push(`selfmgmt-sim lookups, PlanetLab-like latency, seed ${seed}, ${lookups} lookups per row; ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 lines.push('')
 lines.push(fmtRow(cols))
-if (md) lines.push(`|${cols.map(() => '---').join('|')}|`)
+if (md) { lines.push(`|${cols.map(() => '---').join('|')}|`) }
 for (const { n, system, r, kad } of rows) {
   lines.push(fmtRow([
     n, system, `${(100 * r.ok / r.lookups).toFixed(2)}%`, `${r.hopsMean}/${r.hopsP99}/${r.hopsMax}`, r.msgsPerLookup, r.tableSizeMean,
@@ -87,7 +87,7 @@ lines.push('')
 lines.push(`Proximity neighbour selection at ${proxN} nodes (same seed, same build):`)
 const pcols = ['system', 'latency p50 off → on', 'change', 'p99 off → on', 'hops off → on', 'ok on']
 lines.push(md ? `| ${pcols.join(' | ')} |` : pcols.join('   '))
-if (md) lines.push(`|${pcols.map(() => '---').join('|')}|`)
+if (md) { lines.push(`|${pcols.map(() => '---').join('|')}|`) }
 for (const { system, off, on } of prox) {
   const cells = [system, `${off.latencyMsP50} → ${on.latencyMsP50} ms`, `${(100 * (on.latencyMsP50 / off.latencyMsP50 - 1)).toFixed(1)}%`,
     `${off.latencyMsP99} → ${on.latencyMsP99} ms`, `${off.hopsMean} → ${on.hopsMean}`, `${(100 * on.ok / on.lookups).toFixed(2)}%`]

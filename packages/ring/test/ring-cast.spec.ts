@@ -7,7 +7,7 @@ import type { Arc, GeometryConfig, RingId } from '../src/index.ts'
 
 /** [lo, hi) on the ring; lo === hi is the whole ring. Written independently of arcs.ts. */
 function inArc (x: RingId, a: Arc): boolean {
-  if (a.lo === a.hi) return true
+  if (a.lo === a.hi) { return true }
   return a.lo < a.hi ? (x >= a.lo && x < a.hi) : (x >= a.lo || x < a.hi)
 }
 
@@ -45,7 +45,7 @@ for (const { label, config } of GEOMETRIES) {
         const m = ringOf(net, Array.from({ length: 10 }, (_, i) => keyToId(`node-${i}`)))
         m.forEach((origin, i) => {
           const { counts, messages } = castAndCount(net, origin, undefined, i)
-          for (const [n, c] of counts) expect(c, `${n.toString()} from ${origin.toString()}`).to.equal(1)
+          for (const [n, c] of counts) { expect(c, `${n.toString()} from ${origin.toString()}`).to.equal(1) }
           expect(messages, `messages for a broadcast from ${origin.toString()}`).to.equal(m.length - 1)
         })
       })
@@ -93,13 +93,13 @@ for (const { label, config } of GEOMETRIES) {
       const relays = net.sentSince(mark, 'cast').filter(s => s.from === origin.addr).map(s => s.to)
       const victim = net.byAddr.get(relays[0])
       expect(victim).to.not.equal(undefined)
-      if (victim === undefined) return
+      if (victim === undefined) { return }
       net.crash(victim)
       const timeouts = origin.state().counters.hopTimeouts
       const { counts } = castAndCount(net, origin, undefined, 2)
       expect(origin.state().counters.hopTimeouts, 'the dead relay was tried and timed out').to.be.greaterThan(timeouts)
       net.runFor(10_000)
-      for (const [n, c] of counts) expect(c, `${n.toString()} got the cast once`).to.equal(1)
+      for (const [n, c] of counts) { expect(c, `${n.toString()} got the cast once`).to.equal(1) }
       expect(counts.has(victim)).to.equal(false)
     })
   })

@@ -67,35 +67,51 @@ function badList (max: number): unknown[] {
   return ['x', {}, { length: 1, 0: REF }, null, refList(max + 1), [REF, null], [REF, { id: -1n, addr: 'a' }], sparse(Math.min(max, 2)), [REF, , REF], sparse(1_000_000)] // eslint-disable-line no-sparse-arrays
 }
 
+type Add = (path: Path, values: unknown[], why: string) => void
+type AddRef = (path: Path, optional: boolean) => void
+
+/** The route-specific breakages, added through `add` / `addRef`. */
+function routeBreakages (m: Record<string, unknown>, add: Add, addRef: AddRef): void {
+  add(['kind'], ['x', '', 1, null, undefined], 'unknown route kind')
+  add(['key'], [...BAD_ID, undefined], 'bad key')
+  addRef(['origin'], false)
+  add(['hops'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad hops')
+  add(['ttl'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad ttl')
+  add(['phase'], [2, -1, '0', true, null, undefined], 'phase out of range')
+  add(['final'], ['true', 0, 1, null, undefined], 'bad final')
+  add(['slot'], BAD_ID, 'bad slot')
+  if (m.kind === 'merge') { addRef(['node'], false) }
+  if (m.kind === 'app') { add(['payload'], [new Uint8Array(PAYLOAD_BYTES_MAX + 1), 'abc', [1, 2], new ArrayBuffer(4), null, undefined], 'bad or huge payload') }
+}
+
 /** Every single-field breakage of a valid message (each must be rejected). */
 function breakages (m: Record<string, unknown>): Breakage[] {
   const out: Breakage[] = []
-  const add = (path: Path, values: unknown[], why: string): void => { for (const value of values) out.push({ path, value, why }) }
+  const add = (path: Path, values: unknown[], why: string): void => { for (const value of values) { out.push({ path, value, why }) } }
   const addRef = (path: Path, optional: boolean): void => {
     add(path, optional ? BAD_REF : [...BAD_REF, undefined], 'bad node ref')
     // An optional ref that is absent has no id to break.
-    if (m[path[0]] !== undefined) add([...path, 'id'], BAD_ID, 'bad id in a node ref')
+    if (m[path[0]] !== undefined) { add([...path, 'id'], BAD_ID, 'bad id in a node ref') }
   }
   add(['type'], ['x', '', 'ROUTE', 5, null, undefined, 'constructor', '__proto__'], 'unknown type')
   const seqs: Record<string, string[]> = {
-    route: ['hop', 'reqId'], ack: ['hop'], 'lookup-reply': ['reqId'], ping: ['seq'], pong: ['seq'], 'join-ok': ['reqId'], 'join-reject': ['reqId'],
-    'finger-query': ['qid'], 'finger-answer': ['qid'], probe: ['seq'], 'probe-ack': ['seq'], cast: ['hop', 'castId']
+    route: ['hop', 'reqId'],
+    ack: ['hop'],
+    'lookup-reply': ['reqId'],
+    ping: ['seq'],
+    pong: ['seq'],
+    'join-ok': ['reqId'],
+    'join-reject': ['reqId'],
+    'finger-query': ['qid'],
+    'finger-answer': ['qid'],
+    probe: ['seq'],
+    'probe-ack': ['seq'],
+    cast: ['hop', 'castId']
   }
-  for (const f of seqs[m.type as string] ?? []) add([f], BAD_SEQ, `bad ${f}`)
-  if (m.type === 'route' || m.type === 'ack') add(['hop'], [0], 'hop 0 is reserved for unacknowledged sends')
+  for (const f of seqs[m.type as string] ?? []) { add([f], BAD_SEQ, `bad ${f}`) }
+  if (m.type === 'route' || m.type === 'ack') { add(['hop'], [0], 'hop 0 is reserved for unacknowledged sends') }
   switch (m.type) {
-    case 'route':
-      add(['kind'], ['x', '', 1, null, undefined], 'unknown route kind')
-      add(['key'], [...BAD_ID, undefined], 'bad key')
-      addRef(['origin'], false)
-      add(['hops'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad hops')
-      add(['ttl'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad ttl')
-      add(['phase'], [2, -1, '0', true, null, undefined], 'phase out of range')
-      add(['final'], ['true', 0, 1, null, undefined], 'bad final')
-      add(['slot'], BAD_ID, 'bad slot')
-      if (m.kind === 'merge') addRef(['node'], false)
-      if (m.kind === 'app') add(['payload'], [new Uint8Array(PAYLOAD_BYTES_MAX + 1), 'abc', [1, 2], new ArrayBuffer(4), null, undefined], 'bad or huge payload')
-      break
+    case 'route': routeBreakages(m, add, addRef); break
     case 'lookup-reply':
       addRef(['owner'], false)
       add(['hops'], [TTL_MAX + 1, -1, '1', undefined], 'bad hops')
@@ -147,10 +163,9 @@ function breakages (m: Record<string, unknown>): Breakage[] {
 
 function setPath (obj: Record<string, unknown>, path: Path, value: unknown): void {
   let o: any = obj
-  for (let i = 0; i < path.length - 1; i++) o = o[path[i]]
+  for (let i = 0; i < path.length - 1; i++) { o = o[path[i]] }
   const last = path[path.length - 1]
-  if (value === undefined) delete o[last]
-  else o[last] = value
+  if (value === undefined) { delete o[last] } else { o[last] = value }
 }
 
 function broken (m: RingMessage, b: Breakage): Record<string, unknown> {
@@ -211,7 +226,7 @@ function expectRejected (net: MiniNet, to: MiniNode, from: NodeRef, msg: unknown
   net.inject(to, from, msg)
   const what = `${reason ?? 'malformed'} ${typeof msg === 'object' && msg !== null ? String((msg as { type?: unknown }).type) : typeof msg}`
   expect(rejectedTotal(to), `${what}: counted once`).to.equal(rejected + 1)
-  if (reason !== undefined) expect(to.state().counters.rejected[reason], `${what}: counted as ${reason}`).to.equal(byReason + 1)
+  if (reason !== undefined) { expect(to.state().counters.rejected[reason], `${what}: counted as ${reason}`).to.equal(byReason + 1) }
   expect(snapshot(to), `${what}: state unchanged`).to.equal(before)
   expect(net.sentSince(mark).filter(s => s.from === to.addr).map(s => s.msg.type), `${what}: nothing sent`).to.deep.equal([])
   expect(to.events.slice(events).map(e => e.ev.type), `${what}: no events`).to.deep.equal([])
@@ -231,8 +246,7 @@ describe('malformed input: parseMessage', () => {
   it('never throws on random values, and accepts only objects it returns unchanged', () => {
     fc.assert(fc.property(fc.anything({ withBigInt: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withMap: true, withSet: true, withDate: true, withBoxedValues: true, maxDepth: 4 }), x => {
       const r = parseMessage(x)
-      if (r.ok) expect(r.msg).to.equal(x)
-      else expect(r.reason).to.be.a('string')
+      if (r.ok) { expect(r.msg).to.equal(x) } else { expect(r.reason).to.be.a('string') }
     }), { numRuns: 3000 })
   })
 
@@ -249,7 +263,7 @@ describe('malformed input: parseMessage', () => {
       const r = parseMessage(m)
       expect(r.ok ? 'ok' : r.reason).to.equal('ok')
     }), { numRuns: 2000 })
-    for (const m of SAMPLES) expect(parseMessage(m).ok, m.type).to.equal(true)
+    for (const m of SAMPLES) { expect(parseMessage(m).ok, m.type).to.equal(true) }
   })
 
   it('rejects every message with one field broken (table: each field of each type)', () => {
@@ -257,7 +271,7 @@ describe('malformed input: parseMessage', () => {
     for (const m of SAMPLES) {
       for (const b of breakages(m as unknown as Record<string, unknown>)) {
         const r = parseMessage(broken(m, b))
-        if (r.ok) accepted.push(`${m.type}${m.type === 'route' ? '/' + m.kind : ''} ${b.path.join('.')}=${describeValue(b.value)} (${b.why})`)
+        if (r.ok) { accepted.push(`${m.type}${m.type === 'route' ? '/' + m.kind : ''} ${b.path.join('.')}=${describeValue(b.value)} (${b.why})`) }
       }
     }
     expect(accepted).to.deep.equal([])
@@ -275,7 +289,7 @@ describe('malformed input: parseMessage', () => {
   })
 
   it('names the reason: not-object and unknown-type', () => {
-    for (const x of [null, undefined, 0, 'ping', [], [{ type: 'ping' }], 1n, true]) expect(parseMessage(x)).to.deep.equal({ ok: false, reason: 'not-object' })
+    for (const x of [null, undefined, 0, 'ping', [], [{ type: 'ping' }], 1n, true]) { expect(parseMessage(x)).to.deep.equal({ ok: false, reason: 'not-object' }) }
     expect(parseMessage({ type: 'nope' })).to.deep.equal({ ok: false, reason: 'unknown-type' })
     expect(parseMessage({})).to.deep.equal({ ok: false, reason: 'unknown-type' })
   })
@@ -306,7 +320,7 @@ describe('malformed input: RingNode.handleMessage', function () {
       for (const m of SAMPLES) {
         for (const bk of breakages(m as unknown as Record<string, unknown>)) {
           const x = broken(m, bk)
-          if (parseMessage(x).ok) continue // reported by the parseMessage table test
+          if (parseMessage(x).ok) { continue } // reported by the parseMessage table test
           expectRejected(net, to, b.ref, x)
         }
       }
@@ -357,7 +371,7 @@ describe('malformed input: well-formed messages in the wrong state', () => {
     expectRejected(net, a, b.ref, { type: 'pong', seq: 777_777, succList: [c.ref] }, 'pong-unexpected')
     // A ping in flight: its seq answered by a node it was not sent to.
     const mark = net.sent.length
-    while (!net.sentSince(mark, 'ping').some(s => s.from === a.addr)) net.step()
+    while (!net.sentSince(mark, 'ping').some(s => s.from === a.addr)) { net.step() }
     const ping = net.sentSince(mark, 'ping').find(s => s.from === a.addr)
     expect(ping?.to).to.equal(b.addr)
     expectRejected(net, a, c.ref, { type: 'pong', seq: ping?.msg.seq ?? 0, pred: c.ref, succList: [c.ref] }, 'pong-unexpected')
@@ -378,7 +392,7 @@ describe('malformed input: well-formed messages in the wrong state', () => {
     net.join(j, a)
     const sent = net.sentSince(0, 'route').filter(s => s.from === j.addr).map(s => s.msg.reqId)
     expect(sent).to.have.length(1)
-    expectRejected(net, j, c.ref, { type: 'join-ok', reqId: (sent[0] ?? 0) + 1000, pred: b.ref, succList: [c.ref], fingers: [] }, 'join-ok-not-joining')
+    expectRejected(net, j, c.ref, { type: 'join-ok', reqId: (sent[0] ?? 0) + 1000, pred: b.ref, succList: [c.ref], fingers: [] })
     net.drop = undefined
   })
 
@@ -391,9 +405,9 @@ describe('malformed input: well-formed messages in the wrong state', () => {
     net.lookup(a, m[3].id)
     const route = net.sentSince(mark, 'route').find(s => s.from === a.addr)
     expect(route, 'the lookup left a').to.not.equal(undefined)
-    if (route === undefined) return
+    if (route === undefined) { return }
     const other = m.find(n => n.addr !== route.to && n !== a)
-    if (other === undefined) return
+    if (other === undefined) { return }
     expectRejected(net, a, other.ref, { type: 'ack', hop: route.msg.hop }, 'ack-unexpected')
     // The real ack still counts: no hop timeout follows.
     const timeouts = a.state().counters.hopTimeouts
@@ -423,10 +437,10 @@ describe('malformed input: well-formed messages in the wrong state', () => {
     const fq = queries[0]
     const asked = net.byAddr.get(fq.to)
     const other = m.find(n => n.addr !== fq.to)
-    if (asked === undefined || other === undefined) return
+    if (asked === undefined || other === undefined) { return }
     const n = fq.msg.starts.length
     expectRejected(net, q, asked.ref, { type: 'finger-answer', qid: fq.msg.qid, nodes: refList(n + 1), extra: [] }, 'finger-answer-unexpected')
-    if (n > 0) expectRejected(net, q, asked.ref, { type: 'finger-answer', qid: fq.msg.qid, nodes: refList(n - 1), extra: [] }, 'finger-answer-unexpected')
+    if (n > 0) { expectRejected(net, q, asked.ref, { type: 'finger-answer', qid: fq.msg.qid, nodes: refList(n - 1), extra: [] }, 'finger-answer-unexpected') }
     expectRejected(net, q, asked.ref, { type: 'finger-answer', qid: 999_999, nodes: refList(n), extra: [] }, 'finger-answer-unexpected')
     expectRejected(net, q, other.ref, { type: 'finger-answer', qid: fq.msg.qid, nodes: refList(n), extra: [] }, 'finger-answer-unexpected')
     net.drop = undefined
@@ -454,7 +468,7 @@ describe('malformed input: well-formed messages in the wrong state', () => {
       [{ type: 'leave', predList: [a.ref], succList: [b.ref] }, 'leave-not-member'],
       [{ type: 'join-ok', reqId: 1, pred: a.ref, succList: [b.ref], fingers: [] }, 'join-ok-not-joining']
     ]
-    for (const [msg, reason] of cases) expectRejected(net, idle, b.ref, msg, reason)
+    for (const [msg, reason] of cases) { expectRejected(net, idle, b.ref, msg, reason) }
   })
 })
 
@@ -477,7 +491,7 @@ describe('malformed input: well-formed lists that would break the node', () => {
       const rejected = rejectedTotal(a)
       try {
         net.inject(a, b.ref, msg)
-        if (rejectedTotal(a) !== rejected + 1) failures.push(`${String(msg.type)}: accepted`)
+        if (rejectedTotal(a) !== rejected + 1) { failures.push(`${String(msg.type)}: accepted`) }
       } catch (err: any) {
         failures.push(`${String(msg.type)}: threw ${String(err?.message ?? err).split(' [')[0]}`)
       }
@@ -485,14 +499,14 @@ describe('malformed input: well-formed lists that would break the node', () => {
     expect(failures).to.deep.equal([])
   })
 
-
   it('a pong whose successor list holds two nodes with the same id', () => {
     const net = new MiniNet()
-    const [a, b] = ringOf(net, 4)
+    const [a, b, c] = ringOf(net, 4)
     const mark = net.sent.length
-    while (!net.sentSince(mark, 'ping').some(s => s.from === a.addr)) net.step()
+    while (!net.sentSince(mark, 'ping').some(s => s.from === a.addr)) { net.step() }
     const ping = net.sentSince(mark, 'ping').find(s => s.from === a.addr)
-    const twinId = a.id + (b.id - a.id) / 2n
+    // Between b and c: a plausible second successor of a.
+    const twinId = b.id + (c.id - b.id) / 2n
     const msg = { type: 'pong', seq: ping?.msg.seq ?? 0, succList: [{ id: twinId, addr: 'twin-1' }, { id: twinId, addr: 'twin-2' }] }
     expect(parseMessage(msg).ok, 'well-formed').to.equal(true)
     // inject runs assertDeep; a node must not assert on network input.
@@ -540,10 +554,10 @@ describe('malformed input: well-formed lists that would break the node', () => {
 })
 
 function describeValue (v: unknown): string {
-  if (typeof v === 'bigint') return `${v}n`
-  if (v instanceof Uint8Array) return `Uint8Array(${v.length})`
-  if (Array.isArray(v)) return `array(${v.length}${Object.keys(v).length < v.length ? ', sparse' : ''})`
-  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)
-  if (typeof v === 'object' && v !== null) return 'object'
+  if (typeof v === 'bigint') { return `${v}n` }
+  if (v instanceof Uint8Array) { return `Uint8Array(${v.length})` }
+  if (Array.isArray(v)) { return `array(${v.length}${Object.keys(v).length < v.length ? ', sparse' : ''})` }
+  if (typeof v === 'string') { return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v) }
+  if (typeof v === 'object' && v !== null) { return 'object' }
   return String(v)
 }

@@ -20,7 +20,7 @@ interface LookupCheck { wrong: string[], hops: number[] }
 /** Looks up every key from every member once the ring is quiet. */
 function lookupAll (net: MiniNet, keys: RingId[] = KEYS): LookupCheck {
   const reqs: Array<{ origin: MiniNode, key: RingId, reqId: number }> = []
-  for (const origin of net.members()) for (const key of keys) reqs.push({ origin, key, reqId: net.lookup(origin, key) })
+  for (const origin of net.members()) { for (const key of keys) { reqs.push({ origin, key, reqId: net.lookup(origin, key) }) } }
   net.runFor(20_000)
   const wrong: string[] = []
   const hops: number[] = []
@@ -179,7 +179,7 @@ for (const { label, config } of GEOMETRIES) {
       const view = x.state().table
       const slot = view.find(v => v.entry !== undefined && cwDist(v.start, v.entry.id) > 2n)
       expect(slot, 'some slot has room between its start and its entry').to.not.equal(undefined)
-      if (slot?.entry === undefined) return
+      if (slot?.entry === undefined) { return }
       const entry = slot.entry
       const later = net.members().find(n => n.addr !== x.addr && cwDist(slot.start, n.id) > cwDist(slot.start, entry.id))
       const ignored: Array<{ slot: RingId, node: NodeRef, why: string }> = [
@@ -187,7 +187,7 @@ for (const { label, config } of GEOMETRIES) {
         { slot: idAdd(slot.start, 1n), node: { id: idAdd(slot.start, 1n), addr: 'not-a-start' }, why: 'not one of the receiver\'s slot starts' },
         { slot: slot.start, node: entry, why: 'the current entry again' }
       ]
-      if (later !== undefined) ignored.push({ slot: slot.start, node: later.ref, why: 'candidate farther than the current entry' })
+      if (later !== undefined) { ignored.push({ slot: slot.start, node: later.ref, why: 'candidate farther than the current entry' }) }
       for (const c of ignored) {
         const before = tableOf(x)
         const counters = x.state().counters
@@ -212,15 +212,15 @@ for (const { label, config } of GEOMETRIES) {
       net.assertRing()
       const p = q.core.pred
       expect(p).to.not.equal(undefined)
-      if (p === undefined) return
+      if (p === undefined) { return }
       const stale: string[] = []
       let inRange = 0
       for (const n of net.members()) {
-        if (n === q) continue
+        if (n === q) { continue }
         for (const v of n.state().table) {
-          if (!inOpenClosed(v.start, p.id, q.id)) continue
+          if (!inOpenClosed(v.start, p.id, q.id)) { continue }
           inRange++
-          if (v.entry?.addr !== q.addr) stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`)
+          if (v.entry?.addr !== q.addr) { stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`) }
         }
       }
       expect(inRange, 'some slots start in the joiner\'s range').to.be.greaterThan(0)
@@ -259,10 +259,10 @@ for (const { label, config } of GEOMETRIES) {
       const stale: string[] = []
       for (const n of net.members()) {
         // The successor owns those starts itself now: a node never holds itself in its table.
-        if (n === s) continue
+        if (n === s) { continue }
         for (const v of n.state().table) {
-          if (v.entry?.addr === l.addr) stale.push(`${n.toString()} still points at the leaver`)
-          if (inOpenClosed(v.start, p.id, l.id) && v.entry?.addr !== s.addr) stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`)
+          if (v.entry?.addr === l.addr) { stale.push(`${n.toString()} still points at the leaver`) }
+          if (inOpenClosed(v.start, p.id, l.id) && v.entry?.addr !== s.addr) { stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`) }
         }
       }
       expect(stale).to.deep.equal([])
@@ -279,10 +279,10 @@ for (const { label, config } of GEOMETRIES) {
       net.runFor(5000)
       const stale: string[] = []
       for (const n of net.members()) {
-        if (n === s) continue
+        if (n === s) { continue }
         for (const v of n.state().table) {
-          if (v.entry?.addr === x.addr) stale.push(`${n.toString()} still points at the crashed node`)
-          if (inOpenClosed(v.start, p.id, x.id) && v.entry?.addr !== s.addr) stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`)
+          if (v.entry?.addr === x.addr) { stale.push(`${n.toString()} still points at the crashed node`) }
+          if (inOpenClosed(v.start, p.id, x.id) && v.entry?.addr !== s.addr) { stale.push(`${n.toString()} slot ${v.level}/${v.sign} -> ${v.entry?.addr ?? '-'}`) }
         }
       }
       expect(stale).to.deep.equal([])
@@ -294,7 +294,7 @@ for (const { label, config } of GEOMETRIES) {
       const others = GEOMETRIES.filter(g => g.label !== label)
       for (const target of others) {
         const tg = getGeometry(target.config)
-        for (const n of m) net.command(n, { type: 'set-geometry', geometry: target.config })
+        for (const n of m) { net.command(n, { type: 'set-geometry', geometry: target.config }) }
         net.runUntilQuiet()
         for (const n of m) {
           const ev = n.eventsOf('geometry-changed').at(-1)
@@ -303,7 +303,7 @@ for (const { label, config } of GEOMETRIES) {
           expect([st.geometry, st.k]).to.deep.equal([tg.name, tg.k])
           const starts = new Set(tg.slots.map(sl => idAdd(n.id, sl.offset)))
           expect(st.table.length, 'the new window is not empty').to.be.greaterThan(0)
-          for (const v of st.table) expect(starts.has(v.start), `${target.label} slot start of ${n.toString()}`).to.equal(true)
+          for (const v of st.table) { expect(starts.has(v.start), `${target.label} slot start of ${n.toString()}`).to.equal(true) }
         }
         const { wrong, hops } = lookupAll(net)
         expect(wrong, `after switching to ${target.label}`).to.deep.equal([])
@@ -331,7 +331,7 @@ describe('ring routing with mixed geometries', () => {
     const nodes = Array.from({ length: 10 }, () => net.addNode())
     net.build(nodes, 200)
     net.runUntilQuiet()
-    nodes.forEach((n, i) => { if (i % 2 === 1) net.command(n, { type: 'set-geometry', geometry: { name: 'tango' } }) })
+    nodes.forEach((n, i) => { if (i % 2 === 1) { net.command(n, { type: 'set-geometry', geometry: { name: 'tango' } }) } })
     // Lookups while the switched nodes are still re-filling their tables.
     const early = nodes.map((n, i) => ({ n, key: KEYS[i], reqId: net.lookup(n, KEYS[i]) }))
     net.runUntilQuiet()

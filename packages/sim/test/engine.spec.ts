@@ -6,7 +6,7 @@ import type { SimCore } from '../src/index.ts'
 function smallRun (seed: number): string {
   const sim = new RingSim({ seed, geometry: { name: 'tango' } })
   buildRing(sim, { nodes: 60, settleMs: 5000 })
-  for (let i = 0; i < 50; i++) sim.lookup(sim.randomMember() ?? sim.members()[0], sim.randomKey())
+  for (let i = 0; i < 50; i++) { sim.lookup(sim.randomMember() ?? sim.members()[0], sim.randomKey()) }
   sim.runFor(10_000)
   return sim.engine.traceHash
 }
@@ -26,7 +26,7 @@ describe('simulation engine', () => {
       pollTransmit: () => undefined,
       pollEvent: () => undefined,
       pollTimeoutMs: () => steps < 3 ? steps * 10 + 10 : undefined,
-      assertInvariants: () => { if (steps >= 2) throw new Error('broken on purpose') }
+      assertInvariants: () => { if (steps >= 2) { throw new Error('broken on purpose') } }
     }
     const engine = new Engine<SimCore<never>, never>(1234, new Network(constantLatency(1), new Rng(1), new Rng(2)), { onEvent: () => {} })
     const node = engine.addNode({ id: 1n, addr: 'a' }, core)

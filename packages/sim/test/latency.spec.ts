@@ -10,7 +10,7 @@ describe('latency models', () => {
     for (let i = 0; i < 50_000; i++) {
       const a = r.int(5000)
       const b = r.int(5000)
-      if (a !== b) rtts.push(m.rttMs(a, b))
+      if (a !== b) { rtts.push(m.rttMs(a, b)) }
     }
     expect(percentile(rtts, 50)).to.be.within(115, 135)
     expect(percentile(rtts, 90)).to.be.within(185, 215)
@@ -21,7 +21,7 @@ describe('latency models', () => {
     const a = new PlanetLabLatency(9)
     const b = new PlanetLabLatency(9)
     const before = a.rttMs(3, 17)
-    for (let i = 0; i < 5000; i++) b.rttMs(i, (i * 7) % 5000)
+    for (let i = 0; i < 5000; i++) { b.rttMs(i, (i * 7) % 5000) }
     expect(b.rttMs(3, 17)).to.equal(before)
     expect(new PlanetLabLatency(10).rttMs(3, 17)).to.not.equal(before)
   })
@@ -40,7 +40,7 @@ describe('latency models', () => {
     const r = new Rng(1)
     expect(constantLatency(40).oneWayMs(0, 1, r)).to.equal(40)
     const u = uniformLatency(10, 20)
-    for (let i = 0; i < 100; i++) expect(u.oneWayMs(0, 1, r)).to.be.within(10, 20)
+    for (let i = 0; i < 100; i++) { expect(u.oneWayMs(0, 1, r)).to.be.within(10, 20) }
     expect(parseLatency('constant:25', 1).oneWayMs(0, 1, r)).to.equal(25)
     expect(parseLatency('planetlab', 1).name).to.equal('planetlab')
     expect(() => parseLatency('fast', 1)).to.throw().with.property('name', 'InvalidParametersError')

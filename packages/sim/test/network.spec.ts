@@ -24,7 +24,7 @@ describe('network model', () => {
     let last = 0
     for (let t = 0; t < 1000; t++) {
       const [at] = n.send(1, 2, t)
-      if (at < last) overtaken++
+      if (at < last) { overtaken++ }
       last = Math.max(last, at)
     }
     expect(overtaken).to.be.greaterThan(50)
@@ -37,8 +37,8 @@ describe('network model', () => {
     let dup = 0
     for (let i = 0; i < 20_000; i++) {
       const r = n.send(i % 50, 50 + (i % 7), i)
-      if (r.length === 0) lost++
-      if (r.length === 2) dup++
+      if (r.length === 0) { lost++ }
+      if (r.length === 2) { dup++ }
     }
     expect(lost / 20_000).to.be.closeTo(0.1, 0.01)
     expect(dup / 20_000).to.be.closeTo(0.045, 0.01)

@@ -18,7 +18,7 @@ describe('prng', () => {
     const x1 = root1.fork('latency')
     const y1 = root1.fork('churn')
     const y2 = root2.fork('churn')
-    for (let i = 0; i < 1000; i++) x1.next()
+    for (let i = 0; i < 1000; i++) { x1.next() }
     expect(y1.next()).to.equal(y2.next())
   })
 
@@ -26,10 +26,10 @@ describe('prng', () => {
     const r = new Rng(1, 'stats')
     const n = 100_000
     let sum = 0
-    for (let i = 0; i < n; i++) sum += r.next()
+    for (let i = 0; i < n; i++) { sum += r.next() }
     expect(sum / n).to.be.closeTo(0.5, 0.01)
     let esum = 0
-    for (let i = 0; i < n; i++) esum += r.exp(3)
+    for (let i = 0; i < n; i++) { esum += r.exp(3) }
     expect(esum / n).to.be.closeTo(3, 0.05)
     const p = Array.from({ length: n }, () => r.paretoMedian(120, 2)).sort((a, b) => a - b)
     expect(p[n >> 1]).to.be.closeTo(120, 3)
@@ -40,7 +40,7 @@ describe('prng', () => {
   it('128-bit draws cover the whole range', () => {
     const r = new Rng(5)
     let high = 0
-    for (let i = 0; i < 1000; i++) if (r.bigint128() >= (1n << 127n)) high++
+    for (let i = 0; i < 1000; i++) { if (r.bigint128() >= (1n << 127n)) { high++ } }
     expect(high).to.be.within(430, 570)
   })
 })

@@ -11,7 +11,7 @@ function lookups (sim: RingSim, count: number): ReturnType<typeof newLookupStats
   return stats
 }
 
-const geometries: Array<{ name: string, g: GeometryConfig, maxHops: (n: number) => number }> = [
+const geometries: Array<{ name: string, g: GeometryConfig, maxHops(n: number): number }> = [
   { name: 'tango', g: { name: 'tango' }, maxHops: n => Math.ceil(2 * Math.log(n) / Math.log(3)) + 2 },
   { name: 'dks k=4', g: { name: 'dks', k: 4 }, maxHops: n => Math.ceil(Math.log(n) / Math.log(4)) + 2 },
   { name: 'dks k=16', g: { name: 'dks', k: 16 }, maxHops: n => Math.ceil(Math.log(n) / Math.log(16)) + 2 },

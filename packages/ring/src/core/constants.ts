@@ -46,8 +46,6 @@ export const SUSPECTS_MAX = 32
 export const SEEN_MAX = 4096
 /** RTT estimates kept (LRU): enough for the table and its proximity candidates. */
 export const RTT_TABLE_MAX = 256
-/** Proximity probes waiting to be sent. */
-export const PROBE_QUEUE_MAX = 64
 /** Merge requests handled per node per minute (ring unification), to bound the work of a flood. */
 export const MERGES_PER_MINUTE_MAX = 60
 /** Events waiting for the driver to drain; beyond it the core asserts (a driver bug). */
@@ -87,8 +85,8 @@ export const SUSPECT_PROBE_MIN_MS = 2000
 export const SUSPECT_PROBE_MAX_MS = 30_000
 /** Suspected nodes are forgotten after this (partitions longer than this need a bootstrap to merge). */
 export const SUSPECT_TTL_MS = 30 * 60_000
-/** Proximity probes per second (token bucket refill) and burst. */
-export const PROBES_PER_SECOND = 4
+/** Proximity probes per second (token bucket refill) and burst: a few hundred candidates are measured within a minute of joining. */
+export const PROBES_PER_SECOND = 8
 export const PROBE_BURST = 32
 /** A node heard from within this window is fresh: a message from it cancels its suspicion at once. */
 export const FRESH_MS = 2 * PING_INTERVAL_MS

@@ -15,6 +15,8 @@ export class KnownNodes {
   readonly nodes: NodeRef[] = []
   readonly dists: bigint[] = []
   private readonly counts = new Map<string, number>()
+  private readonly byAddr = new Map<string, NodeRef>()
+  private readonly byId = new Map<bigint, string>()
 
   constructor (selfId: RingId) {
     this.selfId = selfId
@@ -24,6 +26,14 @@ export class KnownNodes {
 
   has (addr: string): boolean { return this.counts.has(addr) }
 
+  /** True when `n` contradicts a known node: a known address with another id, or a known id at another address. */
+  conflicts (n: NodeRef): boolean {
+    const known = this.byAddr.get(n.addr)
+    if (known !== undefined) { return known.id !== n.id }
+    const addr = this.byId.get(n.id)
+    return addr !== undefined && addr !== n.addr
+  }
+
   add (n: NodeRef): void {
     assert(n.id !== this.selfId, 'self among known nodes')
     const c = this.counts.get(n.addr)
@@ -31,7 +41,10 @@ export class KnownNodes {
       this.counts.set(n.addr, c + 1)
       return
     }
+    assert(!this.conflicts(n), 'a conflicting node ref reached the known-node index')
     this.counts.set(n.addr, 1)
+    this.byAddr.set(n.addr, n)
+    this.byId.set(n.id, n.addr)
     const d = cwDist(this.selfId, n.id)
     const i = this.lowerBound(d)
     this.nodes.splice(i, 0, n)
@@ -46,6 +59,8 @@ export class KnownNodes {
       return
     }
     this.counts.delete(n.addr)
+    this.byAddr.delete(n.addr)
+    this.byId.delete(n.id)
     let i = this.lowerBound(cwDist(this.selfId, n.id))
     while (i < this.nodes.length && this.nodes[i].addr !== n.addr) { i++ }
     assert(i < this.nodes.length, 'known node missing from the sorted list')

@@ -8,10 +8,13 @@ import type { NodeRef } from './node-ref.ts'
 
 function normalize (self: NodeRef, nodes: Iterable<NodeRef>, max: number, exclude: (n: NodeRef) => boolean, dist: (n: NodeRef) => bigint): NodeRef[] {
   const seen = new Set<string>()
+  const seenIds = new Set<bigint>()
   const out: Array<{ n: NodeRef, d: bigint }> = []
   for (const n of nodes) {
-    if (n.addr === self.addr || n.id === self.id || seen.has(n.addr) || exclude(n)) { continue }
+    // One entry per address and per id: refs that disagree on either are dropped.
+    if (n.addr === self.addr || n.id === self.id || seen.has(n.addr) || seenIds.has(n.id) || exclude(n)) { continue }
     seen.add(n.addr)
+    seenIds.add(n.id)
     out.push({ n, d: dist(n) })
   }
   out.sort((a, b) => compareBig(a.d, b.d))

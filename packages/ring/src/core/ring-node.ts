@@ -56,9 +56,11 @@ type TimerKind = 'ping' | 'ping-timeout' | 'hop' | 'lookup' | 'join' | 'leave' |
 interface PendingHop { to: NodeRef, msg: M.RouteMsg | M.CastMsg, sentMs: number }
 interface PendingLookup { key: RingId, startMs: number, attempts: number, payload?: Uint8Array, kind: 'lookup' | 'app' }
 interface PendingPing { seq: number, to: NodeRef, sentMs: number, retries: number }
-interface PendingProbe { to: NodeRef, sentMs: number, purpose: 'suspect' | 'candidate' }
+type ProbePurpose = 'suspect' | 'candidate' | 'pred-check'
+interface PendingProbe { to: NodeRef, sentMs: number, purpose: ProbePurpose }
 interface PendingQuery { to: NodeRef, starts: RingId[], depth: number, sentMs: number }
-interface Suspect { node: NodeRef, sinceMs: number, nextMs: number, intervalMs: number }
+/** A node believed gone: crashed (probed for a partition merge) or left (only kept out of gossip for a while). */
+interface Suspect { node: NodeRef, sinceMs: number, nextMs: number, intervalMs: number, left: boolean }
 
 function perType (): Record<string, number> {
   // A fixed shape from the start keeps the hot counters fast.
@@ -86,6 +88,13 @@ function newCounters (): RingCounters {
     castsDelivered: 0,
     merges: 0
   }
+}
+
+/** Correction-on-change covers nodes whose successor gap is down to 1/this of the sender's. */
+const TOPOLOGY_GAP_DIVISOR = 256n
+
+function minBig (a: bigint, b: bigint): bigint {
+  return a < b ? a : b
 }
 
 /** Delays of the self-checks after a disruption: soon, then once things settled. */
@@ -126,7 +135,6 @@ export class RingNode {
   private pingTickId = 0
   private suspectTimerAtMs = Infinity
   private readonly probes = new Map<number, PendingProbe>()
-  private readonly probeQueue: NodeRef[] = []
   private probeTokens = C.PROBE_BURST
   private probeTokensAtMs = 0
   private probePumpArmed = false
@@ -135,7 +143,7 @@ export class RingNode {
   private readonly seen = new Set<string>()
   private readonly topoQueue: M.TopologyEvent[] = []
   private topoTimerArmed = false
-  private join: { bootstrap: NodeRef[], attempt: number, reqId: number } | undefined
+  private join: { bootstrap: NodeRef[], attempt: number, reqId: number, reqIds: Set<number> } | undefined
   private leaveAcks: Set<string> | undefined
   private mergeWindow = { startMs: 0, count: 0 }
   private selfCheckId = 0
@@ -245,11 +253,16 @@ export class RingNode {
       inc(this.counters.rejected, parsed.reason)
       return
     }
-    if (from.addr === this.self.addr || from.id === this.self.id) {
+    const msg = parsed.msg
+    if (from.addr === this.self.addr) {
       inc(this.counters.rejected, 'from-self')
       return
     }
-    const msg = parsed.msg
+    // A node with our id may only tell us so (it owns the id; our join is refused).
+    if (from.id === this.self.id && msg.type !== 'join-reject' && msg.type !== 'ack') {
+      inc(this.counters.rejected, 'id-collision')
+      return
+    }
     inc(this.counters.received, msg.type)
     this.heardFrom(from)
     this.dispatch(from, msg)
@@ -380,7 +393,7 @@ export class RingNode {
       return
     }
     this.stateValue = 'joining'
-    this.join = { bootstrap: boot, attempt: 0, reqId: 0 }
+    this.join = { bootstrap: boot, attempt: 0, reqId: 0, reqIds: new Set() }
     this.sendJoin()
   }
 
@@ -388,6 +401,7 @@ export class RingNode {
     const j = this.join
     assert(j !== undefined && this.stateValue === 'joining', 'sendJoin outside joining')
     j.reqId = this.nextSeq()
+    j.reqIds.add(j.reqId)
     const to = j.bootstrap[j.attempt % j.bootstrap.length]
     const msg: M.RouteMsg = {
       type: 'route',
@@ -440,7 +454,6 @@ export class RingNode {
     if (alone) { this.setSuccList([q]) }
     this.sendJoinOk(q, m.reqId, oldPred)
     if (p !== undefined && !alone) { this.send(p, { type: 'hint', node: q }) }
-    this.emit({ type: 'range-changed', pred: q, oldPred: p })
     if (alone) { this.sendPing(q, 0) }
   }
 
@@ -452,6 +465,8 @@ export class RingNode {
 
   private onJoinOk (from: NodeRef, m: M.JoinOkMsg): void {
     if (this.stateValue !== 'joining' || this.join === undefined) { return this.reject('join-ok-not-joining') }
+    // Any of our attempts may be the one accepted (an earlier one's answer can arrive late).
+    if (!this.join.reqIds.has(m.reqId)) { return this.reject('join-ok-unexpected') }
     this.stateValue = 'member'
     this.join = undefined
     const pred = m.pred !== undefined && m.pred.addr !== this.self.addr ? m.pred : undefined
@@ -468,7 +483,7 @@ export class RingNode {
   }
 
   private onJoinReject (m: M.JoinRejectMsg): void {
-    if (this.stateValue !== 'joining' || this.join?.reqId !== m.reqId) { return this.reject('join-reject-unexpected') }
+    if (this.stateValue !== 'joining' || this.join?.reqIds.has(m.reqId) !== true) { return this.reject('join-reject-unexpected') }
     this.stateValue = 'idle'
     this.join = undefined
     this.emit({ type: 'join-failed', reason: m.reason })
@@ -510,12 +525,11 @@ export class RingNode {
     if (this.stateValue !== 'member') { return this.reject('leave-not-member') }
     const wasPred = this.pred?.addr === from.addr
     const wasSucc = this.succ?.addr === from.addr
-    this.suspects.delete(from.addr)
     this.forget(from)
+    this.addSuspect(from, true)
     if (wasPred) {
       this.setPredList([...this.predList, ...m.predList])
       this.lastHeardFromPredMs = this.nowMs
-      this.emit({ type: 'range-changed', pred: this.pred, oldPred: from })
       const p = this.pred
       if (p !== undefined) { this.queueTopology({ kind: 'leave', node: from, pred: p.id, replacement: this.self }) }
     }
@@ -562,11 +576,12 @@ export class RingNode {
   private onPing (from: NodeRef, m: M.PingMsg): void {
     if (this.stateValue !== 'member') { return this.reject('ping-not-member') }
     const p = this.pred
+    const preds = this.beforeSelf(m.predList)
     if (p === undefined || inOpenOpen(from.id, p.id, this.self.id)) {
-      this.adoptPred(from, m.predList)
+      this.adoptPred(from, preds)
     } else if (p.addr === from.addr) {
       this.lastHeardFromPredMs = this.nowMs
-      this.setPredList([from, ...m.predList])
+      this.setPredList([from, ...preds.filter(n => inOpenOpen(n.id, this.self.id, from.id))])
     }
     if (this.succList.length === 0 || inOpenOpen(from.id, this.self.id, this.succList[0].id)) { this.adoptSucc(from) }
     this.send(from, { type: 'pong', seq: m.seq, pred: this.pred, succList: this.succList.slice(0, C.SUCC_LIST_MAX) })
@@ -580,7 +595,9 @@ export class RingNode {
     if (this.stateValue !== 'member' || this.succ?.addr !== from.addr) { return }
     const cand = m.pred
     // The successor's list is authoritative (Chord): stale entries of ours are dropped with it.
-    this.setSuccList([from, ...m.succList])
+    // Only the part before us counts: in a ring smaller than the list it wraps past us, and
+    // what lies beyond is old news about our own neighbourhood (a node that left, say).
+    this.setSuccList([from, ...this.beforeSelf(m.succList).filter(n => inOpenOpen(n.id, from.id, this.self.id))])
     if (cand !== undefined && cand.addr !== this.self.addr && inOpenOpen(cand.id, this.self.id, from.id) && !this.freshSuspect(cand)) {
       this.adoptSucc(cand)
     }
@@ -589,16 +606,31 @@ export class RingNode {
   private onHint (from: NodeRef, m: M.HintMsg): void {
     if (this.stateValue !== 'member') { return this.reject('hint-not-member') }
     const n = m.node
-    if (n.addr === this.self.addr || this.freshSuspect(n)) { return }
+    if (!this.acceptable(n) || this.freshSuspect(n)) { return this.reject('hint-unusable') }
     this.learn(n)
     if (this.succList.length === 0 || inOpenOpen(n.id, this.self.id, this.succList[0].id)) { this.adoptSucc(n) }
   }
 
+  /** The prefix of a neighbour's list before this node (lists wrap around small rings). */
+  private beforeSelf (list: readonly NodeRef[]): NodeRef[] {
+    const out: NodeRef[] = []
+    for (const n of list) {
+      if (n.addr === this.self.addr || n.id === this.self.id) { break }
+      out.push(n)
+    }
+    return out
+  }
+
+  /** A ref we can use: not us, and not in conflict with a node we know (same address, other id, or the reverse). */
+  private acceptable (n: NodeRef): boolean {
+    return n.addr !== this.self.addr && n.id !== this.self.id && !this.known.conflicts(n)
+  }
+
   private adoptPred (x: NodeRef, xPreds: readonly NodeRef[]): void {
     const old = this.pred
-    this.setPredList([x, ...xPreds, ...this.predList])
+    // x's predecessors are behind x: anything else in its list is stale.
+    this.setPredList([x, ...xPreds.filter(n => inOpenOpen(n.id, this.self.id, x.id)), ...this.predList])
     this.lastHeardFromPredMs = this.nowMs
-    this.emit({ type: 'range-changed', pred: x, oldPred: old })
     // The old predecessor still points at us; x lies between us, so it should point at x.
     if (old !== undefined && old.addr !== x.addr && this.stateValue === 'member') { this.send(old, { type: 'hint', node: x }) }
   }
@@ -613,7 +645,7 @@ export class RingNode {
 
   // The lists change only here; their order is asserted here, not after every step.
   private setSuccList (nodes: Iterable<NodeRef>): void {
-    const list = normalizeSuccs(this.self, nodes, this.cfg.succListLength, n => this.freshSuspect(n))
+    const list = normalizeSuccs(this.self, nodes, this.cfg.succListLength, n => this.freshSuspect(n) || this.known.conflicts(n))
     assert(isSortedList(this.self.id, list, true), 'successor list not sorted or has duplicates')
     if (!sameList(list, this.succList)) {
       this.replaceKnown(this.succList, list)
@@ -622,12 +654,15 @@ export class RingNode {
     this.updateWindow()
   }
 
+  /** Replaces the predecessor list; a new first entry changes our range and says so. */
   private setPredList (nodes: Iterable<NodeRef>): void {
-    const list = normalizePreds(this.self, nodes, C.PRED_LIST_MAX, n => this.freshSuspect(n))
+    const list = normalizePreds(this.self, nodes, C.PRED_LIST_MAX, n => this.freshSuspect(n) || this.known.conflicts(n))
     assert(isSortedList(this.self.id, list, false), 'predecessor list not sorted or has duplicates')
     if (!sameList(list, this.predList)) {
+      const old = this.predList[0]
       this.replaceKnown(this.predList, list)
       this.predList = list
+      if (old?.addr !== list[0]?.addr) { this.emit({ type: 'range-changed', pred: list[0], oldPred: old }) }
     }
     this.updateWindow()
   }
@@ -676,19 +711,10 @@ export class RingNode {
   private suspect (x: NodeRef): void {
     const wasSucc = this.succ?.addr === x.addr
     const wasPred = this.pred?.addr === x.addr
-    const oldPred = this.predList[0]
     this.forget(x)
-    if (!this.suspects.has(x.addr)) {
-      if (this.suspects.size >= C.SUSPECTS_MAX) {
-        const oldest = this.suspects.keys().next().value
-        if (oldest !== undefined) { this.suspects.delete(oldest) }
-      }
-      const interval = this.cfg.suspectProbeMinMs
-      this.suspects.set(x.addr, { node: x, sinceMs: this.nowMs, nextMs: this.nowMs + interval, intervalMs: interval })
-      this.armSuspectTimer(this.nowMs + interval)
-    }
+    this.addSuspect(x, false)
     this.emit({ type: 'suspected', node: x })
-    if ((wasSucc || wasPred) && this.stateValue === 'member') this.scheduleSelfCheck()
+    if ((wasSucc || wasPred) && this.stateValue === 'member') { this.scheduleSelfCheck() }
     if (wasSucc) {
       this.fallbackSucc()
       const s = this.succ
@@ -696,10 +722,29 @@ export class RingNode {
     }
     if (wasPred) {
       this.lastHeardFromPredMs = this.nowMs
-      this.emit({ type: 'range-changed', pred: this.pred, oldPred })
       const p = this.pred
+      // The next predecessor comes from the failed one's list, unverified: check it now rather
+      // than after another predecessor timeout (a partition may have taken several at once).
+      if (p !== undefined && this.stateValue === 'member') { this.sendProbe(p, 'pred-check') }
       if (p !== undefined && this.stateValue === 'member') { this.queueTopology({ kind: 'fail', node: x, pred: p.id, replacement: this.self }) }
     }
+  }
+
+  /** Records a node as gone; suspected again, its suspicion is fresh again. */
+  private addSuspect (x: NodeRef, left: boolean): void {
+    const old = this.suspects.get(x.addr)
+    if (old !== undefined) {
+      old.sinceMs = this.nowMs
+      old.left = left
+      return
+    }
+    if (this.suspects.size >= C.SUSPECTS_MAX) {
+      const oldest = this.suspects.keys().next().value
+      if (oldest !== undefined) { this.suspects.delete(oldest) }
+    }
+    const interval = this.cfg.suspectProbeMinMs
+    this.suspects.set(x.addr, { node: x, sinceMs: this.nowMs, nextMs: this.nowMs + interval, intervalMs: interval, left })
+    this.armSuspectTimer(this.nowMs + interval)
   }
 
   /** Drops a node from every list and table (it left or is suspected). */
@@ -722,8 +767,13 @@ export class RingNode {
     const now = this.nowMs
     let next = Infinity
     for (const [addr, s] of this.suspects) {
-      if (now - s.sinceMs > this.cfg.suspectTtlMs) {
+      // A node that left is only kept out of gossip; one that crashed is probed until its TTL.
+      if (now - s.sinceMs >= (s.left ? 2 * C.FRESH_MS : this.cfg.suspectTtlMs)) {
         this.suspects.delete(addr)
+        continue
+      }
+      if (s.left) {
+        if (s.sinceMs + 2 * C.FRESH_MS < next) { next = s.sinceMs + 2 * C.FRESH_MS }
         continue
       }
       if (s.nextMs <= now) {
@@ -766,7 +816,7 @@ export class RingNode {
 
   private armSelfCheck (): void {
     const left = this.selfChecksLeft
-    if (left <= 0) return
+    if (left <= 0) { return }
     this.selfCheckId++
     this.timers.push(this.nowMs + SELF_CHECK_DELAYS_MS[SELF_CHECK_DELAYS_MS.length - left], 'self-check', this.selfCheckId)
   }
@@ -776,8 +826,17 @@ export class RingNode {
     const far = this.known.nodes[this.known.nodes.length >> 1]
     if (far !== undefined) {
       const msg: M.RouteMsg = {
-        type: 'route', hop: 0, kind: 'merge', key: this.self.id, origin: this.self, reqId: 0,
-        hops: 0, ttl: C.TTL_MAX, phase: 0, final: false, node: this.self
+        type: 'route',
+        hop: 0,
+        kind: 'merge',
+        key: this.self.id,
+        origin: this.self,
+        reqId: 0,
+        hops: 0,
+        ttl: C.TTL_MAX,
+        phase: 0,
+        final: false,
+        node: this.self
       }
       this.sendHop(far, msg)
     }
@@ -817,7 +876,7 @@ export class RingNode {
 
   /** At the owner of x's id in this ring: x sits between our predecessor and us. */
   private mergeAtOwner (x: NodeRef): void {
-    if (x.addr === this.self.addr || x.id === this.self.id) { return }
+    if (!this.acceptable(x)) { return }
     this.learn(x)
     this.send(x, { type: 'hint', node: this.self })
     const p = this.pred
@@ -828,7 +887,7 @@ export class RingNode {
 
   /** Correction-on-use learning: any node we hear of may serve one of our slots. */
   private learn (n: NodeRef): void {
-    if (n.addr === this.self.addr || n.id === this.self.id || this.freshSuspect(n)) { return }
+    if (!this.acceptable(n) || this.freshSuspect(n)) { return }
     // A node between us and our successor is a better successor: this is what unzips two
     // interleaved rings that stabilisation alone would keep apart (Chord's loopy state).
     const s = this.succ
@@ -867,7 +926,7 @@ export class RingNode {
   private onCorrection (from: NodeRef, m: M.CorrectionMsg): void {
     if (this.stateValue !== 'member') { return this.reject('correction-not-member') }
     this.counters.correctionsReceived++
-    if (this.freshSuspect(m.node)) { return }
+    if (!this.acceptable(m.node) || this.freshSuspect(m.node)) { return this.reject('correction-unusable') }
     if (this.table.correct(m.slot, m.node)) {
       this.counters.correctionsApplied++
       if (this.table.proximity && this.rtt.srtt(m.node.addr) === undefined && this.table.isCandidate(m.node)) { this.queueProbe(m.node) }
@@ -906,7 +965,7 @@ export class RingNode {
     const again = new Map<string, { node: NodeRef, starts: RingId[] }>()
     for (let i = 0; i < m.nodes.length; i++) {
       const n = m.nodes[i]
-      if (n.addr === from.addr || n.addr === this.self.addr || this.freshSuspect(n)) { continue }
+      if (n.addr === from.addr || !this.acceptable(n) || this.freshSuspect(n)) { continue }
       const applied = this.table.correct(q.starts[i], n)
       this.learn(n)
       if (applied && q.depth + 1 < C.FINGER_QUERY_DEPTH_MAX) {
@@ -926,43 +985,46 @@ export class RingNode {
     if (this.table.proximity) { this.table.rttUpdated(n) }
   }
 
-  private queueProbe (n: NodeRef): void {
-    if (this.probeQueue.length >= C.PROBE_QUEUE_MAX || this.probeQueue.some(q => q.addr === n.addr)) { return }
-    this.probeQueue.push(n)
-    if (!this.probePumpArmed) {
-      this.probePumpArmed = true
-      this.timers.push(this.nowMs, 'probe-pump', 0)
-    }
+  /** A proximity candidate lacks an RTT: make sure the probe pump runs. */
+  private queueProbe (_n: NodeRef): void {
+    if (this.probePumpArmed) { return }
+    this.probePumpArmed = true
+    this.timers.push(this.nowMs, 'probe-pump', 0)
   }
 
   private queueProbesForCandidates (): void {
-    if (!this.table.proximity) { return }
-    for (const n of this.table.nodes()) { if (this.rtt.srtt(n.addr) === undefined) { this.queueProbe(n) } }
+    if (this.table.proximity) { this.queueProbe(this.self) }
   }
 
+  /**
+   * Measures unmeasured proximity candidates, coarsest slots first, within a token bucket of
+   * PROBES_PER_SECOND; the table is the queue, so nothing learned is dropped for want of room.
+   */
   private pumpProbes (): void {
     this.probePumpArmed = false
     const now = this.nowMs
     this.probeTokens = Math.min(C.PROBE_BURST, this.probeTokens + (now - this.probeTokensAtMs) * C.PROBES_PER_SECOND / 1000)
     this.probeTokensAtMs = now
-    while (this.probeTokens >= 1 && this.probeQueue.length > 0) {
-      const n = this.probeQueue.shift()
-      if (n === undefined) { break }
-      if (this.rtt.srtt(n.addr) !== undefined || this.freshSuspect(n)) { continue }
+    const budget = Math.floor(this.probeTokens)
+    const probing = new Set<string>()
+    for (const p of this.probes.values()) { probing.add(p.to.addr) }
+    const todo = this.table.unmeasured(budget + 1, n => this.rtt.srtt(n.addr) !== undefined || probing.has(n.addr) || this.freshSuspect(n))
+    for (const n of todo.slice(0, budget)) {
       this.probeTokens--
       this.sendProbe(n, 'candidate')
     }
-    if (this.probeQueue.length > 0) {
+    if (todo.length > budget || budget === 0) {
       this.probePumpArmed = true
       this.timers.push(now + 1000 / C.PROBES_PER_SECOND, 'probe-pump', 0)
     }
   }
 
-  private sendProbe (n: NodeRef, purpose: 'suspect' | 'candidate'): void {
+  private sendProbe (n: NodeRef, purpose: ProbePurpose): void {
     const seq = this.nextSeq()
     this.probes.set(seq, { to: n, sentMs: this.nowMs, purpose })
     this.send(n, { type: 'probe', seq })
-    this.timers.push(this.nowMs + C.RTO_MAX_MS, 'probe', seq)
+    const timeoutMs = purpose === 'pred-check' ? Math.min(C.RTO_MAX_MS, 2 * this.rtt.rto(n.addr)) : C.RTO_MAX_MS
+    this.timers.push(this.nowMs + timeoutMs, 'probe', seq)
   }
 
   private onProbeAck (from: NodeRef, m: M.ProbeAckMsg): void {
@@ -970,14 +1032,17 @@ export class RingNode {
     if (p === undefined || p.to.addr !== from.addr) { return this.reject('probe-ack-unexpected') }
     this.probes.delete(m.seq)
     this.rttSample(from, this.nowMs - p.sentMs)
+    if (this.pred?.addr === from.addr) { this.lastHeardFromPredMs = this.nowMs }
   }
 
   private onProbeTimeout (seq: number): void {
     const p = this.probes.get(seq)
     assert(p !== undefined, 'probe timeout without probe')
     this.probes.delete(seq)
-    // An unresponsive proximity candidate is dropped; a suspect stays on its back-off schedule.
+    // An unresponsive proximity candidate is dropped; a suspect stays on its back-off schedule;
+    // a predecessor taken over from a failed one that does not answer is failed too.
     if (p.purpose === 'candidate') { this.table.remove(p.to.addr) }
+    if (p.purpose === 'pred-check' && this.pred?.addr === p.to.addr) { this.suspect(p.to) }
   }
 
   // ---------------------------------------------------------------- hop-by-hop reliable sending
@@ -1071,6 +1136,7 @@ export class RingNode {
   }
 
   private onLookupReply (from: NodeRef, m: M.LookupReplyMsg): void {
+    if (!this.lookups.has(m.reqId)) { return this.reject('lookup-reply-unexpected') }
     this.learn(m.owner)
     this.completeLookup(m.reqId, m.owner, m.hops)
   }
@@ -1307,7 +1373,12 @@ export class RingNode {
   private flushTopology (): void {
     this.topoTimerArmed = false
     if (this.stateValue !== 'member') { return }
-    const offsets = this.table.offsets(this.succ !== undefined ? cwDist(this.self.id, this.succ.id) : 0n)
+    // Nodes with a successor much closer than ours have finer slots: cover gaps down to 1/256 of
+    // ours (a gap that small is rare; a node beyond that is left to correction-on-use).
+    const s = this.succ
+    const p = this.pred
+    const gap = s !== undefined && p !== undefined ? minBig(cwDist(this.self.id, s.id), cwDist(p.id, this.self.id)) : 0n
+    const offsets = this.table.offsets(gap / TOPOLOGY_GAP_DIVISOR)
     const perEvent = Math.max(1, offsets.length)
     const take = Math.max(1, Math.min(C.TOPOLOGY_EVENTS_MAX, Math.floor(C.CAST_RANGES_MAX / perEvent)))
     const events = this.topoQueue.splice(0, take)
@@ -1333,7 +1404,8 @@ export class RingNode {
     }
     // Only the table: our own failure detector decides about successors and predecessors.
     this.table.remove(ev.node.addr)
-    if (ev.replacement !== undefined) { this.learn(ev.replacement) }
+    const r = ev.replacement
+    if (r !== undefined && this.acceptable(r) && !this.freshSuspect(r)) { this.table.offer(r) }
   }
 
   // ---------------------------------------------------------------- reflection
@@ -1388,7 +1460,7 @@ export class RingNode {
     assert(this.succList.length <= this.cfg.succListLength && this.predList.length <= C.PRED_LIST_MAX, 'neighbour list over limit')
     assert(this.hops.size <= C.HOPS_PENDING_MAX && this.lookups.size <= C.LOOKUPS_PENDING_MAX, 'pending maps over limit')
     assert(this.queries.size <= C.FINGER_QUERIES_PENDING_MAX && this.suspects.size <= C.SUSPECTS_MAX, 'pending maps over limit')
-    assert(this.probeQueue.length <= C.PROBE_QUEUE_MAX && this.topoQueue.length <= C.TOPOLOGY_QUEUE_MAX, 'queues over limit')
+    assert(this.topoQueue.length <= C.TOPOLOGY_QUEUE_MAX, 'queues over limit')
     assert(this.seen.size <= C.SEEN_MAX + 1, 'seen set over limit')
     assert(this.stateValue !== 'joining' || this.join !== undefined, 'joining without join state')
     this.table.assertInvariants()

@@ -117,12 +117,21 @@ export class RoutingTable {
       // Slots without an in-interval candidate keep the ideal rule below.
       if (this.cands[j] !== undefined && d < slot.offset + slot.span) { j-- }
     }
+    return this.idealDownFrom(j, node, d) || changed
+  }
+
+  /**
+   * The ideal rule from slot j down: a slot whose entry is missing, lies before the slot's start,
+   * or lies beyond `node` takes `node`; the walk stops at a slot already served by a valid node at
+   * or before it (slots below start even earlier).
+   */
+  private idealDownFrom (j: number, node: NodeRef, d: bigint): boolean {
+    let changed = false
     for (; j >= 0; j--) {
       if (this.proximity && this.cands[j] !== undefined) { break }
       const e = this.entries[j]
-      const de = this.dists[j]
-      if (e !== undefined && e.addr === node.addr) { break }
-      if (e !== undefined && de >= this.slot(j).offset && de <= d) { break }
+      if (e !== undefined && e.addr === node.addr) { continue }
+      if (e !== undefined && this.dists[j] >= this.slot(j).offset && this.dists[j] <= d) { break }
       this.setEntry(j, node, d)
       changed = true
     }
@@ -143,7 +152,9 @@ export class RoutingTable {
     const e = this.entries[j]
     if (e !== undefined && e.addr === cand.addr) { return false }
     if (e === undefined || this.dists[j] < off || d < this.dists[j]) {
+      // The slot and, by the same rule, the slots below it that cand also serves better.
       this.setEntry(j, cand, d)
+      this.idealDownFrom(j - 1, cand, d)
       return true
     }
     return false
@@ -190,6 +201,27 @@ export class RoutingTable {
     if (j >= 0 && this.cands[j]?.some(c => c.addr === node.addr) === true) { this.choose(j) }
   }
 
+  /**
+   * Up to `max` proximity candidates for which `skip` is false (typically: no RTT yet), coarsest
+   * levels first, where a good choice saves the most.
+   */
+  unmeasured (max: number, skip: (n: NodeRef) => boolean): NodeRef[] {
+    const out: NodeRef[] = []
+    if (!this.proximity || max <= 0) { return out }
+    const order = [...this.cands.keys()].filter(j => this.cands[j] !== undefined)
+    order.sort((a, b) => this.slot(a).level - this.slot(b).level)
+    const seen = new Set<string>()
+    for (const j of order) {
+      for (const c of this.cands[j] ?? []) {
+        if (seen.has(c.addr) || skip(c)) { continue }
+        seen.add(c.addr)
+        out.push(c)
+        if (out.length >= max) { return out }
+      }
+    }
+    return out
+  }
+
   /** True when `node` is a proximity candidate (so measuring its RTT is useful). */
   isCandidate (node: NodeRef): boolean {
     if (!this.proximity) { return false }
@@ -230,15 +262,14 @@ export class RoutingTable {
   }
 
   /**
-   * Offsets of the window's slots beyond `minOffset` (for correction-on-change ranges: slots
-   * closer than a node's successor are served by the successor anyway).
+   * Offsets of the geometry's slots that reach farther than `minReach` (for correction-on-change
+   * ranges: other nodes' windows differ from ours, so this goes below our own window).
    */
-  offsets (minOffset = 0n): bigint[] {
+  offsets (minReach = 0n): bigint[] {
     const out: bigint[] = []
-    for (let j = this.lo; j < this.hi; j++) {
-      const s = this.geometry.slots[j]
+    for (const s of this.geometry.slots) {
       const reach = s.sign === 1 ? s.offset : RING_SIZE - s.offset
-      if (reach > minOffset) { out.push(s.offset) }
+      if (reach > minReach) { out.push(s.offset) }
     }
     return out
   }

@@ -20,8 +20,14 @@ function isSeq (x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= SEQ_MAX
 }
 
+/** Every index holds a valid element: `every` would skip the holes of a sparse array. */
+function allOf (x: unknown[], ok: (v: unknown) => boolean): boolean {
+  for (let i = 0; i < x.length; i++) { if (!ok(x[i])) { return false } }
+  return true
+}
+
 function isRefList (x: unknown, max: number): boolean {
-  return Array.isArray(x) && x.length <= max && x.every(isNodeRef)
+  return Array.isArray(x) && x.length <= max && allOf(x, isNodeRef)
 }
 
 function isOptRef (x: unknown): boolean {
@@ -30,7 +36,7 @@ function isOptRef (x: unknown): boolean {
 
 function isArcList (x: unknown): boolean {
   return Array.isArray(x) && x.length > 0 && x.length <= CAST_RANGES_MAX &&
-    x.every(a => typeof a === 'object' && a !== null && isRingId((a as Obj).lo) && isRingId((a as Obj).hi))
+    allOf(x, a => typeof a === 'object' && a !== null && isRingId((a as Obj).lo) && isRingId((a as Obj).hi))
 }
 
 function isBytes (x: unknown, max: number): boolean {
@@ -93,7 +99,7 @@ function checkFields (m: Obj): string | undefined {
     case 'leave': return isRefList(m.predList, PRED_LIST_MAX) && isRefList(m.succList, SUCC_LIST_MAX) ? undefined : 'bad-leave'
     case 'leave-ack': return undefined
     case 'correction': return isRingId(m.slot) && isNodeRef(m.node) ? undefined : 'bad-correction'
-    case 'finger-query': return isSeq(m.qid) && Array.isArray(m.starts) && m.starts.length > 0 && m.starts.length <= QUERY_STARTS_MAX && m.starts.every(isRingId) ? undefined : 'bad-finger-query'
+    case 'finger-query': return isSeq(m.qid) && Array.isArray(m.starts) && m.starts.length > 0 && m.starts.length <= QUERY_STARTS_MAX && allOf(m.starts, isRingId) ? undefined : 'bad-finger-query'
     case 'finger-answer': return isSeq(m.qid) && isRefList(m.nodes, QUERY_STARTS_MAX) && isRefList(m.extra, ANSWER_EXTRA_MAX) ? undefined : 'bad-finger-answer'
     case 'probe':
     case 'probe-ack': return isSeq(m.seq) ? undefined : 'bad-probe'
