@@ -90,6 +90,9 @@ function newCounters (): RingCounters {
   }
 }
 
+/** Timers one handleTimeout call may fire; far above any real backlog. */
+const TIMERS_PER_CALL_MAX = 100_000
+
 /** Correction-on-change covers nodes whose successor gap is down to 1/this of the sender's. */
 const TOPOLOGY_GAP_DIVISOR = 256n
 
@@ -134,6 +137,7 @@ export class RingNode {
   private ping: PendingPing | undefined
   private pingTickId = 0
   private suspectTimerAtMs = Infinity
+  private suspectTimerId = 0
   private readonly probes = new Map<number, PendingProbe>()
   private probeTokens = C.PROBE_BURST
   private probeTokensAtMs = 0
@@ -270,9 +274,12 @@ export class RingNode {
 
   handleTimeout (nowMs: number): void {
     this.advance(nowMs)
+    let fired = 0
     for (;;) {
       const top = this.timers.peek()
       if (top === undefined || top.atMs > nowMs) { break }
+      // A timer that keeps re-arming itself at the same instant is a bug, not a workload.
+      assert(++fired <= TIMERS_PER_CALL_MAX, () => `timer loop: ${top.kind} keeps firing at ${nowMs} ms`)
       this.timers.pop()
       if (this.timerLive(top.kind, top.id)) { this.fire(top.kind, top.id) }
     }
@@ -341,7 +348,7 @@ export class RingNode {
       case 'join': return this.join !== undefined && this.join.reqId === id && this.stateValue === 'joining'
       case 'leave': return this.stateValue === 'leaving'
       case 'topology': return this.topoTimerArmed
-      case 'suspect': return this.suspects.size > 0 && id === 1
+      case 'suspect': return this.suspects.size > 0 && id === this.suspectTimerId
       case 'probe': return this.probes.has(id)
       case 'probe-pump': return this.probePumpArmed
       case 'query': return this.queries.has(id)
@@ -768,12 +775,14 @@ export class RingNode {
     let next = Infinity
     for (const [addr, s] of this.suspects) {
       // A node that left is only kept out of gossip; one that crashed is probed until its TTL.
-      if (now - s.sinceMs >= (s.left ? 2 * C.FRESH_MS : this.cfg.suspectTtlMs)) {
+      // (One expiry time, compared and scheduled alike: no float drift between the two.)
+      const expiresAt = s.sinceMs + (s.left ? 2 * C.FRESH_MS : this.cfg.suspectTtlMs)
+      if (expiresAt <= now) {
         this.suspects.delete(addr)
         continue
       }
       if (s.left) {
-        if (s.sinceMs + 2 * C.FRESH_MS < next) { next = s.sinceMs + 2 * C.FRESH_MS }
+        if (expiresAt < next) { next = expiresAt }
         continue
       }
       if (s.nextMs <= now) {
@@ -789,7 +798,8 @@ export class RingNode {
   private armSuspectTimer (atMs: number): void {
     if (atMs >= this.suspectTimerAtMs) { return }
     this.suspectTimerAtMs = atMs
-    this.timers.push(atMs, 'suspect', 1)
+    this.suspectTimerId++
+    this.timers.push(atMs, 'suspect', this.suspectTimerId)
   }
 
   /** A suspected node is alive: unify the rings (Shafaat et al. 2007, simple variant). */
