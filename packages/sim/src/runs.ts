@@ -7,7 +7,7 @@ import { GEOMETRY_NAMES } from '@selfmgmt/ring'
 import { KademliaSim } from './kademlia.ts'
 import { parseLatency } from './latency.ts'
 import { RingSim, newLookupStats } from './ring-sim.ts'
-import { buildRing, runChurn, runPartition, scheduleLookups } from './scenarios.ts'
+import { buildRing, buildRingOracle, runChurn, runPartition, scheduleLookups } from './scenarios.ts'
 import { max, mean, percentile, round } from './stats.ts'
 import type { Progress } from './scenarios.ts'
 import type { GeometryName } from '@selfmgmt/ring'
@@ -32,6 +32,8 @@ export interface LookupRunOptions {
   joinRatePerS?: number
   /** Kademlia only: closest nodes that must answer before a lookup ends (default k). */
   kadQuorum?: number
+  /** How the stable ring is built: by joins (the protocol, default) or installed from global knowledge. */
+  build?: 'joins' | 'oracle'
   checkInvariants?: boolean
   onProgress?: Progress
 }
@@ -42,6 +44,7 @@ export interface LookupReport {
   k: number
   /** Kademlia only: how many of the closest nodes had to answer. */
   kadQuorum?: number
+  build: 'joins' | 'oracle'
   seed: number
   latency: string
   proximity: boolean
@@ -78,7 +81,8 @@ function arityOf (geometry: LookupGeometry, k: number | undefined): number {
   return k ?? 20
 }
 
-const QUIET_WINDOW_MS = 30_000
+/** Window for the quiet-period maintenance figure: five ping intervals. */
+const QUIET_WINDOW_MS = 15_000
 
 /** Builds a stable ring (or a Kademlia network) and runs lookups from random nodes for random keys. */
 export function runLookup (o: LookupRunOptions): LookupReport {
@@ -90,7 +94,12 @@ export function runLookup (o: LookupRunOptions): LookupReport {
   if (o.geometry === 'kademlia') { return runKademlia(o, latencySpec, started) }
   const k = arityOf(o.geometry, o.k)
   const sim = new RingSim({ seed: o.seed, latency: latencySpec, geometry: { name: o.geometry, k }, proximity: o.proximity, checkInvariants: o.checkInvariants })
-  buildRing(sim, { nodes: o.nodes, joinRatePerS: o.joinRatePerS, onProgress: o.onProgress })
+  const build = o.build ?? 'joins'
+  if (build === 'oracle') {
+    buildRingOracle(sim, { nodes: o.nodes, onProgress: o.onProgress })
+  } else {
+    buildRing(sim, { nodes: o.nodes, joinRatePerS: o.joinRatePerS, onProgress: o.onProgress })
+  }
   const m0 = sim.traffic.maintenance
   sim.runFor(QUIET_WINDOW_MS)
   const maintenance = (sim.traffic.maintenance - m0) / sim.memberCount / (QUIET_WINDOW_MS / 1000)
@@ -114,6 +123,7 @@ export function runLookup (o: LookupRunOptions): LookupReport {
     nodes: o.nodes,
     geometry: o.geometry,
     k,
+    build,
     seed: o.seed,
     latency: latencySpec,
     proximity: o.proximity === true,
@@ -149,6 +159,7 @@ function runKademlia (o: LookupRunOptions, latencySpec: string, started: number)
     geometry: 'kademlia',
     k,
     kadQuorum: kad.quorum,
+    build: 'oracle',
     seed: o.seed,
     latency: latencySpec,
     proximity: false,

@@ -5,8 +5,10 @@
  * their heal. Each returns plain figures; the CLI prints them.
  */
 import { InvalidParametersError } from '@selfmgmt/interface'
+import { compareBig, cwDist, getGeometry, idAdd, limits, slotWindow } from '@selfmgmt/ring'
 import { newLookupStats } from './ring-sim.ts'
 import type { LookupStats, RingSim, RingSimNode } from './ring-sim.ts'
+import type { NodeRef } from '@selfmgmt/ring'
 
 export type Progress = (done: number, total: number, label: string) => void
 
@@ -42,6 +44,54 @@ export function buildRing (sim: RingSim, opts: BuildOptions): void {
     sim.runFor(10_000)
   }
   sim.runFor(opts.settleMs ?? 30_000)
+}
+
+/**
+ * Builds a stable ring of `nodes` members from global knowledge instead of joins: each node is
+ * installed with its true neighbour lists and, for every slot of its window, the true owner of
+ * the slot start (plus the next nodes inside the slot's interval as proximity candidates). This
+ * is the state the join protocol converges to; it makes 100,000-node rings affordable. The
+ * protocol then runs as usual (pings, lookups, corrections, probes).
+ */
+export function buildRingOracle (sim: RingSim, opts: BuildOptions): void {
+  if (!Number.isInteger(opts.nodes) || opts.nodes < 1) { throw new InvalidParametersError(`--nodes must be a positive integer, got ${opts.nodes}`) }
+  const created: RingSimNode[] = []
+  for (let i = 0; i < opts.nodes; i++) { created.push(sim.addNode()) }
+  const sorted = [...created].sort((a, b) => compareBig(a.ref.id, b.ref.id))
+  const ids = sorted.map(n => n.ref.id)
+  const n = sorted.length
+  const geometry = getGeometry(sim.geometry)
+  const ownerIndex = (x: bigint): number => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1
+      if (ids[m] < x) { lo = m + 1 } else { hi = m }
+    }
+    return lo === n ? 0 : lo
+  }
+  const extra = sim.proximity ? limits.SLOT_CANDIDATES_MAX - 1 : 0
+  for (let i = 0; i < n; i++) {
+    const node = sorted[i]
+    const around = (d: number): NodeRef[] => Array.from({ length: Math.min(limits.SUCC_LIST_MAX, n - 1) }, (_, j) => sorted[((i + d * (j + 1)) % n + n) % n].ref)
+    const succList = around(1)
+    const predList = around(-1)
+    const dSucc = n > 1 ? cwDist(ids[i], ids[(i + 1) % n]) : 0n
+    const dPred = n > 1 ? cwDist(ids[(i - 1 + n) % n], ids[i]) : 0n
+    const w = slotWindow(geometry, dSucc, dPred)
+    const fingers = new Map<string, NodeRef>()
+    for (let j = w.lo; j < w.hi; j++) {
+      const first = ownerIndex(idAdd(node.ref.id, geometry.slots[j].offset))
+      for (let e = 0; e <= extra && e < n; e++) {
+        const f = sorted[(first + e) % n]
+        if (f !== node) { fingers.set(f.ref.addr, f.ref) }
+      }
+    }
+    const install = { type: 'install' as const, predList, succList, fingers: [...fingers.values()].slice(0, limits.TABLE_NODES_MAX) }
+    sim.engine.call(node, (c, now) => c.handleCommand(now, install))
+    if (i % 1000 === 0) { opts.onProgress?.(i, n, 'install') }
+  }
+  sim.runFor(opts.settleMs ?? 5_000)
 }
 
 /** Runs virtual time to `untilMs` in slices, reporting progress. */

@@ -44,8 +44,10 @@ export const ADDR_LENGTH_MAX = 256
 export const SUSPECTS_MAX = 32
 /** Recently seen (origin, id) pairs for duplicate suppression of casts and joins. */
 export const SEEN_MAX = 4096
-/** RTT estimates kept (LRU): enough for the table and its proximity candidates. */
-export const RTT_TABLE_MAX = 256
+/** RTT estimates kept (LRU) under proximity: more than a table's candidates (about 50 slots × 6), so they are not evicted and probed again. */
+export const RTT_TABLE_MAX = 512
+/** RTT estimates kept without proximity: for timeouts to the table's nodes and neighbours only. */
+export const RTT_TABLE_MAX_PLAIN = 96
 /** Merge requests handled per node per minute (ring unification), to bound the work of a flood. */
 export const MERGES_PER_MINUTE_MAX = 60
 /** Events waiting for the driver to drain; beyond it the core asserts (a driver bug). */

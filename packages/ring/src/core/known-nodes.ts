@@ -16,7 +16,6 @@ export class KnownNodes {
   readonly dists: bigint[] = []
   private readonly counts = new Map<string, number>()
   private readonly byAddr = new Map<string, NodeRef>()
-  private readonly byId = new Map<bigint, string>()
 
   constructor (selfId: RingId) {
     this.selfId = selfId
@@ -26,12 +25,14 @@ export class KnownNodes {
 
   has (addr: string): boolean { return this.counts.has(addr) }
 
-  /** True when `n` contradicts a known node: a known address with another id, or a known id at another address. */
+  /**
+   * True when `n` contradicts a known node: a known address with another id. (A known id at
+   * another address would need a SHA-256 collision once drivers bind ids to keys; lists drop
+   * such duplicates anyway.)
+   */
   conflicts (n: NodeRef): boolean {
     const known = this.byAddr.get(n.addr)
-    if (known !== undefined) { return known.id !== n.id }
-    const addr = this.byId.get(n.id)
-    return addr !== undefined && addr !== n.addr
+    return known !== undefined && known.id !== n.id
   }
 
   add (n: NodeRef): void {
@@ -44,7 +45,6 @@ export class KnownNodes {
     assert(!this.conflicts(n), 'a conflicting node ref reached the known-node index')
     this.counts.set(n.addr, 1)
     this.byAddr.set(n.addr, n)
-    this.byId.set(n.id, n.addr)
     const d = cwDist(this.selfId, n.id)
     const i = this.lowerBound(d)
     this.nodes.splice(i, 0, n)
@@ -60,7 +60,6 @@ export class KnownNodes {
     }
     this.counts.delete(n.addr)
     this.byAddr.delete(n.addr)
-    this.byId.delete(n.id)
     let i = this.lowerBound(cwDist(this.selfId, n.id))
     while (i < this.nodes.length && this.nodes[i].addr !== n.addr) { i++ }
     assert(i < this.nodes.length, 'known node missing from the sorted list')

@@ -93,8 +93,11 @@ function newCounters (): RingCounters {
 /** Timers one handleTimeout call may fire; far above any real backlog. */
 const TIMERS_PER_CALL_MAX = 100_000
 
-/** Correction-on-change covers nodes whose successor gap is down to 1/this of the sender's. */
-const TOPOLOGY_GAP_DIVISOR = 256n
+/**
+ * Correction-on-change covers nodes whose successor gap is down to 1/this of the sender's.
+ * Finer slots start within a few spacings, where the successor list already routes directly.
+ */
+const TOPOLOGY_GAP_DIVISOR = 16n
 
 function minBig (a: bigint, b: bigint): bigint {
   return a < b ? a : b
@@ -118,7 +121,7 @@ export class RingNode {
   private readonly cfg: Required<Omit<RingConfig, 'self' | 'geometry' | 'proximity'>>
   private stateValue: RingState = 'idle'
   private table: RoutingTable
-  private readonly rtt = new RttTable()
+  private readonly rtt: RttTable
   private readonly timers = new TimerHeap<TimerKind>()
   private nowMs = 0
 
@@ -172,6 +175,7 @@ export class RingNode {
       succListLength: succLen
     }
     this.known = new KnownNodes(this.self.id)
+    this.rtt = new RttTable(config.proximity === true ? C.RTT_TABLE_MAX : C.RTT_TABLE_MAX_PLAIN)
     this.table = this.makeTable(getGeometry(config.geometry), config.proximity === true)
   }
 
@@ -246,6 +250,7 @@ export class RingNode {
       case 'rangecast': return this.startCast(cmd.arcs, cmd.payload)
       case 'set-geometry': return this.setGeometry(cmd.geometry)
       case 'set-proximity': return this.setProximity(cmd.enabled)
+      case 'install': return this.install(cmd.predList, cmd.succList, cmd.fingers)
       default: unreachable(cmd, 'unknown command')
     }
   }
@@ -279,7 +284,7 @@ export class RingNode {
       const top = this.timers.peek()
       if (top === undefined || top.atMs > nowMs) { break }
       // A timer that keeps re-arming itself at the same instant is a bug, not a workload.
-      assert(++fired <= TIMERS_PER_CALL_MAX, () => `timer loop: ${top.kind} keeps firing at ${nowMs} ms`)
+      if (++fired > TIMERS_PER_CALL_MAX) { assert(false, `timer loop: ${top.kind} keeps firing at ${nowMs} ms`) }
       this.timers.pop()
       if (this.timerLive(top.kind, top.id)) { this.fire(top.kind, top.id) }
     }
@@ -391,6 +396,18 @@ export class RingNode {
     this.predList = []
     this.armPing(this.nowMs + this.cfg.pingIntervalMs)
     this.emit({ type: 'joined' })
+  }
+
+  private install (predList: NodeRef[], succList: NodeRef[], fingers: NodeRef[]): void {
+    if (this.stateValue !== 'idle') { return this.reject('install-not-idle') }
+    if (predList.length > C.PRED_LIST_MAX || succList.length > C.SUCC_LIST_MAX || fingers.length > C.TABLE_NODES_MAX) { return this.reject('install-too-large') }
+    this.stateValue = 'member'
+    this.setPredList(predList.filter(n => this.acceptable(n)))
+    this.setSuccList(succList.filter(n => this.acceptable(n)))
+    this.lastHeardFromPredMs = this.nowMs
+    for (const f of fingers) { this.learn(f) }
+    this.armPing(this.nowMs + this.cfg.pingIntervalMs)
+    this.emit({ type: 'joined', pred: this.pred, succ: this.succ })
   }
 
   private startJoin (bootstrap: NodeRef[]): void {
@@ -1383,8 +1400,8 @@ export class RingNode {
   private flushTopology (): void {
     this.topoTimerArmed = false
     if (this.stateValue !== 'member') { return }
-    // Nodes with a successor much closer than ours have finer slots: cover gaps down to 1/256 of
-    // ours (a gap that small is rare; a node beyond that is left to correction-on-use).
+    // Nodes with a successor much closer than ours have finer slots: cover gaps down to 1/16 of
+    // ours (smaller gaps are rare, and such slots sit inside the successor lists).
     const s = this.succ
     const p = this.pred
     const gap = s !== undefined && p !== undefined ? minBig(cwDist(this.self.id, s.id), cwDist(p.id, this.self.id)) : 0n
@@ -1434,6 +1451,7 @@ export class RingNode {
 
   private setProximity (enabled: boolean): void {
     if (enabled === this.table.proximity) { return }
+    this.rtt.max = enabled ? C.RTT_TABLE_MAX : C.RTT_TABLE_MAX_PLAIN
     const known = [...this.table.nodes(), ...this.succList, ...this.predList]
     this.table.clear()
     this.table = this.makeTable(this.table.geometry, enabled)

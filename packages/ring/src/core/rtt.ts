@@ -12,7 +12,8 @@ interface Estimate {
 
 export class RttTable {
   private readonly map = new Map<string, Estimate>()
-  private readonly max: number
+  /** Entries kept; lowering it drops the least recently sampled at the next sample. */
+  max: number
 
   constructor (max = RTT_TABLE_MAX) {
     this.max = max
@@ -31,9 +32,10 @@ export class RttTable {
       e.srttMs = 0.875 * e.srttMs + 0.125 * rttMs
     }
     this.map.set(addr, e)
-    if (this.map.size > this.max) {
+    while (this.map.size > this.max) {
       const oldest = this.map.keys().next().value
-      if (oldest !== undefined) { this.map.delete(oldest) }
+      if (oldest === undefined) { break }
+      this.map.delete(oldest)
     }
   }
 

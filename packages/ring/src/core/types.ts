@@ -26,6 +26,12 @@ export type RingCommand =
   | { type: 'set-geometry', geometry: GeometryConfig }
   /** Turn proximity neighbour selection on or off. */
   | { type: 'set-proximity', enabled: boolean }
+  /**
+   * Become a member with a known state instead of joining: neighbours and finger candidates
+   * (from a checkpoint, or the simulator's oracle build of large stable rings). The state is
+   * validated like gossip, and the protocol repairs whatever is wrong in it.
+   */
+  | { type: 'install', predList: NodeRef[], succList: NodeRef[], fingers: NodeRef[] }
 
 export type RingEvent =
   | { type: 'joined', pred?: NodeRef, succ?: NodeRef }

@@ -20,6 +20,7 @@ Commands:
              [--latency planetlab|constant:MS|uniform:MIN-MAX] [--proximity] [--warmup W]
              [--rate LOOKUPS_PER_S] [--join-rate JOINS_PER_S]
              [--kad-quorum Q]  kademlia: end a lookup when the Q closest answered (default k=20)
+             [--build joins|oracle]  build by joins (default) or install the converged state
   churn      churn at a median session time with lookups throughout, then wait for convergence
              --nodes N --geometry tango|dks|chord [--k K] --session-median-s S --duration-s D
              --lookup-rate R --seed S [--latency ...] [--pareto] [--leave-fraction F]
@@ -48,6 +49,7 @@ const OPTIONS = {
   rate: { type: 'string' },
   'join-rate': { type: 'string' },
   'kad-quorum': { type: 'string' },
+  build: { type: 'string' },
   'session-median-s': { type: 'string' },
   'duration-s': { type: 'string' },
   'lookup-rate': { type: 'string' },
@@ -76,6 +78,12 @@ function num (v: Values, name: keyof typeof OPTIONS, fallback?: number): number 
 
 function optNum (v: Values, name: keyof typeof OPTIONS): number | undefined {
   return v[name] === undefined ? undefined : num(v, name)
+}
+
+function buildOf (v: Values): 'joins' | 'oracle' {
+  const b = v.build ?? 'joins'
+  if (b !== 'joins' && b !== 'oracle') { throw new InvalidParametersError(`--build must be joins or oracle, got "${String(b)}"`) }
+  return b
 }
 
 function geometryOf (v: Values, allowKademlia: boolean): LookupGeometry {
@@ -120,6 +128,7 @@ export async function main (argv: string[]): Promise<number> {
           ratePerS: optNum(v, 'rate'),
           joinRatePerS: optNum(v, 'join-rate'),
           kadQuorum: optNum(v, 'kad-quorum'),
+          build: buildOf(v),
           checkInvariants: check,
           onProgress
         })
@@ -191,7 +200,7 @@ function print<T> (json: boolean, r: T, describe: (r: T) => string): void {
 export function describeLookup (r: LookupReport): string {
   const okPct = (100 * r.ok / Math.max(1, r.lookups)).toFixed(2)
   return [
-    `lookup: ${r.nodes} nodes, ${r.geometry}${r.geometry === 'dks' ? ` k=${r.k}` : ''}${r.proximity ? ' + proximity' : ''}, ${r.latency} latency, seed ${r.seed}`,
+    `lookup: ${r.nodes} nodes, ${r.geometry}${r.geometry === 'dks' ? ` k=${r.k}` : ''}${r.proximity ? ' + proximity' : ''}, ${r.latency} latency, built by ${r.build}, seed ${r.seed}`,
     `  lookups       ${r.lookups}: ${r.ok} ok (${okPct}%), ${r.wrongOwner} wrong owner, ${r.failed} failed`,
     `  hops          mean ${r.hopsMean}, p50 ${r.hopsP50}, p99 ${r.hopsP99}, max ${r.hopsMax}`,
     `  latency       p50 ${r.latencyMsP50} ms, p90 ${r.latencyMsP90} ms, p99 ${r.latencyMsP99} ms`,
