@@ -1,6 +1,6 @@
 /* Goal: the ring meets its promises in the simulator at CI scale: stable rings answer every lookup right within the hop bounds, churn keeps lookups right and converges, partitions form one ring per group and merge after heal, quiet maintenance stays within budget. Method: seeded runs of the real core under the PlanetLab-like model; a failing run names its seed. */
 import { expect } from 'aegir/chai'
-import { RingSim, buildRing, newLookupStats, runChurn, runPartition, scheduleLookups } from '../src/index.ts'
+import { RingSim, buildRing, buildRingOracle, newLookupStats, runChurn, runPartition, scheduleLookups } from '../src/index.ts'
 import type { GeometryConfig } from '@selfmgmt/ring'
 
 function lookups (sim: RingSim, count: number): ReturnType<typeof newLookupStats> {
@@ -34,6 +34,19 @@ describe('ring in the simulator', function () {
       })
     }
   }
+
+  it('an oracle-installed ring matches what joins converge to: consistent, all lookups right, the same hop counts', () => {
+    const joined = new RingSim({ seed: 8, geometry: { name: 'dks', k: 16 } })
+    buildRing(joined, { nodes: 1500 })
+    const installed = new RingSim({ seed: 8, geometry: { name: 'dks', k: 16 } })
+    buildRingOracle(installed, { nodes: 1500 })
+    expect(installed.check().consistent).to.equal(true)
+    const a = lookups(joined, 2000)
+    const b = lookups(installed, 2000)
+    expect(b.ok).to.equal(2000)
+    const mean = (xs: number[]): number => xs.reduce((x, y) => x + y, 0) / xs.length
+    expect(mean(b.hops)).to.be.closeTo(mean(a.hops), 0.15)
+  })
 
   it('proximity keeps every lookup right and never loops', () => {
     for (const g of [{ name: 'tango' }, { name: 'dks', k: 16 }] as GeometryConfig[]) {
