@@ -30,6 +30,8 @@ export class ProgressBar {
     if (label === this.lastLabel && now - this.lastDrawMs < interval && done < total) { return }
     this.lastDrawMs = now
     this.lastLabel = label
+    done = Math.round(done)
+    total = Math.round(total)
     const frac = total > 0 ? Math.min(1, done / total) : 0
     const pct = (frac * 100).toFixed(0).padStart(3)
     if (this.tty) {
