@@ -15,12 +15,12 @@
  * Markdown for benchmarks/README.md).
  */
 import { execFileSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import os from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-const require = createRequire(import.meta.url)
-const bin = require.resolve('@selfmgmt/sim/package.json').replace(/package\.json$/, 'dist/src/bin.js')
+// The command line sits next to the package's entry point (dist/src/index.js → bin.js).
+const bin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@selfmgmt/sim')))
 
 const { values } = parseArgs({
   options: {

@@ -14,6 +14,8 @@ export class KnownNodes {
   /** Sorted by `dists`, ascending; parallel arrays. */
   readonly nodes: NodeRef[] = []
   readonly dists: bigint[] = []
+  /** Incremented whenever a node enters or leaves. */
+  version = 0
   private readonly counts = new Map<string, number>()
   private readonly byAddr = new Map<string, NodeRef>()
 
@@ -24,6 +26,8 @@ export class KnownNodes {
   get size (): number { return this.nodes.length }
 
   has (addr: string): boolean { return this.counts.has(addr) }
+
+  get (addr: string): NodeRef | undefined { return this.byAddr.get(addr) }
 
   /**
    * True when `n` contradicts a known node: a known address with another id. (A known id at
@@ -45,6 +49,7 @@ export class KnownNodes {
     assert(!this.conflicts(n), 'a conflicting node ref reached the known-node index')
     this.counts.set(n.addr, 1)
     this.byAddr.set(n.addr, n)
+    this.version++
     const d = cwDist(this.selfId, n.id)
     const i = this.lowerBound(d)
     this.nodes.splice(i, 0, n)
@@ -60,6 +65,7 @@ export class KnownNodes {
     }
     this.counts.delete(n.addr)
     this.byAddr.delete(n.addr)
+    this.version++
     let i = this.lowerBound(cwDist(this.selfId, n.id))
     while (i < this.nodes.length && this.nodes[i].addr !== n.addr) { i++ }
     assert(i < this.nodes.length, 'known node missing from the sorted list')

@@ -33,11 +33,13 @@ export interface RouteMsg {
   node?: NodeRef
   /** app: the payload for the owner. */
   payload?: Uint8Array
+  /** app: the owner's driver answers (the answer rides on lookup-reply). */
+  wantReply?: boolean
 }
 
 export interface AckMsg { type: 'ack', hop: number }
 
-export interface LookupReplyMsg { type: 'lookup-reply', reqId: number, owner: NodeRef, hops: number }
+export interface LookupReplyMsg { type: 'lookup-reply', reqId: number, owner: NodeRef, hops: number, payload?: Uint8Array }
 
 /** Failure detection and stabilisation, sent to the successor every ping interval. */
 export interface PingMsg { type: 'ping', seq: number, predList: NodeRef[] }

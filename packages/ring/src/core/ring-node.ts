@@ -54,7 +54,7 @@ type TimerKind = 'ping' | 'ping-timeout' | 'hop' | 'lookup' | 'join' | 'leave' |
   'suspect' | 'probe' | 'probe-pump' | 'query' | 'self-check'
 
 interface PendingHop { to: NodeRef, msg: M.RouteMsg | M.CastMsg, sentMs: number }
-interface PendingLookup { key: RingId, startMs: number, attempts: number, payload?: Uint8Array, kind: 'lookup' | 'app' }
+interface PendingLookup { key: RingId, startMs: number, attempts: number, payload?: Uint8Array, kind: 'lookup' | 'app', wantReply: boolean }
 interface PendingPing { seq: number, to: NodeRef, sentMs: number, retries: number }
 type ProbePurpose = 'suspect' | 'candidate' | 'pred-check'
 interface PendingProbe { to: NodeRef, sentMs: number, purpose: ProbePurpose }
@@ -245,7 +245,10 @@ export class RingNode {
       case 'join': return this.startJoin(cmd.bootstrap)
       case 'leave': return this.startLeave()
       case 'lookup': return this.startLookup(cmd.key, cmd.reqId, 'lookup')
-      case 'route': return this.startLookup(cmd.key, cmd.reqId, 'app', cmd.payload)
+      case 'route': return this.startLookup(cmd.key, cmd.reqId, 'app', cmd.payload, cmd.wantReply === true)
+      case 'respond': return this.respond(cmd.to, cmd.reqId, cmd.hops, cmd.payload)
+      case 'cancel': { this.lookups.delete(cmd.reqId); return }
+      case 'peer-unreachable': return this.peerUnreachable(cmd.addr)
       case 'broadcast': return this.startCast([FULL_RING], cmd.payload)
       case 'rangecast': return this.startCast(cmd.arcs, cmd.payload)
       case 'set-geometry': return this.setGeometry(cmd.geometry)
@@ -1116,14 +1119,14 @@ export class RingNode {
 
   // ---------------------------------------------------------------- routing
 
-  private startLookup (key: RingId, reqId: number, kind: 'lookup' | 'app', payload?: Uint8Array): void {
+  private startLookup (key: RingId, reqId: number, kind: 'lookup' | 'app', payload?: Uint8Array, wantReply = false): void {
     const fail = (reason: string): void => this.emit({ type: 'lookup-failed', reqId, key, reason, attempts: 0 })
     if (this.stateValue !== 'member') { return fail('not-member') }
     if (this.lookups.has(reqId)) { return fail('duplicate-req-id') }
     if (this.lookups.size >= C.LOOKUPS_PENDING_MAX) { return fail('too-many-lookups') }
     if (payload !== undefined && payload.length > C.PAYLOAD_BYTES_MAX) { return fail('payload-too-large') }
     this.counters.lookupsStarted++
-    this.lookups.set(reqId, { key, startMs: this.nowMs, attempts: 1, payload, kind })
+    this.lookups.set(reqId, { key, startMs: this.nowMs, attempts: 1, payload, kind, wantReply })
     this.timers.push(this.nowMs + this.cfg.lookupTimeoutMs, 'lookup', reqId)
     this.sendLookup(reqId)
   }
@@ -1142,9 +1145,27 @@ export class RingNode {
       ttl: C.TTL_MAX,
       phase: 0,
       final: false,
-      payload: l.payload
+      payload: l.payload,
+      wantReply: l.wantReply ? true : undefined
     }
     this.routeStep(msg, undefined)
+  }
+
+  /** The owner's driver answers a request that wanted a reply. */
+  private respond (to: NodeRef, reqId: number, hops: number, payload: Uint8Array): void {
+    if (payload.length > C.PAYLOAD_BYTES_MAX) { return this.reject('respond-too-large') }
+    if (to.addr === this.self.addr) { return this.completeLookup(reqId, this.self, hops, payload) }
+    this.send(to, { type: 'lookup-reply', reqId, owner: this.self, hops, payload })
+  }
+
+  /** The driver failed to reach a peer: fail what was sent to it at once. */
+  private peerUnreachable (addr: string): void {
+    const waiting: number[] = []
+    for (const [hop, p] of this.hops) { if (p.to.addr === addr) { waiting.push(hop) } }
+    for (const hop of waiting) { this.onHopTimeout(hop) }
+    if (waiting.length > 0) { return }
+    const node = this.known.get(addr) ?? (this.ping?.to.addr === addr ? this.ping.to : undefined)
+    if (node !== undefined) { this.suspect(node) }
   }
 
   private onLookupTimeout (reqId: number): void {
@@ -1165,10 +1186,10 @@ export class RingNode {
   private onLookupReply (from: NodeRef, m: M.LookupReplyMsg): void {
     if (!this.lookups.has(m.reqId)) { return this.reject('lookup-reply-unexpected') }
     this.learn(m.owner)
-    this.completeLookup(m.reqId, m.owner, m.hops)
+    this.completeLookup(m.reqId, m.owner, m.hops, m.payload)
   }
 
-  private completeLookup (reqId: number, owner: NodeRef, hops: number): void {
+  private completeLookup (reqId: number, owner: NodeRef, hops: number, payload?: Uint8Array): void {
     const l = this.lookups.get(reqId)
     if (l === undefined) { return this.reject('lookup-reply-unexpected') }
     this.lookups.delete(reqId)
@@ -1176,7 +1197,7 @@ export class RingNode {
     this.hopStats.count++
     this.hopStats.sum += hops
     if (hops > this.hopStats.max) { this.hopStats.max = hops }
-    this.emit({ type: 'lookup-done', reqId, key: l.key, owner, hops, latencyMs: this.nowMs - l.startMs, attempts: l.attempts })
+    this.emit({ type: 'lookup-done', reqId, key: l.key, owner, hops, latencyMs: this.nowMs - l.startMs, attempts: l.attempts, payload })
   }
 
   private onRoute (from: NodeRef, m: M.RouteMsg): void {
@@ -1274,7 +1295,9 @@ export class RingNode {
         this.send(m.origin, { type: 'lookup-reply', reqId: m.reqId, owner: this.self, hops: m.hops })
         return
       case 'app':
-        this.emit({ type: 'deliver', key: m.key, origin: m.origin, reqId: m.reqId, payload: m.payload ?? new Uint8Array(0), hops: m.hops })
+        this.emit({ type: 'deliver', key: m.key, origin: m.origin, reqId: m.reqId, payload: m.payload ?? new Uint8Array(0), hops: m.hops, wantReply: m.wantReply === true })
+        // A request that wants a reply is answered by the driver (respond); else we acknowledge.
+        if (m.wantReply === true) { return }
         if (m.origin.addr === this.self.addr) { return this.completeLookup(m.reqId, this.self, m.hops) }
         this.send(m.origin, { type: 'lookup-reply', reqId: m.reqId, owner: this.self, hops: m.hops })
         return
@@ -1477,6 +1500,15 @@ export class RingNode {
       counters: structuredClone(this.counters)
     }
   }
+
+  /**
+   * Every node this node knows (table, successors, predecessors), sorted clockwise; drivers keep
+   * connections to them (libp2p: tagged so the connection manager keeps them).
+   */
+  get knownNodes (): readonly NodeRef[] { return this.known.nodes }
+
+  /** Changes whenever {@link knownNodes} does. */
+  get knownVersion (): number { return this.known.version }
 
   /** Distinct nodes in the finger table (cheap, for statistics). */
   get tableSize (): number { return this.table.nodes().length }

@@ -16,8 +16,21 @@ export type RingCommand =
   | { type: 'leave' }
   /** Find the owner of `key`; answered by a `lookup-done` or `lookup-failed` event with `reqId`. */
   | { type: 'lookup', key: RingId, reqId: number }
-  /** Route `payload` to the owner of `key` (a `deliver` event there). */
-  | { type: 'route', key: RingId, reqId: number, payload: Uint8Array }
+  /**
+   * Route `payload` to the owner of `key` (a `deliver` event there). With `wantReply` the owner's
+   * driver answers with `respond`, and the answer comes back in `lookup-done.payload`;
+   * without, the owner's core acknowledges delivery itself.
+   */
+  | { type: 'route', key: RingId, reqId: number, payload: Uint8Array, wantReply?: boolean }
+  /** Answer a `deliver` event that wanted a reply (at the owner). */
+  | { type: 'respond', to: NodeRef, reqId: number, hops: number, payload: Uint8Array }
+  /** Forget a lookup or route in flight (its caller gave up); no event follows. */
+  | { type: 'cancel', reqId: number }
+  /**
+   * The driver could not reach this peer (dial refused, stream reset): suspect it now and
+   * reroute what was sent to it, rather than wait for timeouts.
+   */
+  | { type: 'peer-unreachable', addr: string }
   /** Deliver `payload` to every node once (`cast-deliver` events). */
   | { type: 'broadcast', payload: Uint8Array }
   /** Deliver `payload` once to every node whose id lies in one of `arcs`. */
@@ -36,9 +49,9 @@ export type RingCommand =
 export type RingEvent =
   | { type: 'joined', pred?: NodeRef, succ?: NodeRef }
   | { type: 'join-failed', reason: string }
-  | { type: 'lookup-done', reqId: number, key: RingId, owner: NodeRef, hops: number, latencyMs: number, attempts: number }
+  | { type: 'lookup-done', reqId: number, key: RingId, owner: NodeRef, hops: number, latencyMs: number, attempts: number, payload?: Uint8Array }
   | { type: 'lookup-failed', reqId: number, key: RingId, reason: string, attempts: number }
-  | { type: 'deliver', key: RingId, origin: NodeRef, reqId: number, payload: Uint8Array, hops: number }
+  | { type: 'deliver', key: RingId, origin: NodeRef, reqId: number, payload: Uint8Array, hops: number, wantReply: boolean }
   | { type: 'cast-deliver', origin: NodeRef, castId: number, payload: Uint8Array }
   /** This node's range (pred, self] changed: a hand-off point for storage. */
   | { type: 'range-changed', pred?: NodeRef, oldPred?: NodeRef }

@@ -56,6 +56,7 @@ function checkRoute (m: Obj): string | undefined {
   if (m.slot !== undefined && !isRingId(m.slot)) { return 'bad-slot' }
   if (m.kind === 'merge' && !isNodeRef(m.node)) { return 'bad-node' }
   if (m.kind === 'app' && !isBytes(m.payload, PAYLOAD_BYTES_MAX)) { return 'bad-payload' }
+  if (m.wantReply !== undefined && typeof m.wantReply !== 'boolean') { return 'bad-want-reply' }
   return undefined
 }
 
@@ -90,7 +91,7 @@ function checkFields (m: Obj): string | undefined {
     case 'route': return checkRoute(m)
     case 'cast': return checkCast(m)
     case 'ack': return isSeq(m.hop) && m.hop !== 0 ? undefined : 'bad-hop'
-    case 'lookup-reply': return isSeq(m.reqId) && isNodeRef(m.owner) && isSeq(m.hops) && m.hops <= TTL_MAX ? undefined : 'bad-lookup-reply'
+    case 'lookup-reply': return isSeq(m.reqId) && isNodeRef(m.owner) && isSeq(m.hops) && m.hops <= TTL_MAX && (m.payload === undefined || isBytes(m.payload, PAYLOAD_BYTES_MAX)) ? undefined : 'bad-lookup-reply'
     case 'ping': return isSeq(m.seq) && isRefList(m.predList, PRED_LIST_MAX) ? undefined : 'bad-ping'
     case 'pong': return isSeq(m.seq) && isOptRef(m.pred) && isRefList(m.succList, SUCC_LIST_MAX) ? undefined : 'bad-pong'
     case 'hint': return isNodeRef(m.node) ? undefined : 'bad-hint'
