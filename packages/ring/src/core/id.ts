@@ -96,7 +96,7 @@ export function idFromBytes (bytes: Uint8Array): RingId {
 }
 
 /** The id as 16 big-endian bytes. */
-export function idToBytes (id: RingId): Uint8Array {
+export function idToBytes (id: RingId): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(ID_BYTES)
   let x = id
   for (let i = ID_BYTES - 1; i >= 0; i--) {

@@ -1,0 +1,101 @@
+/* Goal: the ring service on real libp2p nodes (TCP, Noise, Yamux on 127.0.0.1): nodes join, every lookup returns the true owner, libp2p peer and content routing work through the ring beside a stock kad-dht, a graceful stop heals the ring, and garbage on the protocol resets only that stream. Method: eight in-process nodes; ground truth from their ring ids. */
+import { lpStream } from '@libp2p/utils'
+import { expect } from 'aegir/chai'
+import { CID } from 'multiformats/cid'
+import { sha256 } from 'multiformats/hashes/sha2'
+import { RING_PROTOCOL, keyToId } from '../src/index.ts'
+import { startRing, stopAll, waitFor } from './fixtures/libp2p-nodes.ts'
+import type { RingLibp2p } from './fixtures/libp2p-nodes.ts'
+import type { RingId } from '../src/index.ts'
+
+function owner (nodes: RingLibp2p[], key: RingId): RingLibp2p {
+  const sorted = [...nodes].sort((a, b) => (a.services.ring.self.ringId < b.services.ring.self.ringId ? -1 : 1))
+  return sorted.find(n => n.services.ring.self.ringId >= key) ?? sorted[0]
+}
+
+function consistent (nodes: RingLibp2p[]): boolean {
+  const sorted = [...nodes].sort((a, b) => (a.services.ring.self.ringId < b.services.ring.self.ringId ? -1 : 1))
+  return sorted.every((n, i) => {
+    const st = n.services.ring.getRoutingState()
+    return st.succList[0]?.addr === sorted[(i + 1) % sorted.length].peerId.toString() &&
+      st.pred?.addr === sorted[(i + sorted.length - 1) % sorted.length].peerId.toString()
+  })
+}
+
+describe('ring service on libp2p', function () {
+  this.timeout(120_000)
+  let nodes: RingLibp2p[] = []
+
+  before(async () => {
+    nodes = await startRing(8, { dht: true })
+    await waitFor(() => consistent(nodes), 30_000, 'a consistent ring of 8')
+  })
+
+  after(async () => {
+    await stopAll(nodes)
+  })
+
+  it('every node finds the true owner of every key', async () => {
+    for (const from of nodes) {
+      for (let i = 0; i < 10; i++) {
+        const key = `key-${i}`
+        const r = await from.services.ring.lookup(key)
+        expect(r.owner.peerId.toString(), `${key} from ${from.peerId.toString()}`).to.equal(owner(nodes, keyToId(key)).peerId.toString())
+        expect(r.hops).to.be.at.most(8)
+      }
+    }
+  })
+
+  it('peer routing: findPeer goes through the ring', async () => {
+    const target = nodes[5]
+    const info = await nodes[0].services.ring.findPeer(target.peerId)
+    expect(info.id.equals(target.peerId)).to.equal(true)
+    const viaLibp2p = await nodes[2].peerRouting.findPeer(target.peerId)
+    expect(viaLibp2p.id.equals(target.peerId)).to.equal(true)
+  })
+
+  it('content routing: put/get and provide/findProviders through the ring', async () => {
+    const key = new TextEncoder().encode('/selfmgmt/test/record')
+    await nodes[1].services.ring.put(key, new TextEncoder().encode('hello ring'))
+    const v = await nodes[6].services.ring.get(key)
+    expect(new TextDecoder().decode(v)).to.equal('hello ring')
+    const cid = CID.createV1(0x55, await sha256.digest(new TextEncoder().encode('some content')))
+    await nodes[3].services.ring.provide(cid)
+    const providers = []
+    for await (const p of nodes[7].services.ring.findProviders(cid)) { providers.push(p.id.toString()) }
+    expect(providers).to.include(nodes[3].peerId.toString())
+  })
+
+  it('a stock kad-dht beside the ring still answers', async () => {
+    const closest = []
+    for await (const ev of nodes[0].services.dht!.getClosestPeers(new TextEncoder().encode('dht-key'))) {
+      if (ev.name === 'FINAL_PEER') { closest.push(ev.peer.id.toString()) }
+    }
+    expect(closest.length).to.be.greaterThan(0)
+  })
+
+  it('garbage on the ring protocol resets only that stream; the node keeps serving', async () => {
+    const target = nodes[4]
+    const before = target.services.ring.getRoutingState()
+    for (const junk of [new Uint8Array([1, 2, 3, 4, 5]), new Uint8Array(200).fill(0xff), new Uint8Array([0x0a, 0x10, 0x99])]) {
+      const stream = await nodes[0].dialProtocol(target.getMultiaddrs()[0], RING_PROTOCOL)
+      const lp = lpStream(stream)
+      await lp.write(junk)
+      await waitFor(() => stream.status !== 'open', 5000, 'the stream to be reset')
+      expect(stream.status).to.be.oneOf(['reset', 'aborted', 'closed'])
+    }
+    const after = target.services.ring.getRoutingState()
+    expect(after.succList.map(n => n.addr)).to.deep.equal(before.succList.map(n => n.addr))
+    const r = await nodes[0].services.ring.lookup('still-serving')
+    expect(r.owner.peerId.toString()).to.equal(owner(nodes, keyToId('still-serving')).peerId.toString())
+  })
+
+  it('a graceful stop hands over and the ring heals', async () => {
+    const leaving = nodes[3]
+    nodes = nodes.filter(n => n !== leaving)
+    await leaving.stop()
+    await waitFor(() => consistent(nodes), 30_000, 'the ring to heal after a graceful leave')
+    const r = await nodes[0].services.ring.lookup('after-leave')
+    expect(r.owner.peerId.toString()).to.equal(owner(nodes, keyToId('after-leave')).peerId.toString())
+  })
+})
