@@ -4,12 +4,12 @@
  * The Tango/DKS ring of selfmgmt.
  *
  * - `src/core/` is the protocol as a pure state machine ({@link RingNode}): the relaxed ring for
- *   membership, DKS, Tango and Chord routing geometries, correction-on-use and
- *   correction-on-change, transitive lookups, broadcast and range-cast, failure detection of
- *   neighbours and ring unification after partitions. It reads no clock and does no I/O.
+ * membership, DKS, Tango and Chord routing geometries, correction-on-use and
+ * correction-on-change, transitive lookups, broadcast and range-cast, failure detection of
+ * neighbours and ring unification after partitions. It reads no clock and does no I/O.
  * - {@link ring} is the libp2p service that drives it: protocol `/selfmgmt/ring/1.0.0`,
- *   protobuf frames on one long-lived stream per peer, libp2p peer and content routing through
- *   the ring.
+ * protobuf frames on one long-lived stream per peer, libp2p peer and content routing through
+ * the ring.
  *
  * @example
  * ```ts

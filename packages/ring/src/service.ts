@@ -449,8 +449,9 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
       case 'suspected':
         this.channels.forget(e.node.addr)
         this.safeDispatch('suspected', this.ringPeer(e.node))
-
+        break
       default:
+        // succ-changed, rediscovered, geometry-changed: visible through getRoutingState.
     }
   }
 

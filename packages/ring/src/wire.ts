@@ -4,6 +4,7 @@
  * a message is checked: a valid peer id that embeds its public key, whose derived ring id equals
  * the one it claims. Anything else rejects the whole message with a reason, for the counters.
  */
+import { unreachable } from '@selfmgmt/interface'
 import { PEER_ADDRS_MAX } from './constants.ts'
 import { ANSWER_EXTRA_MAX, CAST_RANGES_MAX, JOIN_FINGERS_MAX, PRED_LIST_MAX, QUERY_STARTS_MAX, SUCC_LIST_MAX, TOPOLOGY_EVENTS_MAX } from './core/constants.ts'
 import { idFromBytes, idToBytes, ID_BYTES } from './core/id.ts'
@@ -72,6 +73,7 @@ export function encodeMessage (m: M.RingMessage, codec: PeerCodec): Uint8Array {
     case 'probe-ack': return PB.encode({ probeAck: { seq: m.seq } })
     case 'merge-req': return PB.encode({ mergeReq: { node: p(m.node) } })
     case 'cast': return PB.encode({ cast: encodeCast(m, p) })
+    default: return unreachable(m, 'unknown ring message')
   }
 }
 
