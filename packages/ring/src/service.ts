@@ -567,10 +567,14 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
         if (reason !== undefined) { throw new InvalidMessageError(`ring message refused from ${from.addr}: ${reason}`) }
       }
     } catch (err: any) {
-      if (err?.name === 'UnexpectedEOFError' || err?.code === 'ERR_UNEXPECTED_EOF' || stream.readStatus !== 'readable') { return }
-      this.metrics.rejected?.increment({ [err?.name ?? 'error']: true })
-      this.log('resetting a ring stream from %p - %e', connection.remotePeer, err)
-      stream.abort(err)
+      // The peer ended the stream (between frames, or mid-frame: a truncated frame) or sent
+      // something we refuse: either way this stream is done and is reset; others are untouched.
+      const eof = err?.name === 'UnexpectedEOFError' || err?.code === 'ERR_UNEXPECTED_EOF'
+      if (!eof) {
+        this.metrics.rejected?.increment({ [err?.name ?? 'error']: true })
+        this.log('resetting a ring stream from %p - %e', connection.remotePeer, err)
+      }
+      if (stream.status === 'open' || stream.status === 'closing') { stream.abort(err) }
     }
   }
 
