@@ -37,3 +37,5 @@ export { runLookup, runChurnCommand, runPartitionCommand, LOOKUP_GEOMETRIES } fr
 export type { LookupRunOptions, LookupReport, ChurnRunOptions, ChurnReport, PartitionRunOptions, PartitionReport, LookupGeometry } from './runs.ts'
 export { mean, percentile, round } from './stats.ts'
 export { main } from './cli/main.ts'
+export { WanEmulator, wanTransport, WanConnection, DelayLine, WAN_NODES_MAX, WAN_ADDRESSES_MAX, WAN_BUFFERED_BYTES_MAX, DELAY_LINE_ITEMS_MAX, RELEASE_EARLY_MS } from './wan/index.ts'
+export type { WanEmulatorInit, WanStats, WanTransportInit, WanLink } from './wan/index.ts'

@@ -1,0 +1,113 @@
+/**
+ * The API's JSON shapes: ring ids as 32 lower-case hex digits, peers as `{ peerId, ringId }`,
+ * absent neighbours as `null`. These types are also what the API client returns.
+ */
+import { idToHex } from '@selfmgmt/ring'
+import type { SelfmgmtNode } from '../node.ts'
+import type { LookupResult, NodeRef, RingCounters, RingState, RoutingState, GeometryName, HopStats } from '@selfmgmt/ring'
+
+export interface PeerJson {
+  peerId: string
+  ringId: string
+}
+
+export interface StatusJson {
+  peerId: string
+  ringId: string
+  multiaddrs: string[]
+  member: boolean
+  state: RingState
+  geometry: GeometryName
+  k: number
+  proximity: boolean
+  successors: PeerJson[]
+  predecessor: PeerJson | null
+  routingTableSize: number
+  uptimeMs: number
+  dht: boolean
+}
+
+export interface LookupJson {
+  key: string
+  keyId: string
+  owner: PeerJson
+  hops: number
+  latencyMs: number
+}
+
+export interface RingJson {
+  self: PeerJson
+  state: RingState
+  geometry: GeometryName
+  k: number
+  proximity: boolean
+  predecessor: PeerJson | null
+  predList: PeerJson[]
+  succList: PeerJson[]
+  table: Array<{ level: number, sign: 1 | -1, start: string, entry: PeerJson | null, candidates: number }>
+  tableSize: number
+  suspects: PeerJson[]
+  hops: HopStats
+  counters: RingCounters
+  streams: number
+  framesDropped: number
+  records: number
+}
+
+export interface ErrorJson {
+  error: { code: string, message: string }
+}
+
+export function peerJson (n: NodeRef): PeerJson {
+  return { peerId: n.addr, ringId: idToHex(n.id) }
+}
+
+export function statusJson (node: SelfmgmtNode): StatusJson {
+  const st = node.ring.getRoutingState()
+  return {
+    peerId: node.peerId.toString(),
+    ringId: idToHex(node.ringId),
+    multiaddrs: node.libp2p.getMultiaddrs().map(a => a.toString()),
+    member: node.ring.isMember(),
+    state: st.state,
+    geometry: st.geometry,
+    k: st.k,
+    proximity: st.proximity,
+    successors: st.succList.map(peerJson),
+    predecessor: st.pred === undefined ? null : peerJson(st.pred),
+    routingTableSize: st.tableSize,
+    uptimeMs: Math.round(node.uptimeMs()),
+    dht: node.libp2p.services.dht !== undefined
+  }
+}
+
+export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {
+  return {
+    self: peerJson(st.self),
+    state: st.state,
+    geometry: st.geometry,
+    k: st.k,
+    proximity: st.proximity,
+    predecessor: st.pred === undefined ? null : peerJson(st.pred),
+    predList: st.predList.map(peerJson),
+    succList: st.succList.map(peerJson),
+    table: st.table.map(t => ({ level: t.level, sign: t.sign, start: idToHex(t.start), entry: t.entry === undefined ? null : peerJson(t.entry), candidates: t.candidates })),
+    tableSize: st.tableSize,
+    suspects: st.suspects.map(peerJson),
+    hops: st.hops,
+    counters: st.counters,
+    streams: st.streams,
+    framesDropped: st.framesDropped,
+    records: st.records
+  }
+}
+
+export function lookupJson (key: string, keyId: bigint, r: LookupResult): LookupJson {
+  return {
+    key,
+    keyId: idToHex(keyId),
+    owner: { peerId: r.owner.peerId.toString(), ringId: idToHex(r.owner.ringId) },
+    hops: r.hops,
+    latencyMs: r.latencyMs
+  }
+}

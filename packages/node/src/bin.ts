@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the `selfmgmt` command (see cli/main.ts).
+ */
+import { main } from './cli/main.ts'
+
+/** After the command is done, the process exits within this even if a stray handle keeps it alive. */
+const EXIT_GRACE_MS = 2000
+
+main(process.argv.slice(2)).then(code => {
+  process.exitCode = code
+  setTimeout(() => { process.exit(code) }, EXIT_GRACE_MS).unref()
+}, (err: unknown) => {
+  process.stderr.write(`selfmgmt: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,80 @@
+/**
+ * `selfmgmt status`, `lookup KEY` and `ring`: ask a node's API and print the answer, as text for
+ * people or (with --json) as the API's JSON on one line.
+ */
+import { ApiClient } from '../api/client.ts'
+import { apiUrl } from './args.ts'
+import type { Values } from './args.ts'
+import type { LookupJson, PeerJson, RingJson, StatusJson } from '../api/json.ts'
+
+export async function runQuery (command: 'status' | 'lookup' | 'ring', v: Values, positionals: string[]): Promise<number> {
+  const client = new ApiClient(apiUrl(v))
+  let out: unknown
+  let text: string
+  if (command === 'status') {
+    const s = await client.status()
+    out = s
+    text = describeStatus(s)
+  } else if (command === 'lookup') {
+    const r = await client.lookup(positionals[0])
+    out = r
+    text = describeLookup(r)
+  } else {
+    const r = await client.ring()
+    out = r
+    text = describeRing(r)
+  }
+  process.stdout.write(v.json === true ? JSON.stringify(out) + '\n' : text + '\n')
+  return 0
+}
+
+function peer (p: PeerJson | null | undefined): string {
+  return p == null ? '(none)' : `${p.ringId}  ${p.peerId}`
+}
+
+function rows (label: string, items: string[]): string[] {
+  const width = Math.max(12, label.length + 1)
+  if (items.length === 0) { return [`${label.padEnd(width)}(none)`] }
+  return items.map((x, i) => `${(i === 0 ? label : '').padEnd(width)}${x}`)
+}
+
+export function describeStatus (s: StatusJson): string {
+  return [
+    `peer id     ${s.peerId}`,
+    `ring id     ${s.ringId}`,
+    `member      ${s.member ? 'yes' : 'no'} (${s.state})`,
+    `geometry    ${s.geometry} k=${s.k}${s.proximity ? ', proximity' : ''}`,
+    `predecessor ${peer(s.predecessor)}`,
+    ...rows('successors', s.successors.map(peer)),
+    `table size  ${s.routingTableSize}`,
+    `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
+    `kad-dht     ${s.dht ? 'on' : 'off'}`,
+    ...rows('multiaddrs', s.multiaddrs)
+  ].join('\n')
+}
+
+export function describeLookup (r: LookupJson): string {
+  return [
+    `key         ${r.key}`,
+    `key id      ${r.keyId}`,
+    `owner       ${peer(r.owner)}`,
+    `hops        ${r.hops}`,
+    `latency     ${r.latencyMs.toFixed(1)} ms`
+  ].join('\n')
+}
+
+export function describeRing (r: RingJson): string {
+  const table = r.table.filter(t => t.entry !== null)
+  return [
+    `self        ${peer(r.self)}`,
+    `state       ${r.state}`,
+    `geometry    ${r.geometry} k=${r.k}${r.proximity ? ', proximity' : ''}`,
+    ...rows('predecessors', r.predList.map(peer)),
+    ...rows('successors', r.succList.map(peer)),
+    `table       ${r.tableSize} distinct nodes in ${table.length} of ${r.table.length} slots`,
+    ...table.map(t => `  level ${String(t.level).padStart(2)} ${t.sign > 0 ? '+' : '-'} ${t.start} -> ${peer(t.entry)}`),
+    ...rows('suspects', r.suspects.map(peer)),
+    `lookups     ${r.counters.lookupsStarted} started, ${r.counters.lookupsDone} done, ${r.counters.lookupsFailed} failed, ${r.hops.count > 0 ? (r.hops.sum / r.hops.count).toFixed(2) : '-'} hops on average`,
+    `streams     ${r.streams} open, ${r.framesDropped} frames dropped`
+  ].join('\n')
+}

@@ -1,0 +1,98 @@
+/**
+ * `selfmgmt start`: one node in the foreground. Prints its identity, addresses and API URL
+ * (human text, or one JSON line per event with --json), and stops gracefully on SIGINT or
+ * SIGTERM (a second signal exits at once).
+ */
+import { resolve } from 'node:path'
+import { InvalidParametersError } from '@selfmgmt/interface'
+import { idToHex } from '@selfmgmt/ring'
+import { createNode } from '../node.ts'
+import { int, list, str } from './args.ts'
+import type { Values } from './args.ts'
+import type { NodeOptions } from '../options.ts'
+import type { GeometryName } from '@selfmgmt/ring'
+
+/** Default data directory of `selfmgmt start`. */
+export const START_DATA_DIR_DEFAULT = '.selfmgmt'
+const MS_MAX = 3600_000
+
+export function startOptions (v: Values): NodeOptions {
+  const geometry = str(v, 'geometry')
+  if (geometry !== undefined && !['dks', 'tango', 'chord'].includes(geometry)) { throw new InvalidParametersError(`--geometry must be dks, tango or chord, got "${geometry}"`) }
+  return {
+    dataDir: resolve(str(v, 'data-dir') ?? START_DATA_DIR_DEFAULT),
+    listen: list(v, 'listen'),
+    bootstrap: list(v, 'bootstrap'),
+    apiPort: int(v, 'api-port', 0, 65535, 0),
+    geometry: geometry as GeometryName | undefined,
+    k: int(v, 'k', 2, 256),
+    proximity: v.proximity === true,
+    dht: v['no-dht'] !== true,
+    pingIntervalMs: int(v, 'ping-interval-ms', 1, MS_MAX),
+    predTimeoutMs: int(v, 'pred-timeout-ms', 1, MS_MAX),
+    lookupTimeoutMs: int(v, 'lookup-timeout-ms', 1, MS_MAX),
+    joinTimeoutMs: int(v, 'join-timeout-ms', 1, MS_MAX),
+    leaveTimeoutMs: int(v, 'leave-timeout-ms', 1, MS_MAX)
+  }
+}
+
+/** Runs a node until a signal (or stdin closing, with --exit-with-stdin); returns the exit code. */
+export async function runStart (v: Values): Promise<number> {
+  const json = v.json === true
+  const options = startOptions(v)
+  const node = await createNode(options)
+  const info = {
+    peerId: node.peerId.toString(),
+    ringId: idToHex(node.ringId),
+    multiaddrs: node.libp2p.getMultiaddrs().map(a => a.toString()),
+    apiUrl: node.apiUrl ?? null,
+    pid: process.pid,
+    dataDir: node.dataDir
+  }
+  emit(json, { event: 'started', ...info }, [
+    'selfmgmt node started',
+    `  peer id     ${info.peerId}`,
+    `  ring id     ${info.ringId}`,
+    ...info.multiaddrs.map((a, i) => `  ${i === 0 ? 'multiaddrs ' : '           '} ${a}`),
+    `  api         ${info.apiUrl ?? '(none)'}`,
+    `  data dir    ${info.dataDir}`,
+    options.bootstrap === undefined || options.bootstrap.length === 0 ? 'creating a ring (or rejoining through remembered peers) ...' : 'joining the ring ...'
+  ].join('\n'))
+  node.ring.addEventListener('joined', () => {
+    const st = node.ring.getRoutingState()
+    emit(json, { event: 'joined', successor: st.succList[0]?.addr ?? null, predecessor: st.pred?.addr ?? null },
+      st.succList.length === 0 ? 'member of the ring (its first node)' : `joined the ring: successor ${st.succList[0].addr}, predecessor ${st.pred?.addr ?? '(none yet)'}`)
+  })
+  const why = await stopRequested(v['exit-with-stdin'] === true)
+  process.stderr.write(`${why}: leaving the ring and stopping ...\n`)
+  await node.stop()
+  if (v['exit-with-stdin'] === true) { process.stdin.destroy() }
+  emit(json, { event: 'stopped' }, 'stopped')
+  return 0
+}
+
+function emit (json: boolean, event: Record<string, unknown>, text: string): void {
+  process.stdout.write(json ? JSON.stringify(event) + '\n' : text + '\n')
+}
+
+/** Resolves with a reason on the first SIGINT or SIGTERM (or stdin's end); a second signal exits at once. */
+async function stopRequested (watchStdin: boolean): Promise<string> {
+  return new Promise(resolve => {
+    let requested = false
+    const request = (why: string, isSignal: boolean): void => {
+      if (requested && isSignal) {
+        process.stderr.write(`${why} again: exiting without a graceful stop\n`)
+        process.exit(130)
+      }
+      if (!requested) { resolve(why) }
+      requested = true
+    }
+    process.on('SIGINT', () => { request('SIGINT', true) })
+    process.on('SIGTERM', () => { request('SIGTERM', true) })
+    if (watchStdin) {
+      process.stdin.on('end', () => { request('stdin closed', false) })
+      process.stdin.on('error', () => { request('stdin failed', false) })
+      process.stdin.resume()
+    }
+  })
+}

@@ -1,0 +1,132 @@
+/**
+ * Operating errors of a selfmgmt node, its HTTP API, its API client and the demo network. Callers
+ * check `name` or `code`, never `instanceof`; the API sends `code` in its JSON error bodies.
+ */
+import { SelfmgmtError } from '@selfmgmt/interface'
+
+/** The data directory cannot be created or written. */
+export class DataDirError extends SelfmgmtError {
+  static readonly code = 'ERR_DATA_DIR'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, DataDirError.code, options)
+    this.name = 'DataDirError'
+  }
+}
+
+/** The key file exists but cannot be read (permissions, a directory in its place ...). It is never replaced. */
+export class KeyFileUnreadableError extends SelfmgmtError {
+  static readonly code = 'ERR_KEY_FILE_UNREADABLE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, KeyFileUnreadableError.code, options)
+    this.name = 'KeyFileUnreadableError'
+  }
+}
+
+/** The key file holds no valid Ed25519 private key (truncated, edited, another format). It is never replaced. */
+export class KeyFileCorruptError extends SelfmgmtError {
+  static readonly code = 'ERR_KEY_FILE_CORRUPT'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, KeyFileCorruptError.code, options)
+    this.name = 'KeyFileCorruptError'
+  }
+}
+
+/** No API route has this path (HTTP 404). */
+export class RouteNotFoundError extends SelfmgmtError {
+  static readonly code = 'ERR_NOT_FOUND'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, RouteNotFoundError.code, options)
+    this.name = 'RouteNotFoundError'
+  }
+}
+
+/** The route exists but not with this method (HTTP 405). */
+export class MethodNotAllowedError extends SelfmgmtError {
+  static readonly code = 'ERR_METHOD_NOT_ALLOWED'
+  /** The methods the route takes (the `Allow` header). */
+  readonly allow: string[]
+
+  constructor (message: string, allow: string[], options?: { cause?: unknown }) {
+    super(message, MethodNotAllowedError.code, options)
+    this.name = 'MethodNotAllowedError'
+    this.allow = allow
+  }
+}
+
+/** The request body is not valid JSON, or not a JSON object (HTTP 400). */
+export class InvalidJsonError extends SelfmgmtError {
+  static readonly code = 'ERR_INVALID_JSON'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, InvalidJsonError.code, options)
+    this.name = 'InvalidJsonError'
+  }
+}
+
+/** A lookup request without a string `key`, or with one over the size limit (HTTP 400). */
+export class InvalidKeyError extends SelfmgmtError {
+  static readonly code = 'ERR_INVALID_KEY'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, InvalidKeyError.code, options)
+    this.name = 'InvalidKeyError'
+  }
+}
+
+/** The request body is over API_BODY_BYTES_MAX (HTTP 413). */
+export class BodyTooLargeError extends SelfmgmtError {
+  static readonly code = 'ERR_BODY_TOO_LARGE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, BodyTooLargeError.code, options)
+    this.name = 'BodyTooLargeError'
+  }
+}
+
+/** The node serves API_LOOKUPS_PENDING_MAX lookups already (HTTP 503; retry later). */
+export class BusyError extends SelfmgmtError {
+  static readonly code = 'ERR_BUSY'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, BusyError.code, options)
+    this.name = 'BusyError'
+  }
+}
+
+/** The node's API could not be reached (refused, reset, timed out, not HTTP). */
+export class ApiUnreachableError extends SelfmgmtError {
+  static readonly code = 'ERR_API_UNREACHABLE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, ApiUnreachableError.code, options)
+    this.name = 'ApiUnreachableError'
+  }
+}
+
+/** The node's API answered with an error; `status` and `apiCode` are what it sent. */
+export class ApiResponseError extends SelfmgmtError {
+  static readonly code = 'ERR_API_RESPONSE'
+  readonly status: number
+  readonly apiCode: string
+
+  constructor (message: string, status: number, apiCode: string, options?: { cause?: unknown }) {
+    super(message, ApiResponseError.code, options)
+    this.name = 'ApiResponseError'
+    this.status = status
+    this.apiCode = apiCode
+  }
+}
+
+/** A node process of a local network exited, or did not announce itself or join in time. */
+export class NodeStartFailedError extends SelfmgmtError {
+  static readonly code = 'ERR_NODE_START_FAILED'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, NodeStartFailedError.code, options)
+    this.name = 'NodeStartFailedError'
+  }
+}
