@@ -179,7 +179,7 @@ describe('selfmgmt nodes among stock js-libp2p 3 and 2.x peers', function () {
   })
 
   it('kad-dht findPeer crosses implementations (answers from the network, not the local peer store)', async () => {
-    const cases: Array<{ what: string, find: () => Promise<{ from: string, addrs: string[] }>, self: string, target: string }> = [
+    const cases: Array<{ what: string, find(): Promise<{ from: string, addrs: string[] }>, self: string, target: string }> = [
       { what: 'selfmgmt finds a v2 peer', find: async () => dhtFindPeer(ours[2].services.dht, peerIdFromString(v2Id(2))), self: ours[2].peerId.toString(), target: v2Addr(2) },
       { what: 'v2 finds a selfmgmt peer', find: async () => v2Peers().run(2, 'findPeer', { peerId: ours[0].peerId.toString() }), self: v2Id(2), target: ourAddr(ours[0]) },
       { what: 'v3 finds a selfmgmt peer', find: async () => dhtFindPeer(stock[1].services.dht, ours[2].peerId), self: stock[1].peerId.toString(), target: ourAddr(ours[2]) },
@@ -208,7 +208,7 @@ describe('selfmgmt nodes among stock js-libp2p 3 and 2.x peers', function () {
   })
 
   it('kad-dht put/get of a record crosses implementations', async () => {
-    const cases: Array<{ putter: Impl, put: (k: Uint8Array, v: Uint8Array) => Promise<unknown>, getters: Array<{ impl: Impl, self: string, get: (k: Uint8Array) => Promise<{ value: string, responders: string[] }> }> }> = [
+    const cases: Array<{ putter: Impl, put(k: Uint8Array, v: Uint8Array): Promise<unknown>, getters: Array<{ impl: Impl, self: string, get(k: Uint8Array): Promise<{ value: string, responders: string[] }> }> }> = [
       {
         putter: 'selfmgmt',
         put: async (k, v) => { for await (const ev of ours[0].services.dht.put(k, v, { signal: AbortSignal.timeout(QUERY_TIMEOUT_MS) })) { void ev } },
@@ -292,7 +292,7 @@ describe('selfmgmt nodes among stock js-libp2p 3 and 2.x peers', function () {
     const target = ours[0]
     const before = ringSnapshot(target)
     const frames = garbageFrames()
-    const senders: Array<{ impl: Impl, send: (g: (typeof frames)[number]) => Promise<{ status: string }> }> = [
+    const senders: Array<{ impl: Impl, send(g: (typeof frames)[number]): Promise<{ status: string }> }> = [
       { impl: 'v3', send: async g => sendGarbage(await stock[0].dialProtocol(target.peerId, RING_PROTOCOL), g) },
       { impl: 'selfmgmt', send: async g => sendGarbage(await ours[1].dialProtocol(target.peerId, RING_PROTOCOL), g) },
       {

@@ -163,7 +163,7 @@ function joinRejectReason (r: JoinReject.Reason): M.JoinRejectReason {
 function routeFromPb (r: NonNullable<PB['route']>, codec: PeerCodec): M.RouteMsg {
   const kind = (Object.keys(ROUTE_KINDS) as M.RouteKind[]).find(k => ROUTE_KINDS[k] === r.kind)
   if (kind === undefined) { throw new Reject('bad-kind') }
-  if (r.phase !== 0 && r.phase !== 1) { throw new Reject('bad-phase') }
+  if (r.phase !== 0 && r.phase !== 1 && r.phase !== 2) { throw new Reject('bad-phase') }
   return {
     type: 'route',
     hop: r.hop,

@@ -27,9 +27,9 @@ function validArbWith (refArb: fc.Arbitrary<NodeRef>): fc.Arbitrary<RingMessage>
     fc.record({ kind: fc.constantFrom('leave' as const, 'fail' as const), node: refArb, pred: id128, replacement: refArb })
   )
   return fc.oneof(
-    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constantFrom('lookup' as const, 'join' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const), final: fc.boolean(), slot: id128 }, { requiredKeys: ['type', 'hop', 'kind', 'key', 'origin', 'reqId', 'hops', 'ttl', 'phase', 'final'] }),
-    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constant('merge' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const), final: fc.boolean(), node: refArb }),
-    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constant('app' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const), final: fc.boolean(), payload: bytes }),
+    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constantFrom('lookup' as const, 'join' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const, 2 as const), final: fc.boolean(), slot: id128 }, { requiredKeys: ['type', 'hop', 'kind', 'key', 'origin', 'reqId', 'hops', 'ttl', 'phase', 'final'] }),
+    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constant('merge' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const, 2 as const), final: fc.boolean(), node: refArb }),
+    fc.record({ type: fc.constant('route' as const), hop: hopArb, kind: fc.constant('app' as const), key: id128, origin: refArb, reqId: seqArb, hops: smallArb, ttl: smallArb, phase: fc.constantFrom(0 as const, 1 as const, 2 as const), final: fc.boolean(), payload: bytes }),
     fc.record({ type: fc.constant('ack' as const), hop: hopArb }),
     fc.record({ type: fc.constant('lookup-reply' as const), reqId: seqArb, owner: refArb, hops: smallArb }),
     fc.record({ type: fc.constant('ping' as const), seq: seqArb, predList: refs(PRED_LIST_MAX) }),
@@ -77,7 +77,7 @@ function routeBreakages (m: Record<string, unknown>, add: Add, addRef: AddRef): 
   addRef(['origin'], false)
   add(['hops'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad hops')
   add(['ttl'], [TTL_MAX + 1, -1, 1.5, '1', undefined], 'bad ttl')
-  add(['phase'], [2, -1, '0', true, null, undefined], 'phase out of range')
+  add(['phase'], [3, -1, '0', true, null, undefined], 'phase out of range')
   add(['final'], ['true', 0, 1, null, undefined], 'bad final')
   add(['slot'], BAD_ID, 'bad slot')
   if (m.kind === 'merge') { addRef(['node'], false) }

@@ -24,7 +24,8 @@ export interface RouteMsg {
   hops: number
   ttl: number
   /** 0: approaching the key clockwise (from its left); 1: from its right, counter-clockwise. */
-  phase: 0 | 1
+  /** 0: clockwise approach, 1: counter-clockwise approach, 2: bidirectional (tango). */
+  phase: 0 | 1 | 2
   /** The sender believes the receiver is its successor and the key lies between them. */
   final: boolean
   /** Correction-on-use header: the start of the sender's finger slot this hop used. */

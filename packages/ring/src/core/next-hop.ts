@@ -3,16 +3,19 @@
  * distance from it (so each decision is a binary search, without bigint arithmetic per
  * candidate).
  *
- * A routed message is in phase 0 (approaching the key from its left, clockwise) or phase 1
- * (from its right, counter-clockwise). In phase 0 the clockwise distance l(x) = cw(x, key)
- * strictly decreases at every hop; in phase 1 the counter-clockwise distance r(x) = cw(key, x)
- * strictly decreases; a message may pass from phase 0 to phase 1 once, never back. So no message
- * can loop, whatever the tables hold and whatever geometries the nodes on the path use.
+ * A routed message is in phase 2 (bidirectional: tango starts here), phase 0 (approaching the
+ * key from its left, clockwise) or phase 1 (from its right, counter-clockwise). In phase 2 the
+ * circular distance |d(x)| = min(l, r) strictly decreases at every hop, in phase 0 the clockwise
+ * distance l(x) = cw(x, key), in phase 1 the counter-clockwise distance r(x) = cw(key, x); a
+ * message only moves 2 → 0 → 1 (or 2 → 1), never back. So no message can loop, whatever the
+ * tables hold and whatever geometries the nodes on the path use.
  *
  * - dks and chord take, in phase 0, the closest preceding node (c ∈ (self, key], max progress):
  * they never overshoot the owner.
- * - tango takes the node nearest the key on either side (strict progress in |d|); landing right
- * of the key switches to phase 1, where the owner is the closest node at or after the key.
+ * - tango takes the node nearest the key on either side (strict progress in |d|), crossing the
+ * key as often as that helps (balanced ternary digits are ±1); a clockwise node on the path turns
+ * phase 2 into phase 0. In phase 0 a tango node landing right of the key switches to phase 1,
+ * where the owner is the closest node at or after the key.
  */
 import { RING_SIZE } from './id.ts'
 import type { NodeRef } from './node-ref.ts'
@@ -25,7 +28,7 @@ export interface SortedCandidates {
 
 export interface Hop {
   node: NodeRef
-  phase: 0 | 1
+  phase: 0 | 1 | 2
 }
 
 /** Index of the first distance > d. */

@@ -439,7 +439,7 @@ export class RingNode {
       reqId: j.reqId,
       hops: 0,
       ttl: C.TTL_MAX,
-      phase: 0,
+      phase: this.startPhase(),
       final: false
     }
     this.sendHop(to, msg)
@@ -864,7 +864,7 @@ export class RingNode {
         reqId: 0,
         hops: 0,
         ttl: C.TTL_MAX,
-        phase: 0,
+        phase: this.startPhase(),
         final: false,
         node: this.self
       }
@@ -897,7 +897,7 @@ export class RingNode {
       reqId: 0,
       hops: 0,
       ttl: C.TTL_MAX,
-      phase: 0,
+      phase: this.startPhase(),
       final: false,
       node: x
     }
@@ -1143,7 +1143,7 @@ export class RingNode {
       reqId,
       hops: 0,
       ttl: C.TTL_MAX,
-      phase: 0,
+      phase: this.startPhase(),
       final: false,
       payload: l.payload,
       wantReply: l.wantReply ? true : undefined
@@ -1255,10 +1255,10 @@ export class RingNode {
     if (this.stateValue === 'leaving' && s !== undefined && (this.pred === undefined || inOpenClosed(key, this.pred.id, self))) {
       return { node: s, phase: 0, final: true }
     }
-    let phase: 0 | 1 = m.phase === 1 || m.final ? 1 : 0
-    if (phase === 0 && s !== undefined && inOpenClosed(key, self, s.id)) { return { node: s, phase: 0, final: true } }
+    let phase: 0 | 1 | 2 = m.phase === 1 || m.final ? 1 : m.phase
+    if (phase !== 1 && s !== undefined && inOpenClosed(key, self, s.id)) { return { node: s, phase: 0, final: true } }
     // Leaf-set shortcut: the owner is one of our successors, send it there directly.
-    if (phase === 0) {
+    if (phase !== 1) {
       for (let i = 1; i < this.succList.length; i++) {
         if (inOpenClosed(key, this.succList[i - 1].id, this.succList[i].id)) { return { node: this.succList[i], phase: 1, final: false } }
       }
@@ -1269,6 +1269,18 @@ export class RingNode {
     }
     const cands = this.candidates()
     const dKey = cwDist(self, key)
+    if (phase === 2) {
+      if (this.table.geometry.bidirectional) {
+        // Bidirectional phase: |d| strictly decreases, the message may cross the key either way.
+        const h = nearestEitherSide(cands, dKey)
+        if (h !== undefined) { return { node: h.node, phase: 2, final: false } }
+        // No known node nearer than self: approach the owner from its right.
+        phase = 1
+      } else {
+        // A clockwise geometry on the path: from here on the clockwise distance decreases.
+        phase = 0
+      }
+    }
     if (phase === 0) {
       if (this.table.geometry.bidirectional) {
         const h = nearestEitherSide(cands, dKey)
@@ -1281,6 +1293,15 @@ export class RingNode {
     }
     const n = closestFollowing(cands, dKey)
     return n !== undefined ? { node: n, phase: 1, final: false } : undefined
+  }
+
+  /**
+   * Phase of a message this node starts: 2 (bidirectional, |d| decreasing) under a
+   * bidirectional geometry, else 0 (clockwise). Phases only move 2 → 0 → 1 or 2 → 1, and each
+   * has a distance that strictly decreases at every hop, so no message loops.
+   */
+  private startPhase (): 0 | 2 {
+    return this.table.geometry.bidirectional ? 2 : 0
   }
 
   /** Distinct known nodes (table, successors, predecessors) sorted by clockwise distance. */

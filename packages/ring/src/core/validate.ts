@@ -51,7 +51,7 @@ function checkRoute (m: Obj): string | undefined {
   if (!isSeq(m.reqId)) { return 'bad-req-id' }
   if (!isSeq(m.hops) || m.hops > TTL_MAX) { return 'bad-hops' }
   if (!isSeq(m.ttl) || m.ttl > TTL_MAX) { return 'bad-ttl' }
-  if (m.phase !== 0 && m.phase !== 1) { return 'bad-phase' }
+  if (m.phase !== 0 && m.phase !== 1 && m.phase !== 2) { return 'bad-phase' }
   if (typeof m.final !== 'boolean') { return 'bad-final' }
   if (m.slot !== undefined && !isRingId(m.slot)) { return 'bad-slot' }
   if (m.kind === 'merge' && !isNodeRef(m.node)) { return 'bad-node' }
