@@ -3,9 +3,10 @@
  *
  * N libp2p nodes (default 100) in this process, TCP on 127.0.0.1 with Noise and Yamux, every
  * connection crossing the WAN emulator of @selfmgmt/sim (PlanetLab-like one-way delays per peer
- * pair, FIFO). Every node runs the ring and a stock @libp2p/kad-dht server. All nodes are
- * connected to all others before anything is measured (the same warm connections for every
- * system), and every system gets the same list of (random node, random key) operations:
+ * pair, FIFO). Every node runs the ring and a stock @libp2p/kad-dht server. Every system gets the
+ * same list of (random node, random key) operations, and runs it once untimed before the timed
+ * pass (after W warm-up operations of its own), so the connections it needs are open when it is
+ * timed (`--mesh` connects every pair up front instead; slow: minutes of handshakes):
  *
  * - ring dks k=16, then ring tango (the same nodes, switched with setGeometry at run time);
  * - kad-dht getClosestPeers for the key, and kad-dht findPeer for the key's owner (an existing
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     latency: { type: 'string', default: 'planetlab' },
     seed: { type: 'string', default: '1' },
     idle: { type: 'string', default: '5' },
+    mesh: { type: 'boolean', default: false },
     markdown: { type: 'boolean', default: false }
   }
 })
@@ -56,7 +58,7 @@ if (N < 2) { throw new Error('--nodes needs at least 2') }
 
 const ONE_HOP = '/selfmgmt/bench/one-hop/1.0.0'
 const OP_TIMEOUT_MS = 30_000
-const log = (s) => { process.stderr.write(`bench:lookup: ${s}\n`) }
+const log = (s) => { process.stderr.write(`bench:lookup: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
 const startedAt = Date.now()
 
 /** A seeded PRNG (mulberry32), so every run draws the same operations. */
@@ -80,6 +82,18 @@ async function pool (items, width, fn) {
     }
   }
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker))
+}
+
+async function retry (what, fn, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (err) {
+      if (attempt >= attempts) { throw new Error(`${what} failed ${attempts} times, last: ${err?.message}`) }
+      log(`${what}: attempt ${attempt} failed (${err?.message}), trying again`)
+      await new Promise(resolve => setTimeout(resolve, 500 * attempt))
+    }
+  }
 }
 
 async function waitFor (what, check, timeoutMs) {
@@ -116,11 +130,22 @@ async function startNode (i) {
     streamMuxers: [yamux()],
     // Every peer dials from 127.0.0.1; the per-host inbound rate limit must not bite, and a
     // full mesh of N nodes needs N − 1 connections per node.
-    connectionManager: { inboundConnectionThreshold: 1_000_000, maxIncomingPendingConnections: 10_000, maxConnections: 4 * N + 100 },
+    connectionManager: {
+      inboundConnectionThreshold: 1_000_000,
+      maxIncomingPendingConnections: 10_000,
+      maxConnections: 4 * N + 100,
+      // Handshakes cross emulated WAN links (several round trips of up to 300 ms) while many
+      // run at once on two cores: the defaults of a few seconds are too short for the setup.
+      dialTimeout: 60_000,
+      addressDialTimeout: 60_000,
+      inboundUpgradeTimeout: 60_000
+    },
     services: {
       identify: identify(),
       ping: ping(),
-      ring: ring({ geometry: { name: 'dks', k: 16 }, autoJoin: false }),
+      // A join crosses several emulated WAN links, each a new connection at first (handshakes of a
+      // few round trips): the core's join attempt deadline is raised accordingly.
+      ring: ring({ geometry: { name: 'dks', k: 16 }, autoJoin: false, joinTimeoutMs: 20_000 }),
       dht: kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper })
     }
   })
@@ -141,15 +166,28 @@ const nodes = []
 for (let i = 0; i < N; i++) { nodes.push(await startNode(i)) }
 const addr = (n) => n.getMultiaddrs()[0]
 
-log('connecting every node to every other one')
-const pairs = []
-for (let i = 0; i < N; i++) { for (let j = i + 1; j < N; j++) { pairs.push([i, j]) } }
-await pool(pairs, 64, async ([i, j]) => { await nodes[i].dial(addr(nodes[j]), { signal: AbortSignal.timeout(60_000) }) })
-log(`${pairs.length} connections up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+if (values.mesh) {
+  log('connecting every node to every other one (--mesh)')
+  const pairs = []
+  for (let i = 0; i < N; i++) { for (let j = i + 1; j < N; j++) { pairs.push([i, j]) } }
+  let meshed = 0
+  await pool(pairs, 24, async ([i, j]) => {
+    await retry(`node ${i} to connect to node ${j}`, async () => { await nodes[i].dial(addr(nodes[j]), { signal: AbortSignal.timeout(60_000) }) })
+    if (++meshed % 500 === 0) { log(`${meshed}/${pairs.length} connections`) }
+  })
+  log(`${pairs.length} connections up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+}
 
 log('building the ring (dks k=16)')
 nodes[0].services.ring.create()
-await pool(nodes.slice(1), 4, async n => { await n.services.ring.join([addr(nodes[0])], { signal: AbortSignal.timeout(60_000) }) })
+let joined = 1
+await pool(nodes.slice(1), 1, async (n, i) => {
+  // One at a time, through members already in; a join that times out is tried again.
+  const members = () => nodes.filter(m => m.services.ring.isMember()).slice(-3).map(addr)
+  const t0 = Date.now()
+  await retry(`node ${i + 1} to join`, async () => { await n.services.ring.join(members(), { signal: AbortSignal.timeout(60_000) }) })
+  if (++joined % 5 === 0) { log(`${joined}/${N} in the ring (the last join took ${Date.now() - t0} ms)`) }
+})
 
 const ids = nodes.map(n => n.services.ring.self.ringId)
 const sorted = nodes.map((n, i) => ({ i, id: ids[i] })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -293,9 +331,11 @@ const pct = (xs, p) => {
 
 const results = []
 for (const sys of systems) {
-  log(`${sys.name}: setting up and warming up (${WARMUP} operations)`)
+  log(`${sys.name}: setting up and warming up (${WARMUP} operations, then the measured ones once, untimed)`)
   await sys.before?.()
-  await pool(warmOps, CONCURRENCY, async o => { await sys.op(o).catch(() => {}) })
+  // Warm-up: routing tables fill (correction-on-use, kad-dht's table), and every connection the
+  // measured operations need is opened here, so no system pays for new connections when timed.
+  await pool([...warmOps, ...ops], CONCURRENCY, async o => { await sys.op(o).catch(() => {}) })
   // Background: what the network sends while idle, subtracted from the measured window.
   const i0 = snapshot()
   await new Promise(resolve => setTimeout(resolve, IDLE_S * 1000))
@@ -348,7 +388,7 @@ await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resol
 const oneHop = results.find(r => r.system === 'one-hop limit')
 const kad = results.find(r => r.system === 'kad-dht getClosestPeers')
 const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
-const header = ['system', 'ok', 'latency p50/p90/p99 ms', 'hops', 'msgs/lookup', 'new streams/lookup', 'bytes/lookup', 'p50 / one-hop', 'p50 / kad-dht']
+const header = ['system', 'ok', 'latency p50/p90/p99 ms', 'hops', 'msgs/lookup', 'new streams/lookup', 'new conns/lookup', 'bytes/lookup', 'p50 / one-hop', 'p50 / kad-dht']
 const rows = results.map(r => [
   r.system,
   `${r.ok}/${r.lookups}${r.failed > 0 ? ` (${r.failed} failed)` : ''}`,
@@ -356,12 +396,13 @@ const rows = results.map(r => [
   f(r.hopsMean, 2),
   f(r.msgsPerLookup, 1),
   f(r.streamsPerLookup, 2),
+  f(r.connectionsPerLookup, 2),
   f(r.bytesPerLookup, 0),
   f(r.p50 / oneHop.p50, 2),
   f(r.p50 / kad.p50, 2)
 ])
 const cpu = os.cpus()
-const title = `bench:lookup: ${N} libp2p nodes in one process, TCP on 127.0.0.1 + Noise + Yamux, ${values.latency} delays (seed ${SEED}), full mesh of warm connections; ${ops.length} lookups per system (after ${WARMUP} warm-up), ${CONCURRENCY} in flight; ${cpu.length} cores (${cpu[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; run took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`
+const title = `bench:lookup: ${N} libp2p nodes in one process, TCP on 127.0.0.1 + Noise + Yamux, ${values.latency} delays (seed ${SEED}), ${values.mesh ? 'full mesh' : 'operations run once untimed first'}; ${ops.length} lookups per system (after ${WARMUP} warm-up), ${CONCURRENCY} in flight; ${cpu.length} cores (${cpu[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; run took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`
 let out
 if (values.markdown) {
   out = [title, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map(r => `| ${r.join(' | ')} |`)].join('\n')

@@ -228,7 +228,8 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     }
     if (refs.length === 0) { throw new JoinFailedError('no usable bootstrap peer (unreachable, not a ring member, or RSA peer id)') }
     const done = new Promise<void>((resolve, reject) => { this.joinWaiters.push({ resolve, reject }) })
-    this.command({ type: 'join', bootstrap: refs })
+    // A join already under way (an earlier call that timed out, say) is waited for, not restarted.
+    if (core.state !== 'joining') { this.command({ type: 'join', bootstrap: refs }) }
     await this.withDeadline(done, options, () => {})
   }
 
@@ -533,6 +534,8 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
       onAbort()
       throw options.signal?.aborted === true ? new AbortError() : new TimeoutError('ring operation timed out')
     }
+    // Once the deadline wins, p may still settle later: its rejection is not an unhandled one.
+    p.catch(() => {})
     let listener: (() => void) | undefined
     const aborted = new Promise<never>((_resolve, reject) => {
       listener = () => {
