@@ -227,6 +227,9 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
       if (ref !== undefined && ref.addr !== core.self.addr) { refs.push(ref) }
     }
     if (refs.length === 0) { throw new JoinFailedError('no usable bootstrap peer (unreachable, not a ring member, or RSA peer id)') }
+    // Reaching the bootstrap peers may have taken the whole deadline: then nothing is started.
+    options.signal?.throwIfAborted()
+    if (core.isMember()) { return }
     const done = new Promise<void>((resolve, reject) => { this.joinWaiters.push({ resolve, reject }) })
     // A join already under way (an earlier call that timed out, say) is waited for, not restarted.
     if (core.state !== 'joining') { this.command({ type: 'join', bootstrap: refs }) }
@@ -528,14 +531,15 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   private async withDeadline<T> (p: Promise<T>, options: AbortOptions, onAbort: () => void): Promise<T> {
+    // Once the deadline wins (or the signal was aborted already), p may still settle later: its
+    // rejection must not become an unhandled one.
+    p.catch(() => {})
     const deadline = AbortSignal.timeout(this.timeoutMs)
     const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline])
     if (signal.aborted) {
       onAbort()
       throw options.signal?.aborted === true ? new AbortError() : new TimeoutError('ring operation timed out')
     }
-    // Once the deadline wins, p may still settle later: its rejection is not an unhandled one.
-    p.catch(() => {})
     let listener: (() => void) | undefined
     const aborted = new Promise<never>((_resolve, reject) => {
       listener = () => {
