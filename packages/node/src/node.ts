@@ -157,7 +157,10 @@ class Node implements SelfmgmtNode {
   /** Creates a ring (nothing to join through) or joins, in rounds with jittered back-off. */
   private async joinLoop (): Promise<void> {
     const explicit = this.options.bootstrap
+    const signal = this.stopController.signal
     const remembered = this.options.rememberPeers ? await loadPeerAddrs(this.dataDir, this.log) : []
+    // Stopped meanwhile: creating a ring now would start the ring's timers on a stopped node.
+    if (signal.aborted) { return }
     const self = this.peerId.toString()
     const boot = [...new Set([...explicit, ...remembered])].filter(a => !a.endsWith(`/p2p/${self}`)).slice(0, K.BOOTSTRAP_PEERS_MAX)
     if (boot.length === 0) {
@@ -165,7 +168,6 @@ class Node implements SelfmgmtNode {
       this.ring.create()
       return
     }
-    const signal = this.stopController.signal
     for (let round = 1; round <= K.JOIN_ROUNDS_MAX; round++) {
       if (signal.aborted || this.ring.isMember()) { return }
       // A join still in progress from the previous round (the core retries on its own) is waited for, not restarted.
@@ -177,7 +179,7 @@ class Node implements SelfmgmtNode {
           this.log('join round %d/%d through %d peers failed - %e', round, K.JOIN_ROUNDS_MAX, boot.length, err)
         }
       }
-      if (this.ring.isMember()) { return }
+      if (signal.aborted || this.ring.isMember()) { return }
       if (explicit.length === 0 && this.ring.getRoutingState().state === 'idle') {
         this.log('no remembered peer answered: creating a new ring')
         this.ring.create()

@@ -1,0 +1,209 @@
+/* Goal: the `selfmgmt` command line, run as a child process (dist/src/bin.js under this Node): `status`, `lookup KEY` and `ring` against a running node print the right facts for people and, with --json, one JSON line with the API's fields; bad arguments exit with 2 and say why on stderr; an unreachable API exits with 1 and says so; an API error answer exits with 1 with its code. Method: two in-process nodes (a ring of two), CLI child processes with deadlines. */
+import { idToHex } from '@selfmgmt/ring'
+import { expect } from 'aegir/chai'
+import { createNode } from '../src/index.ts'
+import { closedPort, keyIdHex, keyOwnedBy, killChildren, removeDir, runCli, tempDir, trueOwner, waitUntil } from './fixtures/util.ts'
+import type { SelfmgmtNode } from '../src/index.ts'
+import type { CliResult, Member } from './fixtures/util.ts'
+
+/** The environment of the CLI children, without SELFMGMT_API (unless a test sets it). */
+function env (extra: Record<string, string> = {}): Record<string, string | undefined> {
+  const e: Record<string, string | undefined> = { ...process.env, ...extra }
+  if (extra.SELFMGMT_API === undefined) { delete e.SELFMGMT_API }
+  return e
+}
+
+async function cli (args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { timeoutMs: 30_000, env: env(extraEnv) })
+}
+
+function expectOk (r: CliResult): void {
+  expect(r.code, `exit code; stderr: ${r.stderr}`).to.equal(0)
+  expect(r.stdout).to.not.equal('')
+}
+
+function jsonLine (r: CliResult): any {
+  expectOk(r)
+  const lines = r.stdout.trim().split('\n')
+  expect(lines, 'one JSON line').to.have.length(1)
+  return JSON.parse(lines[0])
+}
+
+describe('selfmgmt command line', function () {
+  this.timeout(40_000)
+  const dirs: string[] = []
+  let a: SelfmgmtNode | undefined
+  let b: SelfmgmtNode | undefined
+  let api = ''
+  let ring: Member[] = []
+
+  function member (n: SelfmgmtNode | undefined): Member {
+    if (n === undefined) { throw new Error('no node') }
+    return { peerId: n.peerId.toString(), ringId: idToHex(n.ringId) }
+  }
+
+  before(async function () {
+    this.timeout(60_000)
+    dirs.push(await tempDir('cli-a'), await tempDir('cli-b'))
+    a = await createNode({ dataDir: dirs[0], apiPort: 0, dht: false })
+    await a.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+    b = await createNode({ dataDir: dirs[1], apiPort: 0, dht: false, bootstrap: [a.libp2p.getMultiaddrs()[0].toString()] })
+    await b.waitForJoin({ signal: AbortSignal.timeout(30_000) })
+    api = b.apiUrl ?? ''
+    ring = [member(a), member(b)]
+    // Both pointers of both nodes right: a ring of two.
+    await waitUntil('a ring of two', 20_000, async () => {
+      const problems: string[] = []
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const st = x?.ring.getRoutingState()
+        if (st?.succList[0]?.addr !== y?.peerId.toString()) { problems.push(`${String(x?.peerId)}: successor`) }
+        if (st?.pred?.addr !== y?.peerId.toString()) { problems.push(`${String(x?.peerId)}: predecessor`) }
+      }
+      return problems
+    })
+  })
+
+  after(async function () {
+    this.timeout(30_000)
+    killChildren()
+    await Promise.all([a?.stop(), b?.stop()])
+    await Promise.all(dirs.map(async d => removeDir(d)))
+  })
+
+  describe('against a running node', () => {
+    it('status: human output', async () => {
+      const r = await cli(['status', '--api', api])
+      expectOk(r)
+      const self = member(b)
+      const other = member(a)
+      expect(r.stdout).to.include(`peer id     ${self.peerId}`)
+      expect(r.stdout).to.include(`ring id     ${self.ringId}`)
+      expect(r.stdout).to.include('member      yes (member)')
+      expect(r.stdout).to.include(`predecessor ${other.ringId}  ${other.peerId}`)
+      expect(r.stdout).to.match(new RegExp(`successors\\s+${other.ringId}  ${other.peerId}`))
+      expect(r.stdout).to.include('kad-dht     off')
+      expect(r.stdout).to.include(b?.libp2p.getMultiaddrs()[0].toString())
+      expect(r.stderr).to.equal('')
+    })
+
+    it('status --json: one JSON line with the status fields', async () => {
+      const s = jsonLine(await cli(['status', '--api', api, '--json']))
+      expect(s).to.include.all.keys('peerId', 'ringId', 'multiaddrs', 'member', 'state', 'geometry', 'k', 'successors', 'predecessor', 'routingTableSize', 'uptimeMs', 'dht')
+      expect(s.peerId).to.equal(member(b).peerId)
+      expect(s.ringId).to.equal(member(b).ringId)
+      expect(s.member).to.equal(true)
+      expect(s.successors[0]).to.deep.equal(member(a))
+      expect(s.predecessor).to.deep.equal(member(a))
+    })
+
+    it('status: --api may come from SELFMGMT_API', async () => {
+      const s = jsonLine(await cli(['status', '--json'], { SELFMGMT_API: api }))
+      expect(s.peerId).to.equal(member(b).peerId)
+    })
+
+    it('lookup KEY: human output names the true owner', async () => {
+      const key = keyOwnedBy(ring, member(a), 'cli-human')
+      const r = await cli(['lookup', key, '--api', api])
+      expectOk(r)
+      const owner = trueOwner(ring, key)
+      expect(r.stdout).to.include(`key         ${key}`)
+      expect(r.stdout).to.include(`key id      ${keyIdHex(key)}`)
+      expect(r.stdout).to.include(`owner       ${owner.ringId}  ${owner.peerId}`)
+      expect(r.stdout).to.match(/hops\s+\d+/)
+      expect(r.stdout).to.match(/latency\s+[\d.]+ ms/)
+    })
+
+    it('lookup KEY --json: one JSON line with the owner (keys of both nodes)', async () => {
+      for (const target of ring) {
+        const key = keyOwnedBy(ring, target, 'cli-json')
+        const l = jsonLine(await cli(['lookup', key, '--api', api, '--json']))
+        expect(l).to.have.all.keys('key', 'keyId', 'owner', 'hops', 'latencyMs')
+        expect(l.key).to.equal(key)
+        expect(l.keyId).to.equal(keyIdHex(key))
+        expect(l.owner).to.deep.equal(target)
+        expect(l.hops).to.be.a('number').at.least(0)
+        expect(l.latencyMs).to.be.a('number').at.least(0)
+      }
+    })
+
+    it('ring: human and --json output', async () => {
+      const human = await cli(['ring', '--api', api])
+      expectOk(human)
+      expect(human.stdout).to.include(`self        ${member(b).ringId}  ${member(b).peerId}`)
+      expect(human.stdout).to.include('state       member')
+      expect(human.stdout).to.match(new RegExp(`successors\\s+${member(a).ringId}  ${member(a).peerId}`))
+      expect(human.stdout).to.match(/table\s+\d+ distinct nodes/)
+      const j = jsonLine(await cli(['ring', '--api', api, '--json']))
+      expect(j).to.include.all.keys('self', 'state', 'geometry', 'k', 'predecessor', 'predList', 'succList', 'table', 'tableSize', 'suspects', 'hops', 'counters', 'streams')
+      expect(j.self).to.deep.equal(member(b))
+      expect(j.succList[0]).to.deep.equal(member(a))
+      expect(j.predecessor).to.deep.equal(member(a))
+      expect(j.table).to.be.an('array')
+    })
+
+    it('help: usage on stdout, exit 0', async () => {
+      for (const args of [['help'], ['--help'], ['status', '--help']]) {
+        const r = await cli(args)
+        expect(r.code, args.join(' ')).to.equal(0)
+        expect(r.stdout).to.include('Usage: selfmgmt <command>')
+      }
+    })
+  })
+
+  describe('failures', () => {
+    const badArgs: Array<{ args(): string[], says: string | RegExp }> = [
+      { args: () => [], says: 'a command is required' },
+      { args: () => ['frobnicate'], says: 'unknown command "frobnicate"' },
+      { args: () => ['status'], says: '--api URL is required' },
+      { args: () => ['status', '--api'], says: /--api/ },
+      { args: () => ['status', '--api', api, '--bogus'], says: /bogus/ },
+      { args: () => ['status', '--api', api, '--nodes', '3'], says: 'status does not take --nodes' },
+      { args: () => ['status', '--api', api, 'extra'], says: 'status takes no arguments, got "extra"' },
+      { args: () => ['lookup', '--api', api], says: 'lookup takes KEY, got none' },
+      { args: () => ['lookup', 'a', 'b', '--api', api], says: 'lookup takes KEY, got "a" "b"' },
+      { args: () => ['ring', '--api', 'not a url'], says: '--api must be a URL' },
+      { args: () => ['ring', '--api', 'ftp://127.0.0.1:1'], says: '--api must be an http URL' },
+      { args: () => ['ring', '--api', `${api}/v1`], says: 'no path' },
+      { args: () => ['demo', '--nodes', '0'], says: '--nodes must be an integer 1..64, got "0"' },
+      { args: () => ['demo', '--nodes', '65'], says: '--nodes must be an integer 1..64' },
+      { args: () => ['demo', '--nodes', 'many'], says: '--nodes must be an integer' },
+      { args: () => ['start', '--data-dir', dirs[0], '--api-port', '70000'], says: '--api-port must be an integer 0..65535' },
+      { args: () => ['start', '--data-dir', dirs[0], '--geometry', 'hypercube'], says: '--geometry must be dks, tango or chord' },
+      { args: () => ['start', '--data-dir', dirs[0], '--k', '3'], says: /geometry|power of two/ },
+      { args: () => ['start', '--data-dir', dirs[0], '--bootstrap', '/ip4/127.0.0.1/tcp/1'], says: 'must end in /p2p/<peer id>' },
+      { args: () => ['start', '--data-dir', dirs[0], '--ping-interval-ms', '1000', '--pred-timeout-ms', '500'], says: 'predTimeoutMs (500) must exceed pingIntervalMs (1000)' }
+    ]
+
+    it('bad arguments: exit code 2 and a message on stderr', async function () {
+      this.timeout(90_000)
+      const results = await Promise.all(badArgs.map(async c => ({ c, r: await cli(c.args()) })))
+      for (const { c, r } of results) {
+        const what = `selfmgmt ${c.args().join(' ')}`
+        expect(r.code, `${what}: exit code (stderr: ${r.stderr})`).to.equal(2)
+        if (typeof c.says === 'string') { expect(r.stderr, what).to.include(c.says) } else { expect(r.stderr, what).to.match(c.says) }
+        expect(r.stderr, what).to.match(/^selfmgmt: /)
+        expect(r.stdout, `${what}: nothing on stdout`).to.equal('')
+      }
+    })
+
+    it('an unreachable API: exit code 1 and a clear message', async () => {
+      const url = `http://127.0.0.1:${await closedPort()}`
+      for (const args of [['status', '--api', url], ['lookup', 'hello', '--api', url, '--json'], ['ring', '--api', url]]) {
+        const started = performance.now()
+        const r = await cli(args)
+        expect(r.code, `${args.join(' ')}: exit code (stderr: ${r.stderr})`).to.equal(1)
+        expect(r.stderr).to.include(`cannot reach the node API at ${url}`)
+        expect(r.stderr).to.include('[ERR_API_UNREACHABLE]')
+        expect(r.stdout).to.equal('')
+        expect(performance.now() - started, 'a refused connection fails at once').to.be.below(15_000)
+      }
+    })
+
+    it('an API error answer: exit code 1 with the API error code', async () => {
+      const r = await cli(['lookup', 'k'.repeat(5000), '--api', api])
+      expect(r.code, r.stderr).to.equal(1)
+      expect(r.stderr).to.include('HTTP 400, ERR_INVALID_KEY')
+      expect(r.stdout).to.equal('')
+    })
+  })
+})
