@@ -183,7 +183,7 @@ nodes[0].services.ring.create()
 let joined = 1
 await pool(nodes.slice(1), 1, async (n, i) => {
   // One at a time, through members already in; a join that times out is tried again.
-  const members = () => nodes.filter(m => m.services.ring.isMember()).slice(-3).map(addr)
+  const members = () => nodes.slice(0, 3).filter(m => m.services.ring.isMember()).map(addr)
   const t0 = Date.now()
   await retry(`node ${i + 1} to join`, async () => { await n.services.ring.join(members(), { signal: AbortSignal.timeout(60_000) }) })
   if (++joined % 5 === 0) { log(`${joined}/${N} in the ring (the last join took ${Date.now() - t0} ms)`) }
