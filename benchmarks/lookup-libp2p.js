@@ -229,6 +229,32 @@ async function oneHopStream (from, to) {
 }
 const keyBytes = (key) => new TextEncoder().encode(key)
 
+/**
+ * Runs a kad-dht query to its end: rounds (the longest chain of peers learned from one another's
+ * answers; 1 = every peer asked was already in the caller's table), messages (a request and a
+ * response per query sent) and whether `target` was found.
+ */
+async function kadQuery (events, target) {
+  const depth = new Map()
+  let hops = 0
+  let rpcs = 0
+  let found = false
+  for await (const ev of events) {
+    if (ev.name === 'SEND_QUERY') {
+      rpcs++
+      const d = depth.get(ev.to.toString()) ?? 1
+      depth.set(ev.to.toString(), d)
+      hops = Math.max(hops, d)
+    } else if (ev.name === 'PEER_RESPONSE') {
+      const d = depth.get(ev.from.toString()) ?? 1
+      for (const p of ev.closer ?? []) { if (!depth.has(p.id.toString())) { depth.set(p.id.toString(), d + 1) } }
+    } else if (ev.name === 'FINAL_PEER' && target !== undefined && ev.peer.id.equals(target)) {
+      found = true
+    }
+  }
+  return { hops, msgs: 2 * rpcs, found }
+}
+
 /** One operation per system: resolves to { ok, hops, msgs? } and throws on failure. */
 const systems = [
   {
@@ -248,48 +274,18 @@ const systems = [
   },
   {
     name: 'kad-dht getClosestPeers',
-    async op ({ from, key, owner }) {
-      const depth = new Map()
-      let hops = 0
-      let rpcs = 0
-      for await (const ev of nodes[from].services.dht.getClosestPeers(keyBytes(key), { signal: AbortSignal.timeout(OP_TIMEOUT_MS) })) {
-        if (ev.name === 'SEND_QUERY') {
-          rpcs++
-          const d = depth.get(ev.to.toString()) ?? 1
-          depth.set(ev.to.toString(), d)
-          hops = Math.max(hops, d)
-        } else if (ev.name === 'PEER_RESPONSE') {
-          const d = depth.get(ev.from.toString()) ?? 1
-          for (const p of ev.closer ?? []) { if (!depth.has(p.id.toString())) { depth.set(p.id.toString(), d + 1) } }
-        }
-      }
-      void owner
-      return { ok: true, hops, msgs: 2 * rpcs }
+    async op ({ from, key }) {
+      const r = await kadQuery(nodes[from].services.dht.getClosestPeers(keyBytes(key), { signal: AbortSignal.timeout(OP_TIMEOUT_MS) }))
+      return { ok: true, hops: r.hops, msgs: r.msgs }
     }
   },
   {
     name: 'kad-dht findPeer',
     async op ({ from, owner }) {
       if (from === owner) { return { ok: true, hops: 0, msgs: 0 } }
-      const depth = new Map()
-      let hops = 0
-      let rpcs = 0
-      let found = false
       const target = nodes[owner].peerId
-      for await (const ev of nodes[from].services.dht.findPeer(target, { signal: AbortSignal.timeout(OP_TIMEOUT_MS), useCache: false })) {
-        if (ev.name === 'SEND_QUERY') {
-          rpcs++
-          const d = depth.get(ev.to.toString()) ?? 1
-          depth.set(ev.to.toString(), d)
-          hops = Math.max(hops, d)
-        } else if (ev.name === 'PEER_RESPONSE') {
-          const d = depth.get(ev.from.toString()) ?? 1
-          for (const p of ev.closer ?? []) { if (!depth.has(p.id.toString())) { depth.set(p.id.toString(), d + 1) } }
-        } else if (ev.name === 'FINAL_PEER' && ev.peer.id.equals(target)) {
-          found = true
-        }
-      }
-      return { ok: found, hops, msgs: 2 * rpcs }
+      const r = await kadQuery(nodes[from].services.dht.findPeer(target, { signal: AbortSignal.timeout(OP_TIMEOUT_MS), useCache: false }), target)
+      return { ok: r.found, hops: r.hops, msgs: r.msgs }
     }
   },
   {
