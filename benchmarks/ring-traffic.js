@@ -13,7 +13,7 @@ import { identify } from '@libp2p/identify'
 import { kadDHT, passthroughMapper } from '@libp2p/kad-dht'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
-import { ring } from '@selfmgmt/ring'
+import { pausedTotalMs, ring } from '@selfmgmt/ring'
 import { WanEmulator, parseLatency, wanTransport } from '@selfmgmt/sim'
 import { createLibp2p } from 'libp2p'
 const N = Number(process.argv[2] ?? 30)
@@ -28,7 +28,7 @@ for (let i = 0; i < N; i++) {
 const t0 = Date.now()
 const sum = () => { const s = {}; for (const n of nodes) for (const [k, v] of Object.entries(n.services.ring.getRoutingState().counters.sent)) s[k] = (s[k] ?? 0) + v; return s }
 let prev = {}
-const iv = setInterval(() => { const s = sum(); const d = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v - (prev[k] ?? 0)]).filter(([, v]) => v > 0)); prev = s; console.log(((Date.now() - t0) / 1000).toFixed(0), 'members', nodes.filter(n => n.services.ring.isMember()).length, 'bytes', emulator.stats().bytes, JSON.stringify(d)) }, 5000)
+const iv = setInterval(() => { const s = sum(); const d = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v - (prev[k] ?? 0)]).filter(([, v]) => v > 0)); prev = s; console.log(((Date.now() - t0) / 1000).toFixed(0), 'members', nodes.filter(n => n.services.ring.isMember()).length, 'bytes', emulator.stats().bytes, 'paused', Math.round(pausedTotalMs()), JSON.stringify(d)) }, 5000)
 nodes[0].services.ring.create()
 for (let i = 1; i < N; i++) { try { await nodes[i].services.ring.join([nodes[0].getMultiaddrs()[0]], { signal: AbortSignal.timeout(30000) }) } catch (e) { console.log('join', i, e.message) } }
 await new Promise(r => setTimeout(r, 30000))

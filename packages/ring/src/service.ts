@@ -15,6 +15,7 @@ import * as K from './constants.ts'
 import { idFromBytes, idToBytes, inOpenOpen, keyToId, ID_BYTES } from './core/id.ts'
 import { RingNode } from './core/ring-node.ts'
 import { JoinFailedError, LookupFailedError, NotMemberError, UnsupportedPeerError } from './errors.ts'
+import { acquirePauseClock, pauseAwareNow, releasePauseClock } from './pause-clock.ts'
 import { RecordRequest, RecordResponse } from './pb/records.ts'
 import { multiaddrsFromBytes, nodeRefOf, peerIdFromBytes, peerIdOf, ringIdOfPeer } from './peers.ts'
 import { RecordStore } from './records.ts'
@@ -117,7 +118,8 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   private reqSeq = 0
   private timer: ReturnType<typeof setTimeout> | undefined
   private timerAtMs = Infinity
-  private readonly timeOrigin = performance.now()
+  private readonly timeOrigin = pauseAwareNow()
+  private clockHeld = false
   private joinWaiters: Array<{ resolve(): void, reject(e: Error): void }> = []
   private leaveWaiters: Array<() => void> = []
   private tagged = new Set<string>()
@@ -157,6 +159,8 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   async start (): Promise<void> {
     const self = nodeRefOf(this.components.peerId)
     if (self === undefined) { throw new UnsupportedPeerError('the ring needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
+    if (!this.clockHeld) { acquirePauseClock() }
+    this.clockHeld = true
     this.core = new RingNode({ ...this.coreConfig(), self, geometry: this.init.geometry ?? { name: 'dks', k: 16 }, proximity: this.init.proximity === true })
     await this.components.registrar.handle(this.protocol, (stream, connection) => this.onStream(stream, connection), {
       maxInboundStreams: this.init.maxInboundStreams ?? K.MAX_INBOUND_STREAMS,
@@ -188,6 +192,8 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     if (this.timer !== undefined) { clearTimeout(this.timer) }
     this.timer = undefined
     this.timerAtMs = Infinity
+    if (this.clockHeld) { releasePauseClock() }
+    this.clockHeld = false
     await this.components.registrar.unhandle(this.protocol)
     await this.channels.closeAll()
     for (const p of this.pending.values()) { p.reject(new NotMemberError('the ring service stopped')) }
@@ -367,8 +373,9 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     return this.core
   }
 
+  /** Time for the core: leaves out stalls of this process (see pause-clock.ts). */
   private now (): number {
-    return performance.now() - this.timeOrigin
+    return pauseAwareNow() - this.timeOrigin
   }
 
   private command (cmd: RingCommand): void {

@@ -92,3 +92,9 @@ export const PROBES_PER_SECOND = 8
 export const PROBE_BURST = 32
 /** A node heard from within this window is fresh: a message from it cancels its suspicion at once. */
 export const FRESH_MS = 2 * PING_INTERVAL_MS
+/**
+ * A suspected node heard from again sooner than this was falsely suspected (a slow first hop
+ * over a new connection, a late pong) and is taken back without a ring merge; heard from later,
+ * it may have lived in another ring (a partition) and a merge runs.
+ */
+export const MERGE_SUSPECT_MIN_MS = 2 * PING_INTERVAL_MS

@@ -86,7 +86,8 @@ function newCounters (): RingCounters {
     hopTimeouts: 0,
     routesDropped: 0,
     castsDelivered: 0,
-    merges: 0
+    merges: 0,
+    falseSuspicions: 0
   }
 }
 
@@ -787,7 +788,19 @@ export class RingNode {
     const s = this.suspects.get(from.addr)
     if (s === undefined) { return }
     this.suspects.delete(from.addr)
-    if (this.stateValue === 'member') { this.rediscovered(from) }
+    if (this.stateValue !== 'member') { return }
+    if (!s.left && this.nowMs - s.sinceMs < C.MERGE_SUSPECT_MIN_MS) {
+      // Suspected moments ago (a slow first hop, a late pong): a false suspicion. Rings cannot
+      // have split in that time without the self-check scheduled at suspicion seeing it, so take
+      // the node back without the merge traffic, which on a large ring is what turns a burst of
+      // false suspicions into a storm.
+      this.counters.falseSuspicions++
+      this.emit({ type: 'rediscovered', node: from })
+      this.learn(from)
+      if (this.succList.length === 0 || inOpenOpen(from.id, this.self.id, this.succList[0].id)) { this.adoptSucc(from) }
+      return
+    }
+    this.rediscovered(from)
   }
 
   private probeSuspects (): void {

@@ -94,6 +94,8 @@ export interface RingCounters {
   routesDropped: number
   castsDelivered: number
   merges: number
+  /** Suspected nodes heard from again within MERGE_SUSPECT_MIN_MS: taken back without a merge. */
+  falseSuspicions: number
 }
 
 /** Introspection: the routing state as plain data (reflective routing, `GET /v1/ring`). */
