@@ -1,0 +1,179 @@
+/**
+ * Fault families for the store, each a safety phase (faults on, clients running, every
+ * operation recorded) followed by a liveness phase (faults healed, clients stopped; the run must
+ * converge: every range ready and every key back to r up-to-date copies within a bound). The
+ * history then goes to the linearizability checker. A failing seed replays exactly.
+ */
+import { InvalidParametersError, unreachable } from '@selfmgmt/interface'
+import { quantiles } from '@selfmgmt/testkit'
+import { StoreSim } from './store-sim.ts'
+import type { StoreSimNode, WorkloadStats } from './store-sim.ts'
+import type { LinearizabilityResult, Quantiles } from '@selfmgmt/testkit'
+
+export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'packet', 'restart'] as const
+export type StoreFamily = typeof STORE_FAMILIES[number]
+
+export interface StoreScenarioOptions {
+  family: StoreFamily
+  seed: number
+  nodes?: number
+  r?: number
+  keys?: number
+  clients?: number
+  /** Length of the safety phase (virtual ms). */
+  faultMs?: number
+  /** Bound on the liveness phase (virtual ms). */
+  convergeMaxMs?: number
+}
+
+export interface StoreScenarioResult {
+  family: StoreFamily
+  seed: number
+  nodes: number
+  r: number
+  verdict: LinearizabilityResult['verdict']
+  linearizability: LinearizabilityResult
+  stats: Omit<WorkloadStats, 'latencyMs'>
+  latencyMs: Quantiles | null
+  /** ok / (ok + fail + info) for operations invoked during the safety phase. */
+  availability: number
+  /** Liveness: ms after the heal until every range was ready and every key had r copies; -1 if not within the bound. */
+  convergedMs: number
+  /** Keys below r up-to-date copies at the end. */
+  underReplicated: number
+  /** Parts of ranges not ready at the end: rebuildable (a liveness bug) or with a majority of their replicas lost. */
+  stuck: { recoverable: number, majorityLost: number }
+  /** Final reads (one per key, after the heal, recorded in the history) that did not succeed. */
+  finalUnavailable: number
+  virtualMs: number
+  traceHash: string
+}
+
+/** Runs one family on one seed. */
+export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult {
+  if (!(STORE_FAMILIES as readonly string[]).includes(o.family)) { throw new InvalidParametersError(`unknown family "${o.family}" (one of ${STORE_FAMILIES.join(', ')})`) }
+  const nodes = o.nodes ?? 10
+  const r = o.r ?? 4
+  const keys = o.keys ?? 12
+  const faultMs = o.faultMs ?? 60_000
+  const sim = new StoreSim({ seed: o.seed, r })
+  const members = sim.build(nodes)
+  const rng = sim.rng
+  const live = (): StoreSimNode[] => sim.members()
+  const pick = (): StoreSimNode | undefined => { const m = live(); return m.length === 0 ? undefined : m[rng.int(m.length)] }
+  sim.startWorkload({ clients: o.clients ?? 5, keys, thinkMs: 150 })
+  const t0 = sim.nowMs
+  const at = (ms: number, fn: () => void): void => sim.engine.at(t0 + ms, fn)
+  scheduleFaults(o.family, sim, faultMs, at, pick)
+  sim.engine.runUntil(t0 + faultMs)
+  // Liveness phase: heal everything, stop the clients, let in-flight operations finish.
+  sim.engine.net.setPartition(undefined)
+  sim.engine.net.setFaults({})
+  sim.stopWorkload()
+  sim.drain(60_000)
+  const healMs = sim.nowMs
+  const bound = o.convergeMaxMs ?? 120_000
+  const keyNames = Array.from({ length: keys }, (_, i) => `k${i}`)
+  // Every key written gets one more read through a quorum, then we wait for r copies.
+  let convergedMs = -1
+  while (sim.nowMs - healMs <= bound) {
+    sim.engine.runUntil(sim.nowMs + 1000)
+    if (sim.allReady() && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
+      convergedMs = sim.nowMs - healMs
+      break
+    }
+  }
+  // A final read of every key, recorded in the history: an acknowledged write that was lost
+  // makes it illegal.
+  const finalUnavailable = sim.finalReads(keyNames, 30_000)
+  const linearizability = sim.check()
+  const { latencyMs, ...stats } = sim.stats
+  const done = stats.ok + stats.fail + stats.info
+  void members
+  return {
+    family: o.family,
+    seed: o.seed,
+    nodes,
+    r,
+    verdict: linearizability.verdict,
+    linearizability,
+    stats,
+    latencyMs: quantiles(latencyMs),
+    availability: done === 0 ? 1 : stats.ok / done,
+    convergedMs,
+    underReplicated: keyNames.filter(k => { const c = sim.copies(k); return c.version > 0 && c.upToDate < r }).length,
+    finalUnavailable,
+    stuck: sim.stuckArcs(),
+    virtualMs: sim.nowMs,
+    traceHash: sim.engine.traceHash
+  }
+}
+
+/** Schedules the faults of a family over the safety phase. */
+function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at: (ms: number, fn: () => void) => void, pick: () => StoreSimNode | undefined): void {
+  const rng = sim.rng
+  const live = (): StoreSimNode[] => sim.members()
+  switch (family) {
+    case 'none':
+      break
+    case 'crash':
+      // One crash at a time, spaced out so the ring and the store can rebuild in between.
+      for (let i = 0; i < 3; i++) { at((i + 1) * faultMs / 4, () => { const n = pick(); if (n !== undefined && live().length > 3) { sim.crash(n) } }) }
+      break
+    case 'churn':
+      for (let t = 3000; t < faultMs; t += 4000 + rng.int(4000)) {
+        const what = rng.int(3)
+        at(t, () => {
+          if (what === 0) { sim.join(sim.addNode()) } else {
+            const n = pick()
+            if (n === undefined || live().length <= 4) { return }
+            if (what === 1) { sim.leave(n) } else { sim.crash(n) }
+          }
+        })
+      }
+      break
+    case 'partition':
+      // Halves: neither side holds a majority of every key's slots for long; heal, repeat.
+      for (let k = 0; k < 2; k++) {
+        at(k * faultMs / 2 + 5000, () => {
+          const g = new Int32Array(sim.engine.nodes.length + 64)
+          for (let i = 0; i < g.length; i++) { g[i] = rng.int(2) }
+          sim.engine.net.setPartition(g)
+        })
+        at(k * faultMs / 2 + faultMs / 2 - 5000, () => sim.engine.net.setPartition(undefined))
+      }
+      break
+    case 'isolate':
+      // One node cut off from all others, then another; plus one crash.
+      for (let k = 0; k < 2; k++) {
+        at(k * faultMs / 2 + 3000, () => {
+          const n = pick()
+          if (n === undefined) { return }
+          const g = new Int32Array(sim.engine.nodes.length + 64)
+          g[n.index] = 1
+          sim.engine.net.setPartition(g)
+        })
+        at(k * faultMs / 2 + faultMs / 2 - 8000, () => sim.engine.net.setPartition(undefined))
+      }
+      at(faultMs * 0.8, () => { const n = pick(); if (n !== undefined) { sim.crash(n) } })
+      break
+    case 'packet':
+      sim.engine.net.setFaults({ lossRate: 0.03, duplicateRate: 0.03, reorderMs: 40 })
+      at(faultMs / 3, () => { const n = pick(); if (n !== undefined) { sim.crash(n) } })
+      at(faultMs / 2, () => sim.join(sim.addNode()))
+      break
+    case 'restart':
+      // Crash a node and restart it from its records (as from disk) with the same id.
+      for (let i = 0; i < 2; i++) {
+        at((i + 1) * faultMs / 3, () => {
+          const n = pick()
+          if (n === undefined) { return }
+          sim.crash(n)
+          at((i + 1) * faultMs / 3 + 5000, () => sim.join(sim.addNode(n)))
+        })
+      }
+      break
+    default:
+      unreachable(family, 'unknown family')
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Defaults and limits of the store core, each with its reason.
+ */
+
+/** Default replication degree (DESIGN.md §4): tolerates one lost replica per key with W = 3. */
+export const R_DEFAULT = 4
+/** Largest key, in bytes. */
+export const KEY_BYTES_MAX = 1024
+/** Largest value, in bytes (a message carries at most one value plus a few hundred bytes). */
+export const VALUE_BYTES_MAX = 1024 * 1024
+/** A phase (prepare or accept) that has not reached its quorum by then is retried with a higher ballot. */
+export const PHASE_TIMEOUT_MS = 3000
+/** An operation that has not finished by then fails. */
+export const OP_TIMEOUT_MS = 20_000
+/** Attempts (ballots) per operation. */
+export const ATTEMPTS_MAX = 6
+/** First back-off after a lost ballot race; doubles per attempt, with jitter. */
+export const BACKOFF_MS = 40
+/** Re-resolutions of a slot's owner within one phase (a stale owner cache says not-owner). */
+export const RESOLVES_PER_PHASE_MAX = 3
+/** Operations in flight per node. */
+export const OPS_PENDING_MAX = 4096
+/** Owner ranges remembered from replies (a one-hop cache in front of ring lookups). */
+export const OWNER_CACHE_MAX = 1024
+/** Records per range-read or hand-off page (bounded by message size: values up to 1 MiB go one per page beyond this). */
+export const PAGE_RECORDS_MAX = 256
+/** Page payload bound: a page stops early once its values reach this many bytes. */
+export const PAGE_BYTES_MAX = 4 * 1024 * 1024
+/** A new owner waits this long for a hand-off from the previous owner before rebuilding from the other replicas. */
+export const HANDOFF_WAIT_MS = 3000
+/** Rebuild reads not answered (or refused as not ready) are retried after this. */
+export const REBUILD_RETRY_MS = 2000
+/** A hand-off page not acknowledged by then is sent again; after HANDOFF_ATTEMPTS_MAX the records stay here. */
+export const HANDOFF_RETRY_MS = 3000
+export const HANDOFF_ATTEMPTS_MAX = 5
+/** Arcs received ready from a leaving predecessor stay valid this long (until our range grows over them). */
+export const MIGRATED_TTL_MS = 60_000
+/** Arcs remembered as migrated. */
+export const MIGRATED_MAX = 64
+/** Ring lookups for owners in flight. */
+export const LOOKUPS_PENDING_MAX = 4096
+/** Events and messages waiting for the driver; beyond it the core asserts (a driver bug). */
+export const QUEUE_MAX = 1 << 16
+/** Anti-entropy round period per node: one sibling arc compared per round. */
+export const ANTI_ENTROPY_MS = 10_000
+/** Buckets of a digest: a difference costs the records of 1/this of the compared arc. */
+export const DIGEST_BUCKETS = 32
+/** Largest digest accepted. */
+export const DIGEST_BUCKETS_MAX = 1024
+/** A gained arc is rebuilt in this many chunks, each ready on its own. */
+export const REBUILD_CHUNKS = 8
+/** Pending arcs kept apart; beyond it adjacent ones are merged. */
+export const PENDING_ARCS_MAX = 256

@@ -1,0 +1,48 @@
+/**
+ * Messages between store cores, as plain data (the service encodes them with protobuf; the
+ * simulator passes them as they are).
+ */
+import type { Ballot, ReplicaRecord } from './backend.ts'
+import type { RingId } from '@selfmgmt/ring'
+
+/** The arc (lo, hi] of the ring; lo === hi is the whole ring. */
+export interface Arc {
+  lo: RingId
+  hi: RingId
+}
+
+/** A position in (rid, key) order, for paging. */
+export interface Cursor {
+  rid: RingId
+  key: Uint8Array
+}
+
+export type NackReason =
+  /** The receiver does not own the replica id (any more). */
+  | 'not-owner'
+  /** The receiver owns it but has not finished rebuilding or receiving it. */
+  | 'not-ready'
+  /** A higher ballot was promised or accepted. */
+  | 'conflict'
+  /** The message is invalid (wrong replica id for the key, sizes, ...). */
+  | 'invalid'
+
+export type StoreMessage =
+  | { type: 'prepare', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot }
+  | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc }
+  | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number }
+  | { type: 'accepted', op: number, slot: number, range: Arc }
+  | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc }
+  /** Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. */
+  | { type: 'range-read', op: number, lo: RingId, hi: RingId, after?: Cursor, limit: number }
+  /** The records of (lo, upTo] (all of them unless `more`: then up to the last record). */
+  | { type: 'range-data', op: number, records: ReplicaRecord[], upTo: RingId, more: boolean, range: Arc }
+  /** Records of (lo, hi] handed over; the last page says whether the sender held the arc ready. */
+  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean }
+  | { type: 'handoff-ack', op: number }
+  /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
+  | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }
+  /** The hashes, over the part (lo, upTo] the sender holds ready (the rest of each bucket is left out). */
+  | { type: 'digest', op: number, lo: RingId, upTo: RingId, hashes: number[], range: Arc }
+
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest'] as const

@@ -1,0 +1,53 @@
+/**
+ * Symmetric replication (Ghodsi, Alima, Haridi 2005): key k is stored at the owners of
+ * `h(k) + x·⌊N/r⌋` for x = 0..r−1, N = 2^128. Each replica record carries its slot x, so a
+ * node that lost a range rebuilds it from the other slots by shifting their ids back.
+ *
+ * Quorum sizes. Operations need `W` slots that answer as ready owners; a slot whose owner
+ * changed is rebuilt only from `REBUILD` other slots. Both are chosen so that
+ * - any two operation quorums share a slot even if one slot is answered by two nodes at once
+ * (a false suspicion: the old owner still serves while its successor took over): 2W − r ≥ 2,
+ * so W is a majority for even r and a majority plus one for odd r;
+ * - a rebuild sees every chosen value (REBUILD + W − 1 > r − 1), and two sides of a partition
+ * cannot both rebuild (REBUILD is a majority of r, counted without the slot being rebuilt).
+ */
+import { ID_MASK, RING_SIZE, keyToId } from '@selfmgmt/ring'
+import type { RingId } from '@selfmgmt/ring'
+
+/** Smallest and largest replication degree. */
+export const R_MIN = 1
+export const R_MAX = 8
+
+/** Distance between the replica ids of consecutive slots. */
+export function slotStep (r: number): bigint {
+  return RING_SIZE / BigInt(r)
+}
+
+/** The ring position of slot `slot` of a key whose hash is `h`. */
+export function replicaId (h: RingId, slot: number, r: number): RingId {
+  return (h + BigInt(slot) * slotStep(r)) & ID_MASK
+}
+
+/** All r replica ids of a key, slot 0 first. */
+export function replicaIds (key: Uint8Array, r: number): RingId[] {
+  const h = keyToId(key)
+  const out: RingId[] = []
+  for (let x = 0; x < r; x++) { out.push(replicaId(h, x, r)) }
+  return out
+}
+
+/** Slots that must answer an operation. */
+export function operationQuorum (r: number): number {
+  if (r <= 2) { return r }
+  return (r >> 1) + 1 + (r & 1)
+}
+
+/**
+ * Other slots a new owner must read before it serves a slot it did not hold: a majority of r.
+ * With r = 1 there is nothing to read (no replication: a crash loses the range). With r = 2 it
+ * exceeds the one other slot: a lost replica is never rebuilt (it would not be safe under a
+ * partition), so use r ≥ 3 for repair.
+ */
+export function rebuildQuorum (r: number): number {
+  return r === 1 ? 0 : (r >> 1) + 1
+}

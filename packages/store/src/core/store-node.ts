@@ -1,0 +1,1296 @@
+/**
+ * The store core: a pure state machine (no I/O, no clock, no randomness) that is at once
+ *
+ * - a **replica**: one CASPaxos acceptor (Rystsov 2018) per (key, slot) it owns, answering
+ * prepare and accept only for replica ids in its ring range (pred, self] that it holds *ready*;
+ * - a **coordinator**: runs get/put/cas/delete as CASPaxos rounds over the r symmetric replicas
+ * of the key (placement.ts), needing W ready slots each phase;
+ * - a **range keeper**: when its range shrinks (a node joined before it) it hands the lost arc to
+ * the new owner; when it grows (its predecessor left or crashed) the gained arc is not ready
+ * until the leaving node's hand-off arrives, or until it has been rebuilt from a majority of the
+ * other slots' replicas (range reads shifted by j·N/r).
+ *
+ * Consistency argument (see placement.ts for the quorum sizes): every slot is a Paxos acceptor;
+ * a node only answers for a slot it holds ready, and it holds an arc ready only by having served
+ * it all along, by receiving it from its previous owner after that owner stopped serving it, or
+ * by rebuilding it from a majority of the other acceptors (which sees every chosen value, and
+ * which two sides of a partition cannot both do). So a new acceptor starts from a state that
+ * some valid acceptor history reaches, and quorums keep intersecting.
+ *
+ * The driver feeds ring facts (`create`, `joined`, `range`, `leave`), answers `lookup` events
+ * with `owner` commands, carries {@link StoreMessage}s between nodes, and calls `handleTimeout`.
+ */
+import { assert, unreachable } from '@selfmgmt/interface'
+import { ID_MASK, TimerHeap, compareBig, idToHex, inOpenClosed, keyToId } from '@selfmgmt/ring'
+import { compareBallots, maxBallot, mergeRecord } from './ballot.ts'
+import * as C from './constants.ts'
+import { operationQuorum, rebuildQuorum, replicaId, slotStep, R_MAX, R_MIN } from './placement.ts'
+import type { Ballot, ReplicaBackend, ReplicaRecord } from './backend.ts'
+import type { Arc, Cursor, NackReason, StoreMessage } from './messages.ts'
+import type { NodeRef, RingId } from '@selfmgmt/ring'
+
+export interface StoreConfig {
+  self: NodeRef
+  backend: ReplicaBackend
+  /** Replication degree, 1..8 (default 4). */
+  r?: number
+  phaseTimeoutMs?: number
+  opTimeoutMs?: number
+  attemptsMax?: number
+  handoffWaitMs?: number
+  rebuildRetryMs?: number
+  /** Anti-entropy round period (0 turns it off). */
+  antiEntropyMs?: number
+}
+
+export type StoreCommand =
+  | { type: 'get', opId: number, key: Uint8Array }
+  | { type: 'put', opId: number, key: Uint8Array, value: Uint8Array }
+  | { type: 'delete', opId: number, key: Uint8Array }
+  /** Write `value` (or delete, when undefined) only if the key's version is `expected` (0 = absent, never written). */
+  | { type: 'cas', opId: number, key: Uint8Array, expected: number, value?: Uint8Array }
+  /** Forget an operation (its caller gave up); no event follows. Its effect, if any, is unknown. */
+  | { type: 'cancel', opId: number }
+  /** This node created a new ring: it owns everything, and there is nothing to rebuild. */
+  | { type: 'create' }
+  /** This node joined the ring with this predecessor (undefined: alone). */
+  | { type: 'joined', pred?: NodeRef }
+  /** The ring predecessor changed (undefined: alone). */
+  | { type: 'range', pred?: NodeRef }
+  /** Leave: stop serving, hand the whole range to `succ`, then emit `handed-off`. */
+  | { type: 'leave', succ?: NodeRef }
+  /** Answer to a `lookup` event: the owner of its replica id, or undefined when the lookup failed. */
+  | { type: 'owner', reqId: number, owner?: NodeRef }
+
+export type OpKind = 'get' | 'put' | 'delete' | 'cas'
+
+export type StoreEvent =
+  /** A get, put, delete or cas finished. `value`/`version` are the key's state after it; `applied` is false for a cas whose expected version did not match. */
+  | { type: 'op-done', opId: number, kind: OpKind, value?: Uint8Array, version: number, applied: boolean, attempts: number }
+  /** It failed. `indeterminate`: a write may still take effect (an accept was sent); a get or a refused write never has. */
+  | { type: 'op-failed', opId: number, kind: OpKind, reason: string, indeterminate: boolean, attempts: number }
+  /** The driver must find the ring owner of `rid` and answer with an `owner` command. */
+  | { type: 'lookup', reqId: number, rid: RingId }
+  /** An arc of this node's range became ready (rebuilt or handed over). */
+  | { type: 'ready', lo: RingId, hi: RingId, how: 'handoff' | 'rebuild' | 'create' }
+  /** A leave finished handing the range over (or gave up: `complete` false). */
+  | { type: 'handed-off', complete: boolean }
+
+export interface StoreCounters {
+  opsStarted: number
+  opsDone: number
+  opsFailed: number
+  attempts: number
+  fastReads: number
+  conflicts: number
+  sent: Record<string, number>
+  received: Record<string, number>
+  rejected: Record<string, number>
+  handoffRecordsSent: number
+  handoffRecordsReceived: number
+  rebuildRecords: number
+  rebuilds: number
+  lookups: number
+  /** Anti-entropy: arcs compared, buckets that differed, records taken. */
+  aeCompared: number
+  aeBucketsDiffering: number
+  aeRecords: number
+  aeRepairs: number
+}
+
+interface Op {
+  id: number
+  kind: OpKind
+  /** An internal read that commits the current state to every slot (anti-entropy repair); no event. */
+  repair: boolean
+  key: Uint8Array
+  value?: Uint8Array
+  expected?: number
+  rids: RingId[]
+  attempt: number
+  phase: 'prepare' | 'accept' | 'backoff'
+  ballot: Ballot
+  promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number }>
+  acks: Set<number>
+  refused: Set<number>
+  resolves: number
+  /** State being accepted, and what the caller is told on success. */
+  next?: { value?: Uint8Array, version: number, applied: boolean }
+  /** An accept of a changed state was sent in some attempt. */
+  wrote: boolean
+  /** Ballots (numbers) at which this op proposed a changed state, and what it proposed. */
+  proposed: Map<number, { value?: Uint8Array, version: number, applied: boolean }>
+  deadlineMs: number
+  phaseSeq: number
+}
+
+/** A part of our range not yet ready, in positions relative to us (see `pos`), inclusive. */
+interface PendingArc {
+  a: bigint
+  b: bigint
+  /** Per other slot j (1..r−1): how far the rebuild read has got. */
+  sources: Map<number, { covered: RingId, after?: Cursor, done: boolean, inflight?: number, sentMs: number }>
+  /** Rebuild starts at this time (gives the previous owner a chance to hand off first). */
+  startMs: number
+}
+
+interface Handoff {
+  to: NodeRef
+  lo: RingId
+  hi: RingId
+  ready: boolean
+  after?: Cursor
+  op: number
+  attempts: number
+  sentMs: number
+  leave: boolean
+}
+
+type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae'
+
+function inc (m: Record<string, number>, k: string): void { m[k] = (m[k] ?? 0) + 1 }
+
+export class StoreNode {
+  readonly self: NodeRef
+  readonly r: number
+  readonly W: number
+  readonly rebuildNeed: number
+  private readonly selfHex: string
+  private readonly backend: ReplicaBackend
+  private readonly cfg: Required<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
+  private nowMs = 0
+  private readonly timers = new TimerHeap<TimerKind>()
+  private readonly out: Array<{ to: NodeRef, msg: StoreMessage }> = []
+  private readonly events: StoreEvent[] = []
+  private seq = 1
+  private ballotN = 0
+  private readonly ops = new Map<number, Op>()
+  /** Message op number → coordinator op id. */
+  private readonly opByMsg = new Map<number, number>()
+  /** Owner ranges learned from replies, most recent last. */
+  private owners: Array<{ arc: Arc, node: NodeRef }> = []
+  private readonly lookups = new Map<number, { rid: RingId, waiters: Array<(n: NodeRef | undefined) => void> }>()
+  /** Our range (pred, self]; undefined when not a member. */
+  private range: Arc | undefined
+  private leaving = false
+  private pending: PendingArc[] = []
+  private migrated: Array<{ lo: RingId, hi: RingId, atMs: number }> = []
+  private readonly handoffs = new Map<number, Handoff>()
+  /** Anti-entropy: the sibling being compared and how far; pulls in flight (op → shift j). */
+  private ae: { j: number, cursor: RingId, op?: number, sentMs: number, lo: RingId, hi: RingId } | undefined
+  private aeJ = 0
+  private aeArmed = false
+  private readonly aePulls = new Map<number, { j: number, lo: RingId, hi: RingId, after?: Cursor, sentMs: number }>()
+  /** Rebuild read op → the pending arc and source it serves. */
+  private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
+  readonly counters: StoreCounters = {
+    opsStarted: 0,
+    opsDone: 0,
+    opsFailed: 0,
+    attempts: 0,
+    fastReads: 0,
+    conflicts: 0,
+    sent: {},
+    received: {},
+    rejected: {},
+    handoffRecordsSent: 0,
+    handoffRecordsReceived: 0,
+    rebuildRecords: 0,
+    rebuilds: 0,
+    lookups: 0,
+    aeCompared: 0,
+    aeBucketsDiffering: 0,
+    aeRecords: 0,
+    aeRepairs: 0
+  }
+
+  constructor (config: StoreConfig) {
+    const r = config.r ?? C.R_DEFAULT
+    assert(Number.isInteger(r) && r >= R_MIN && r <= R_MAX, `replication degree must be an integer in ${R_MIN}..${R_MAX}`)
+    this.self = config.self
+    this.selfHex = idToHex(config.self.id)
+    this.backend = config.backend
+    this.r = r
+    this.W = operationQuorum(r)
+    this.rebuildNeed = rebuildQuorum(r)
+    this.cfg = {
+      phaseTimeoutMs: config.phaseTimeoutMs ?? C.PHASE_TIMEOUT_MS,
+      opTimeoutMs: config.opTimeoutMs ?? C.OP_TIMEOUT_MS,
+      attemptsMax: config.attemptsMax ?? C.ATTEMPTS_MAX,
+      handoffWaitMs: config.handoffWaitMs ?? C.HANDOFF_WAIT_MS,
+      rebuildRetryMs: config.rebuildRetryMs ?? C.REBUILD_RETRY_MS,
+      antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS
+    }
+  }
+
+  // ---------------------------------------------------------------- driver interface
+
+  handleCommand (nowMs: number, cmd: StoreCommand): void {
+    this.advance(nowMs)
+    switch (cmd.type) {
+      case 'get': return this.startOp(cmd.opId, 'get', cmd.key)
+      case 'put': return this.startOp(cmd.opId, 'put', cmd.key, cmd.value)
+      case 'delete': return this.startOp(cmd.opId, 'delete', cmd.key)
+      case 'cas': return this.startOp(cmd.opId, 'cas', cmd.key, cmd.value, cmd.expected)
+      case 'cancel': {
+        const op = this.ops.get(cmd.opId)
+        if (op !== undefined) {
+          this.ops.delete(op.id)
+          this.opByMsg.delete(op.phaseSeq)
+        }
+        return
+      }
+      case 'create':
+        this.armAntiEntropy()
+        this.range = { lo: this.self.id, hi: this.self.id }
+        this.pending = []
+        this.emit({ type: 'ready', lo: this.self.id, hi: this.self.id, how: 'create' })
+        return
+      case 'joined':
+        this.armAntiEntropy()
+        this.range = undefined
+        this.pending = []
+        return this.setRange(cmd.pred)
+      case 'range': return this.setRange(cmd.pred)
+      case 'leave': return this.startLeave(cmd.succ)
+      case 'owner': return this.onOwner(cmd.reqId, cmd.owner)
+      default: return unreachable(cmd, 'unknown store command')
+    }
+  }
+
+  handleMessage (nowMs: number, from: NodeRef, msg: StoreMessage): void {
+    this.advance(nowMs)
+    inc(this.counters.received, msg.type)
+    switch (msg.type) {
+      case 'prepare': return this.onPrepare(from, msg)
+      case 'accept': return this.onAccept(from, msg)
+      case 'promise': return this.onPromise(from, msg)
+      case 'accepted': return this.onAccepted(from, msg)
+      case 'nack': return this.onNack(from, msg)
+      case 'range-read': return this.onRangeRead(from, msg)
+      case 'range-data': return this.onRangeData(from, msg)
+      case 'handoff': return this.onHandoff(from, msg)
+      case 'handoff-ack': return this.onHandoffAck(from, msg)
+      case 'digest-req': return this.onDigestReq(from, msg)
+      case 'digest': return this.onDigest(from, msg)
+      default: return this.reject('unknown-type')
+    }
+  }
+
+  handleTimeout (nowMs: number): void {
+    this.advance(nowMs)
+    for (let t = this.timers.peek(); t !== undefined && t.atMs <= this.nowMs; t = this.timers.peek()) {
+      this.timers.pop()
+      this.fire(t.kind, t.id)
+    }
+    if (this.timers.size > 4 * (this.ops.size + this.handoffs.size + this.pending.length) + 64) {
+      this.timers.compact(e => this.live(e.kind, e.id))
+    }
+  }
+
+  pollTransmit (): { to: NodeRef, msg: StoreMessage } | undefined { return this.out.shift() }
+
+  pollEvent (): StoreEvent | undefined { return this.events.shift() }
+
+  pollTimeoutMs (): number | undefined {
+    for (let t = this.timers.peek(); t !== undefined; t = this.timers.peek()) {
+      if (this.live(t.kind, t.id)) { return t.atMs }
+      this.timers.pop()
+    }
+    return undefined
+  }
+
+  /** Whether this node answers for replica id `rid` now. */
+  serves (rid: RingId): boolean {
+    return this.refusal(rid) === undefined
+  }
+
+  /** Our range and the parts of it not ready yet (introspection, tests). */
+  rangeState (): { range?: Arc, pending: Arc[], leaving: boolean } {
+    return { range: this.range, pending: this.pending.map(p => this.arcOf(p)), leaving: this.leaving }
+  }
+
+  get opsPending (): number { return this.ops.size }
+
+  assertInvariants (): void {
+    assert(this.ops.size <= C.OPS_PENDING_MAX && this.lookups.size <= C.LOOKUPS_PENDING_MAX, 'pending maps over limit')
+    assert(this.owners.length <= C.OWNER_CACHE_MAX && this.migrated.length <= C.MIGRATED_MAX, 'caches over limit')
+    assert(this.opByMsg.size <= this.ops.size && this.rebuildReads.size <= this.pending.length * this.r + 4 * C.OPS_PENDING_MAX, 'op maps leak')
+    let prev = -1n
+    for (const p of this.pending) {
+      assert(this.range !== undefined, 'pending arcs without a range')
+      assert(p.a <= p.b && p.a > prev, 'pending arcs out of order or overlapping')
+      assert(p.a >= this.rangeStart(), 'pending arc outside the range')
+      prev = p.b
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private advance (nowMs: number): void {
+    assert(Number.isFinite(nowMs), 'time must be finite')
+    if (nowMs > this.nowMs) { this.nowMs = nowMs }
+  }
+
+  private emit (e: StoreEvent): void {
+    assert(this.events.length < C.QUEUE_MAX, 'event queue overflow: the driver does not drain')
+    this.events.push(e)
+  }
+
+  private send (to: NodeRef, msg: StoreMessage): void {
+    assert(this.out.length < C.QUEUE_MAX, 'transmit queue overflow: the driver does not drain')
+    inc(this.counters.sent, msg.type)
+    if (to.addr === this.self.addr) {
+      // Our own slots: delivered in order after the current step, like any message.
+      this.out.push({ to: this.self, msg })
+      return
+    }
+    this.out.push({ to, msg })
+  }
+
+  private reject (reason: string): void { inc(this.counters.rejected, reason) }
+
+  private live (kind: TimerKind, id: number): boolean {
+    switch (kind) {
+      case 'phase': {
+        const op = this.ops.get(this.opByMsg.get(id) ?? -1)
+        return op !== undefined && op.phaseSeq === id && op.phase !== 'backoff'
+      }
+      case 'op-deadline': return this.ops.has(id)
+      case 'backoff': return this.ops.get(id)?.phase === 'backoff'
+      case 'rebuild': return this.pending.length > 0
+      case 'handoff': return this.handoffs.has(id)
+      case 'ae': return this.aeArmed
+      default: return unreachable(kind, 'unknown timer')
+    }
+  }
+
+  private fire (kind: TimerKind, id: number): void {
+    switch (kind) {
+      case 'phase': {
+        const op = this.ops.get(this.opByMsg.get(id) ?? -1)
+        if (op !== undefined && op.phaseSeq === id && op.phase !== 'backoff') {
+          // Slots that did not answer may have a dead or moved owner: look them up again.
+          for (let slot = 0; slot < this.r; slot++) {
+            const answered = op.phase === 'prepare' ? op.promises.has(slot) : op.acks.has(slot)
+            if (!answered && !op.refused.has(slot)) { this.forgetOwnerOf(op.rids[slot]) }
+          }
+          this.retry(op, 'phase-timeout')
+        }
+        return
+      }
+      case 'op-deadline': {
+        const op = this.ops.get(id)
+        if (op !== undefined) { this.fail(op, 'timeout') }
+        return
+      }
+      case 'backoff': {
+        const op = this.ops.get(id)
+        if (op !== undefined && op.phase === 'backoff') { this.startAttempt(op) }
+        return
+      }
+      case 'rebuild': return this.pumpRebuild()
+      case 'handoff': return this.resendHandoff(id)
+      case 'ae': return this.antiEntropyRound()
+      default: return unreachable(kind, 'unknown timer')
+    }
+  }
+
+  // ---------------------------------------------------------------- owners
+
+  private cachedOwner (rid: RingId): NodeRef | undefined {
+    if (this.range !== undefined && !this.leaving && inOpenClosed(rid, this.range.lo, this.range.hi)) { return this.self }
+    for (let i = this.owners.length - 1; i >= 0; i--) {
+      const o = this.owners[i]
+      if (inOpenClosed(rid, o.arc.lo, o.arc.hi)) { return o.node }
+    }
+    return undefined
+  }
+
+  private learnOwner (node: NodeRef, arc: Arc): void {
+    if (node.addr === this.self.addr) { return }
+    // Drop what this range overlaps (older, or the same node's previous range).
+    this.owners = this.owners.filter(o => o.node.addr !== node.addr && !arcsOverlap(o.arc, arc))
+    this.owners.push({ arc, node })
+    if (this.owners.length > C.OWNER_CACHE_MAX) { this.owners.shift() }
+  }
+
+  /** Drops whatever cached range holds rid. */
+  private forgetOwnerOf (rid: RingId): void {
+    this.owners = this.owners.filter(o => !inOpenClosed(rid, o.arc.lo, o.arc.hi))
+  }
+
+  /** The ring suspects this node (crashed or cut off): stop sending to it from the cache. */
+  forgetNode (addr: string): void {
+    this.owners = this.owners.filter(o => o.node.addr !== addr)
+  }
+
+  private forgetOwner (rid: RingId, node: NodeRef): void {
+    this.owners = this.owners.filter(o => o.node.addr !== node.addr || !inOpenClosed(rid, o.arc.lo, o.arc.hi))
+  }
+
+  /** Calls `then` with the owner of rid, from the cache or through a ring lookup. */
+  private resolve (rid: RingId, then: (n: NodeRef | undefined) => void): void {
+    const known = this.cachedOwner(rid)
+    if (known !== undefined) { return then(known) }
+    for (const l of this.lookups.values()) {
+      if (l.rid === rid) {
+        l.waiters.push(then)
+        return
+      }
+    }
+    if (this.lookups.size >= C.LOOKUPS_PENDING_MAX) { return then(undefined) }
+    const reqId = this.seq++
+    this.lookups.set(reqId, { rid, waiters: [then] })
+    this.counters.lookups++
+    this.emit({ type: 'lookup', reqId, rid })
+  }
+
+  private onOwner (reqId: number, owner: NodeRef | undefined): void {
+    const l = this.lookups.get(reqId)
+    if (l === undefined) { return }
+    this.lookups.delete(reqId)
+    for (const w of l.waiters) { w(owner) }
+  }
+
+  // ---------------------------------------------------------------- coordinator
+
+  private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false): void {
+    const fail = (reason: string): void => { if (!repair) { this.emit({ type: 'op-failed', opId, kind, reason, indeterminate: false, attempts: 0 }) } }
+    if (this.ops.has(opId)) { return fail('duplicate-op-id') }
+    if (this.ops.size >= C.OPS_PENDING_MAX) { return fail('too-many-ops') }
+    if (key.length === 0 || key.length > C.KEY_BYTES_MAX) { return fail('invalid-key') }
+    if (value !== undefined && value.length > C.VALUE_BYTES_MAX) { return fail('value-too-large') }
+    if (expected !== undefined && (!Number.isSafeInteger(expected) || expected < 0)) { return fail('invalid-version') }
+    const h = keyToId(key)
+    const rids: RingId[] = []
+    for (let x = 0; x < this.r; x++) { rids.push(replicaId(h, x, this.r)) }
+    const op: Op = {
+      id: opId,
+      kind,
+      repair,
+      key,
+      value,
+      expected,
+      rids,
+      attempt: 0,
+      phase: 'prepare',
+      ballot: { n: 0, by: this.selfHex },
+      promises: new Map(),
+      acks: new Set(),
+      refused: new Set(),
+      resolves: 0,
+      wrote: false,
+      proposed: new Map(),
+      deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
+      phaseSeq: 0
+    }
+    this.ops.set(opId, op)
+    this.counters.opsStarted++
+    this.timers.push(op.deadlineMs, 'op-deadline', opId)
+    this.startAttempt(op)
+  }
+
+  private startAttempt (op: Op): void {
+    op.attempt++
+    this.counters.attempts++
+    this.ballotN++
+    op.ballot = { n: this.ballotN, by: this.selfHex }
+    op.phase = 'prepare'
+    op.promises.clear()
+    op.acks.clear()
+    op.refused.clear()
+    op.resolves = 0
+    op.next = undefined
+    this.newPhase(op)
+    for (let slot = 0; slot < this.r; slot++) { this.sendPrepare(op, slot) }
+  }
+
+  private newPhase (op: Op): void {
+    this.opByMsg.delete(op.phaseSeq)
+    const m = this.seq++
+    op.phaseSeq = m
+    this.opByMsg.set(m, op.id)
+    this.timers.push(this.nowMs + this.cfg.phaseTimeoutMs, 'phase', m)
+  }
+
+  private sendPrepare (op: Op, slot: number): void {
+    const m = op.phaseSeq
+    const rid = op.rids[slot]
+    this.resolve(rid, node => {
+      if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+      this.send(node, { type: 'prepare', op: m, key: op.key, slot, rid, ballot: op.ballot })
+    })
+  }
+
+  private sendAccept (op: Op, slot: number): void {
+    const m = op.phaseSeq
+    const rid = op.rids[slot]
+    const next = op.next
+    assert(next !== undefined, 'accept without a state')
+    this.resolve(rid, node => {
+      if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+      this.send(node, { type: 'accept', op: m, key: op.key, slot, rid, ballot: op.ballot, value: next.value, version: next.version })
+    })
+  }
+
+  /** The op a reply belongs to, if it is for the phase in progress. */
+  private opOf (m: number): Op | undefined {
+    const op = this.ops.get(this.opByMsg.get(m) ?? -1)
+    if (op === undefined || op.phaseSeq !== m) { return undefined }
+    return op
+  }
+
+  private onPromise (from: NodeRef, msg: Extract<StoreMessage, { type: 'promise' }>): void {
+    this.learnOwner(from, msg.range)
+    const op = this.opOf(msg.op)
+    if (op === undefined || op.phase !== 'prepare') { return this.reject('promise-unexpected') }
+    if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
+    op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version })
+    if (op.promises.size < this.W) { return }
+    // The state accepted at the highest ballot among a quorum is the current one.
+    let cur: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
+    let agree = true
+    for (const p of op.promises.values()) {
+      if (cur !== undefined && compareBallots(p.accepted, cur.accepted) !== 0) { agree = false }
+      if (cur === undefined || compareBallots(p.accepted, cur.accepted) > 0) { cur = p }
+    }
+    assert(cur !== undefined, 'quorum without promises')
+    let next: { value?: Uint8Array, version: number, applied: boolean, changed: boolean }
+    if (op.wrote) {
+      // An earlier attempt of ours sent accepts: applying the change again could apply it twice
+      // (or after a write that overwrote ours). Either our proposal is the current state, and
+      // it only needs committing, or the outcome is unknown.
+      const mine = cur.accepted.by === this.selfHex ? op.proposed.get(cur.accepted.n) : undefined
+      if (mine === undefined) { return this.fail(op, 'lost-race') }
+      next = { ...mine, changed: false }
+    } else {
+      next = this.change(op, cur)
+    }
+    if (!next.changed && agree && !op.repair) {
+      // A quorum already holds this state at one ballot: it is chosen, nothing to commit.
+      this.counters.fastReads++
+      return this.succeed(op, next)
+    }
+    op.next = next
+    op.phase = 'accept'
+    if (next.changed) {
+      op.wrote = true
+      op.proposed.set(op.ballot.n, { value: next.value, version: next.version, applied: next.applied })
+    }
+    this.newPhase(op)
+    for (let slot = 0; slot < this.r; slot++) { this.sendAccept(op, slot) }
+  }
+
+  /** The state after the operation, from the current state. */
+  private change (op: Op, cur: { value?: Uint8Array, version: number }): { value?: Uint8Array, version: number, applied: boolean, changed: boolean } {
+    const keep = { value: cur.value, version: cur.version }
+    switch (op.kind) {
+      case 'get': return { ...keep, applied: true, changed: false }
+      case 'put': return { value: op.value, version: cur.version + 1, applied: true, changed: true }
+      case 'delete':
+        if (cur.value === undefined) { return { ...keep, applied: true, changed: false } }
+        return { value: undefined, version: cur.version + 1, applied: true, changed: true }
+      case 'cas':
+        if (cur.version !== op.expected) { return { ...keep, applied: false, changed: false } }
+        return { value: op.value, version: cur.version + 1, applied: true, changed: true }
+      default: return unreachable(op.kind, 'unknown op kind')
+    }
+  }
+
+  private onAccepted (from: NodeRef, msg: Extract<StoreMessage, { type: 'accepted' }>): void {
+    this.learnOwner(from, msg.range)
+    const op = this.opOf(msg.op)
+    if (op === undefined || op.phase !== 'accept') { return this.reject('accepted-unexpected') }
+    if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
+    op.acks.add(msg.slot)
+    if (op.acks.size < this.W) { return }
+    const next = op.next
+    assert(next !== undefined, 'accepted without a state')
+    this.succeed(op, next)
+  }
+
+  private onNack (from: NodeRef, msg: Extract<StoreMessage, { type: 'nack' }>): void {
+    if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
+    const read = this.rebuildReads.get(msg.op)
+    if (read !== undefined) { return this.onRebuildRefused(msg.op, from) }
+    if (this.ae?.op === msg.op || this.aePulls.has(msg.op)) {
+      // The sibling is not ready or moved: this round ends; the next one looks it up again.
+      this.aePulls.delete(msg.op)
+      if (this.ae?.op === msg.op) { this.ae = undefined }
+      return
+    }
+    this.onOpNack(from, msg)
+  }
+
+  private onOpNack (from: NodeRef, msg: Extract<StoreMessage, { type: 'nack' }>): void {
+    const op = this.opOf(msg.op)
+    if (op === undefined || op.phase === 'backoff') { return this.reject('nack-unexpected') }
+    if (!this.validSlot(msg.slot)) { return this.reject('nack-wrong-slot') }
+    switch (msg.reason) {
+      case 'conflict':
+        // A rival ballot: the quorum may still come from the other slots; if not, retry higher.
+        this.counters.conflicts++
+        if (msg.promised !== undefined && msg.promised.n > this.ballotN) { this.ballotN = msg.promised.n }
+        break
+      case 'not-owner':
+        this.forgetOwner(op.rids[msg.slot], from)
+        if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
+        if (op.resolves++ < C.RESOLVES_PER_PHASE_MAX * this.r) {
+          if (op.phase === 'prepare') { this.sendPrepare(op, msg.slot) } else { this.sendAccept(op, msg.slot) }
+          return
+        }
+        break
+      default:
+        // not-ready, invalid: this slot is out for this phase.
+        break
+    }
+    op.refused.add(msg.slot)
+    const answered = op.phase === 'prepare' ? op.promises.size : op.acks.size
+    // Not enough slots left to reach the quorum in this attempt: back off and retry.
+    if (this.r - op.refused.size < this.W && answered < this.W) { this.retry(op, msg.reason) }
+  }
+
+  private retry (op: Op, reason: string): void {
+    if (op.attempt >= this.cfg.attemptsMax || this.nowMs >= op.deadlineMs) { return this.fail(op, reason) }
+    op.phase = 'backoff'
+    // Deterministic jitter from the op and attempt, so rival coordinators do not retry in step.
+    const base = C.BACKOFF_MS * (1 << Math.min(op.attempt, 6))
+    const jitter = (hash32(this.selfHex, op.id, op.attempt) % 1000) / 1000
+    this.timers.push(this.nowMs + base * (0.5 + jitter), 'backoff', op.id)
+  }
+
+  private succeed (op: Op, next: { value?: Uint8Array, version: number, applied: boolean }): void {
+    this.ops.delete(op.id)
+    this.opByMsg.delete(op.phaseSeq)
+    this.counters.opsDone++
+    if (op.repair) { return }
+    this.emit({ type: 'op-done', opId: op.id, kind: op.kind, value: next.value, version: next.version, applied: next.applied, attempts: op.attempt })
+  }
+
+  private fail (op: Op, reason: string): void {
+    this.ops.delete(op.id)
+    this.opByMsg.delete(op.phaseSeq)
+    this.counters.opsFailed++
+    if (op.repair) { return }
+    this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate: op.wrote, attempts: op.attempt })
+  }
+
+  private validSlot (slot: number): boolean {
+    return Number.isInteger(slot) && slot >= 0 && slot < this.r
+  }
+
+  // ---------------------------------------------------------------- replica (acceptor)
+
+  /** Why we would not answer for rid now, or undefined when we would. */
+  private refusal (rid: RingId): NackReason | undefined {
+    const range = this.range
+    if (range === undefined || this.leaving || !inOpenClosed(rid, range.lo, range.hi)) { return 'not-owner' }
+    const p = this.pos(rid)
+    for (const a of this.pending) { if (p >= a.a && p <= a.b) { return 'not-ready' } }
+    return undefined
+  }
+
+  private checkReplica (key: Uint8Array, slot: number, rid: RingId): NackReason | undefined {
+    if (key.length === 0 || key.length > C.KEY_BYTES_MAX || !this.validSlot(slot) || replicaId(keyToId(key), slot, this.r) !== rid) { return 'invalid' }
+    return this.refusal(rid)
+  }
+
+  private onPrepare (from: NodeRef, m: Extract<StoreMessage, { type: 'prepare' }>): void {
+    const why = this.checkReplica(m.key, m.slot, m.rid)
+    if (why !== undefined) {
+      this.reject(`prepare-${why}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: why, range: this.range })
+    }
+    const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
+    if (compareBallots(m.ballot, rec.promised) < 0 || compareBallots(m.ballot, rec.accepted) <= 0) {
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: 'conflict', promised: maxBallot(rec.promised, rec.accepted), range: this.range })
+    }
+    if (compareBallots(m.ballot, rec.promised) > 0) {
+      rec.promised = m.ballot
+      this.backend.put(rec)
+    }
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf() })
+  }
+
+  private onAccept (from: NodeRef, m: Extract<StoreMessage, { type: 'accept' }>): void {
+    const why = this.checkReplica(m.key, m.slot, m.rid)
+    if (why !== undefined || (m.value !== undefined && m.value.length > C.VALUE_BYTES_MAX) || !Number.isSafeInteger(m.version) || m.version < 0) {
+      const reason = why ?? 'invalid'
+      this.reject(`accept-${reason}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason, range: this.range })
+    }
+    const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
+    if (compareBallots(m.ballot, rec.promised) < 0 || compareBallots(m.ballot, rec.accepted) < 0) {
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: 'conflict', promised: maxBallot(rec.promised, rec.accepted), range: this.range })
+    }
+    if (compareBallots(m.ballot, rec.accepted) > 0) {
+      this.backend.put({ ...rec, promised: m.ballot, accepted: m.ballot, value: m.value, version: m.version })
+    }
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf() })
+  }
+
+  private rangeOrSelf (): Arc {
+    return this.range ?? { lo: this.self.id, hi: this.self.id }
+  }
+
+  // ---------------------------------------------------------------- ranges
+
+  /** Position of x counted from just after us, so our range (pred, self] is [start, MAX]. */
+  private pos (x: RingId): bigint {
+    return (x - this.self.id - 1n) & ID_MASK
+  }
+
+  private unpos (p: bigint): RingId {
+    return (p + this.self.id + 1n) & ID_MASK
+  }
+
+  private rangeStart (): bigint {
+    const r = this.range
+    if (r === undefined) { return ID_MASK + 1n }
+    return r.lo === r.hi ? 0n : this.pos(r.lo) + 1n
+  }
+
+  private arcOf (p: { a: bigint, b: bigint }): Arc {
+    return { lo: this.unpos(p.a - 1n), hi: this.unpos(p.b) }
+  }
+
+  private setRange (pred: NodeRef | undefined): void {
+    if (this.leaving) { return }
+    const lo = pred === undefined || pred.addr === this.self.addr ? this.self.id : pred.id
+    const oldStart = this.rangeStart()
+    const fresh = this.range === undefined
+    this.range = { lo, hi: this.self.id }
+    const start = this.rangeStart()
+    if (!fresh && start === oldStart) { return }
+    if (!fresh && start > oldStart) {
+      // Shrunk: (old lo, new lo] now belongs to pred. Stop serving it, then hand it over.
+      const lost = { a: oldStart, b: start - 1n }
+      const ready = !this.pending.some(p => p.b >= lost.a && p.a <= lost.b)
+      this.pending = this.clip(this.pending, start)
+      if (pred !== undefined) { this.startHandoff(pred, this.arcOf(lost), ready, false) }
+      return
+    }
+    // Grown (or just joined): the gained part is not ready until handed over or rebuilt.
+    const gained = { a: start, b: fresh ? ID_MASK : oldStart - 1n }
+    this.addPending(gained)
+  }
+
+  /** Keeps the parts of pending arcs at or after `start`. */
+  private clip (arcs: PendingArc[], start: bigint): PendingArc[] {
+    const out: PendingArc[] = []
+    for (const p of arcs) {
+      if (p.b < start) { continue }
+      out.push(p.a >= start ? p : { ...p, a: start, sources: new Map() })
+    }
+    return out
+  }
+
+  private addPending (g: { a: bigint, b: bigint }): void {
+    // Parts a leaving predecessor already handed over to us are ready at once.
+    let parts = [g]
+    this.migrated = this.migrated.filter(m => this.nowMs - m.atMs < C.MIGRATED_TTL_MS)
+    for (const m of this.migrated) {
+      const ma = this.pos(m.lo) + 1n
+      const mb = this.pos(m.hi)
+      if (ma > mb) { continue }
+      const next: Array<{ a: bigint, b: bigint }> = []
+      for (const p of parts) {
+        if (mb < p.a || ma > p.b) {
+          next.push(p)
+          continue
+        }
+        if (p.a < ma) { next.push({ a: p.a, b: ma - 1n }) }
+        if (p.b > mb) { next.push({ a: mb + 1n, b: p.b }) }
+        const covered = { a: p.a > ma ? p.a : ma, b: p.b < mb ? p.b : mb }
+        const arc = this.arcOf(covered)
+        this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
+      }
+      parts = next
+    }
+    if (this.r === 1) {
+      // Nothing to rebuild from: without replication a crash loses the range.
+      for (const p of parts) {
+        const arc = this.arcOf(p)
+        this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'rebuild' })
+      }
+      return
+    }
+    for (const p of parts) {
+      // Rebuilt in chunks, each ready on its own: a chunk whose sibling images are ready does not
+      // wait for one whose images lie in another node's unfinished rebuild.
+      const len = p.b - p.a + 1n
+      const chunks = len < BigInt(C.REBUILD_CHUNKS) ? 1n : BigInt(C.REBUILD_CHUNKS)
+      for (let i = 0n; i < chunks; i++) {
+        const a = p.a + (len * i) / chunks
+        const b = p.a + (len * (i + 1n)) / chunks - 1n
+        this.pending.push({ a, b, sources: new Map(), startMs: this.nowMs + this.cfg.handoffWaitMs })
+      }
+    }
+    this.pending.sort((x, y) => compareBig(x.a, y.a))
+    if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
+    this.timers.push(this.nowMs + this.cfg.handoffWaitMs, 'rebuild', 0)
+  }
+
+  /** Merges adjacent pending arcs when there are too many (their rebuild restarts). */
+  private coalesce (): void {
+    const out: PendingArc[] = []
+    for (const p of this.pending) {
+      const last = out[out.length - 1]
+      if (last !== undefined && p.a <= last.b + 1n) {
+        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs) }
+      } else {
+        out.push(p)
+      }
+    }
+    this.pending = out
+  }
+
+  private markReady (a: bigint, b: bigint, how: 'handoff' | 'rebuild'): void {
+    const next: PendingArc[] = []
+    let any = false
+    for (const p of this.pending) {
+      if (b < p.a || a > p.b) {
+        next.push(p)
+        continue
+      }
+      any = true
+      if (p.a < a) { next.push({ ...p, b: a - 1n, sources: new Map() }) }
+      if (p.b > b) { next.push({ ...p, a: b + 1n, sources: new Map() }) }
+    }
+    this.pending = next
+    this.pruneReads()
+    if (any) {
+      const arc = this.arcOf({ a, b })
+      this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how })
+    }
+  }
+
+  // ---------------------------------------------------------------- rebuild from the other slots
+
+  /** Forgets rebuild reads of arcs no longer pending (their answers are ignored anyway). */
+  private pruneReads (): void {
+    for (const [op, r] of this.rebuildReads) {
+      if (!this.pending.includes(r.arc)) { this.rebuildReads.delete(op) }
+    }
+  }
+
+  private pumpRebuild (): void {
+    this.pruneReads()
+    let nextAt = Infinity
+    for (const p of this.pending) {
+      if (p.startMs > this.nowMs) {
+        nextAt = Math.min(nextAt, p.startMs)
+        continue
+      }
+      const arc = this.arcOf(p)
+      for (let j = 1; j < this.r; j++) {
+        let s = p.sources.get(j)
+        if (s === undefined) {
+          s = { covered: shift(arc.lo, j, this.r), done: false, sentMs: 0 }
+          p.sources.set(j, s)
+        }
+        if (s.done) { continue }
+        if (s.inflight !== undefined) {
+          if (this.nowMs - s.sentMs < this.cfg.rebuildRetryMs) { continue }
+          // No answer: ask again, looking the owner up afresh (it may be gone).
+          this.rebuildReads.delete(s.inflight)
+          s.inflight = undefined
+          this.forgetOwnerOf(s.after?.rid ?? ((s.covered + 1n) & ID_MASK))
+        }
+        this.sendRangeRead(p, j)
+      }
+      nextAt = Math.min(nextAt, this.nowMs + this.cfg.rebuildRetryMs)
+    }
+    if (nextAt < Infinity) { this.timers.push(nextAt, 'rebuild', 0) }
+  }
+
+  private sendRangeRead (p: PendingArc, j: number): void {
+    const s = p.sources.get(j)
+    assert(s !== undefined, 'range read without a source')
+    const hi = shift(this.arcOf(p).hi, j, this.r)
+    const op = this.seq++
+    s.inflight = op
+    s.sentMs = this.nowMs
+    this.rebuildReads.set(op, { arc: p, j })
+    const from = s.covered
+    const after = s.after
+    this.resolve(after?.rid ?? ((from + 1n) & ID_MASK), node => {
+      if (node === undefined || s.inflight !== op) {
+        if (s.inflight === op) { s.inflight = undefined }
+        this.rebuildReads.delete(op)
+        return
+      }
+      this.send(node, { type: 'range-read', op, lo: from, hi, after, limit: C.PAGE_RECORDS_MAX })
+    })
+  }
+
+  private onRebuildRefused (op: number, from: NodeRef): void {
+    const read = this.rebuildReads.get(op)
+    if (read === undefined) { return }
+    this.rebuildReads.delete(op)
+    const s = read.arc.sources.get(read.j)
+    if (s?.inflight === op) { s.inflight = undefined }
+    const arc = this.arcOf(read.arc)
+    this.forgetOwner((shift(arc.lo, read.j, this.r) + 1n) & ID_MASK, from)
+    // Retried by the rebuild timer.
+  }
+
+  private onRangeRead (from: NodeRef, m: Extract<StoreMessage, { type: 'range-read' }>): void {
+    const start = m.after?.rid ?? ((m.lo + 1n) & ID_MASK)
+    const why = this.refusal(start)
+    if (why !== undefined || !Number.isInteger(m.limit) || m.limit < 1) {
+      this.reject(`range-read-${why ?? 'invalid'}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
+    }
+    const range = this.rangeOrSelf()
+    const end = this.coverEnd(m.lo, m.hi, start)
+    const records: ReplicaRecord[] = []
+    let bytes = 0
+    for (const rec of this.backend.range(m.lo, end, Math.min(m.limit, C.PAGE_RECORDS_MAX), m.after)) {
+      records.push(rec)
+      bytes += rec.key.length + (rec.value?.length ?? 0)
+      if (bytes >= C.PAGE_BYTES_MAX) { break }
+    }
+    const more = records.length >= Math.min(m.limit, C.PAGE_RECORDS_MAX) || bytes >= C.PAGE_BYTES_MAX
+    this.send(from, { type: 'range-data', op: m.op, records, upTo: end, more, range })
+  }
+
+  /** How far from `lo` toward `hi` we hold ready records (from `start`, which we hold ready). */
+  private coverEnd (lo: RingId, hi: RingId, start: RingId): RingId {
+    const range = this.rangeOrSelf()
+    let end = hi
+    const lenTo = (x: RingId): bigint => (x - lo) & ID_MASK
+    if (range.lo !== range.hi && lenTo(range.hi) < lenTo(end)) { end = range.hi }
+    for (const p of this.pending) {
+      const pStart = this.unpos(p.a - 1n)
+      if (lenTo(pStart) >= lenTo(start) && lenTo(pStart) < lenTo(end)) { end = pStart }
+    }
+    return end
+  }
+
+  private onRangeData (from: NodeRef, m: Extract<StoreMessage, { type: 'range-data' }>): void {
+    this.learnOwner(from, m.range)
+    if (this.aePulls.has(m.op)) { return this.onPullData(from, m) }
+    const read = this.rebuildReads.get(m.op)
+    if (read === undefined) { return this.reject('range-data-unexpected') }
+    this.rebuildReads.delete(m.op)
+    const p = read.arc
+    const s = p.sources.get(read.j)
+    if (s === undefined || s.inflight !== m.op || !this.pending.includes(p)) { return }
+    s.inflight = undefined
+    const arc = this.arcOf(p)
+    const merged: ReplicaRecord[] = []
+    for (const rec of m.records) {
+      if (!this.validSlot(rec.slot)) { continue }
+      const slot = (rec.slot - read.j + this.r) % this.r
+      const rid = replicaId(keyToId(rec.key), slot, this.r)
+      if (!inOpenClosed(rid, arc.lo, arc.hi)) { continue }
+      const incoming = { ...rec, slot, rid }
+      const next = mergeRecord(this.backend.get(rec.key, slot), incoming)
+      if (next !== undefined) { merged.push(next) }
+    }
+    if (merged.length > 0) { this.backend.putMany(merged) }
+    this.counters.rebuildRecords += merged.length
+    const srcHi = shift(arc.hi, read.j, this.r)
+    if (m.more && m.records.length > 0) {
+      const last = m.records[m.records.length - 1]
+      s.after = { rid: last.rid, key: last.key }
+    } else {
+      s.covered = m.upTo
+      s.after = undefined
+      if (m.upTo === srcHi) { s.done = true }
+    }
+    if (!s.done) {
+      this.sendRangeRead(p, read.j)
+      return
+    }
+    let done = 0
+    for (const x of p.sources.values()) { if (x.done) { done++ } }
+    if (done >= this.rebuildNeed) {
+      this.counters.rebuilds++
+      this.markReady(p.a, p.b, 'rebuild')
+    }
+  }
+
+  // ---------------------------------------------------------------- hand-off
+
+  private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean): void {
+    const op = this.seq++
+    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, op, attempts: 0, sentMs: this.nowMs, leave }
+    this.handoffs.set(op, h)
+    this.sendHandoffPage(h)
+  }
+
+  private sendHandoffPage (h: Handoff): void {
+    const records: ReplicaRecord[] = []
+    let bytes = 0
+    for (const rec of this.backend.range(h.lo, h.hi, C.PAGE_RECORDS_MAX, h.after)) {
+      records.push(rec)
+      bytes += rec.key.length + (rec.value?.length ?? 0)
+      if (bytes >= C.PAGE_BYTES_MAX) { break }
+    }
+    const last = records.length < C.PAGE_RECORDS_MAX && bytes < C.PAGE_BYTES_MAX
+    h.attempts++
+    h.sentMs = this.nowMs
+    this.counters.handoffRecordsSent += records.length
+    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready })
+    this.timers.push(this.nowMs + C.HANDOFF_RETRY_MS, 'handoff', h.op)
+  }
+
+  private resendHandoff (op: number): void {
+    const h = this.handoffs.get(op)
+    if (h === undefined || this.nowMs - h.sentMs < C.HANDOFF_RETRY_MS) { return }
+    if (h.attempts >= C.HANDOFF_ATTEMPTS_MAX) {
+      // The new owner is gone: the records stay here (its successor rebuilds from the replicas).
+      this.handoffs.delete(op)
+      if (h.leave) { this.emit({ type: 'handed-off', complete: false }) }
+      return
+    }
+    this.sendHandoffPage(h)
+  }
+
+  private onHandoffAck (from: NodeRef, m: Extract<StoreMessage, { type: 'handoff-ack' }>): void {
+    const h = this.handoffs.get(m.op)
+    if (h === undefined || h.to.addr !== from.addr) { return this.reject('handoff-ack-unexpected') }
+    // The page acknowledged is the one starting at h.after; find where it ended.
+    const page = this.backend.range(h.lo, h.hi, C.PAGE_RECORDS_MAX, h.after)
+    if (page.length < C.PAGE_RECORDS_MAX) {
+      this.handoffs.delete(m.op)
+      // No longer ours: drop it unless our range has grown back over it meanwhile.
+      if (!this.leaving && this.range !== undefined && !inOpenClosed(h.hi, this.range.lo, this.range.hi)) { this.backend.deleteRange(h.lo, h.hi) }
+      if (h.leave) { this.emit({ type: 'handed-off', complete: true }) }
+      return
+    }
+    const last = page[page.length - 1]
+    h.after = { rid: last.rid, key: last.key }
+    h.attempts = 0
+    this.sendHandoffPage(h)
+  }
+
+  private onHandoff (from: NodeRef, m: Extract<StoreMessage, { type: 'handoff' }>): void {
+    // Accepted from the arc's previous owner only: a leaving predecessor (its own range) or
+    // the successor that owned our range before we joined.
+    if (from.id !== m.hi && m.hi !== this.self.id) { return this.reject('handoff-wrong-sender') }
+    const merged: ReplicaRecord[] = []
+    for (const rec of m.records) {
+      if (!this.validSlot(rec.slot) || !inOpenClosed(rec.rid, m.lo, m.hi) || replicaId(keyToId(rec.key), rec.slot, this.r) !== rec.rid) {
+        this.reject('handoff-bad-record')
+        continue
+      }
+      if (this.serves(rec.rid)) {
+        // Serving it already: our acceptor state is current; take only what a late accept would.
+        continue
+      }
+      const next = mergeRecord(this.backend.get(rec.key, rec.slot), rec)
+      if (next !== undefined) { merged.push(next) }
+    }
+    if (merged.length > 0) { this.backend.putMany(merged) }
+    this.counters.handoffRecordsReceived += merged.length
+    this.send(from, { type: 'handoff-ack', op: m.op })
+    if (!m.last || !m.ready) { return }
+    const range = this.range
+    if (range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)) {
+      const a = inOpenClosed((m.lo + 1n) & ID_MASK, range.lo, range.hi) ? this.pos(m.lo) + 1n : this.rangeStart()
+      this.markReady(a, this.pos(m.hi), 'handoff')
+      return
+    }
+    this.migrated.push({ lo: m.lo, hi: m.hi, atMs: this.nowMs })
+    if (this.migrated.length > C.MIGRATED_MAX) { this.migrated.shift() }
+  }
+
+  // ---------------------------------------------------------------- anti-entropy
+
+  private armAntiEntropy (): void {
+    if (this.aeArmed || this.cfg.antiEntropyMs <= 0) { return }
+    this.aeArmed = true
+    // Spread rounds over the period so nodes do not compare in step.
+    const first = this.cfg.antiEntropyMs * (0.5 + (hash32(this.selfHex, 7, 7) % 1000) / 1000)
+    this.timers.push(this.nowMs + first, 'ae', 0)
+  }
+
+  /**
+   * One round: compare (a part of) our range with its image in the next sibling slot j by
+   * bucket hashes, and pull the records of the buckets that differ. Every node pulls from every
+   * sibling in turn, so missing and stale replicas catch up in both directions; traffic is a
+   * digest per round plus the records of differing buckets.
+   */
+  private antiEntropyRound (): void {
+    this.timers.push(this.nowMs + this.cfg.antiEntropyMs, 'ae', 0)
+    if (this.r === 1 || this.leaving || this.range === undefined || this.pending.length > 0) { return }
+    if (this.ae !== undefined && this.nowMs - this.ae.sentMs < this.cfg.antiEntropyMs) { return }
+    if (this.ae === undefined || this.ae.cursor === this.ae.hi) {
+      this.aeJ = (this.aeJ % (this.r - 1)) + 1
+      const range = this.range
+      this.ae = { j: this.aeJ, lo: shift(range.lo, this.aeJ, this.r), hi: shift(range.hi, this.aeJ, this.r), cursor: shift(range.lo, this.aeJ, this.r), sentMs: this.nowMs }
+    }
+    this.sendDigestReq()
+  }
+
+  private sendDigestReq (): void {
+    const ae = this.ae
+    if (ae === undefined) { return }
+    const op = this.seq++
+    ae.op = op
+    ae.sentMs = this.nowMs
+    const cursor = ae.cursor
+    this.resolve((cursor + 1n) & ID_MASK, node => {
+      if (node === undefined || this.ae?.op !== op) { return }
+      if (node.addr === this.self.addr) {
+        // The sibling image lies in our own range (a large range in a small ring): skip it.
+        this.ae = undefined
+        return
+      }
+      this.send(node, { type: 'digest-req', op, lo: cursor, hi: ae.hi, buckets: C.DIGEST_BUCKETS })
+    })
+  }
+
+  private onDigestReq (from: NodeRef, m: Extract<StoreMessage, { type: 'digest-req' }>): void {
+    const start = (m.lo + 1n) & ID_MASK
+    const why = this.refusal(start)
+    if (why !== undefined || !Number.isInteger(m.buckets) || m.buckets < 1 || m.buckets > C.DIGEST_BUCKETS_MAX) {
+      this.reject(`digest-req-${why ?? 'invalid'}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
+    }
+    const upTo = this.coverEnd(m.lo, m.hi, start)
+    const hashes = this.digest(m.lo, m.hi, upTo, m.buckets, 0)
+    this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, range: this.rangeOrSelf() })
+  }
+
+  /**
+   * Bucket hashes of our records with rid in (lo, upTo], bucketed over (lo, hi]; records are
+   * taken as if shifted back by j slots (so a sibling's records and ours hash alike).
+   */
+  private digest (lo: RingId, hi: RingId, upTo: RingId, buckets: number, j: number): number[] {
+    const out = new Array<number>(buckets).fill(0)
+    const len = ((hi - lo) & ID_MASK) === 0n ? ID_MASK + 1n : (hi - lo) & ID_MASK
+    const a = shift(lo, j, this.r)
+    const b = shift(upTo, j, this.r)
+    for (let after: Cursor | undefined, page = this.backend.range(a, b, C.PAGE_RECORDS_MAX); page.length > 0; page = this.backend.range(a, b, C.PAGE_RECORDS_MAX, after)) {
+      for (const rec of page) {
+        const rid = unshift(rec.rid, j, this.r)
+        const bucket = Number((((rid - lo - 1n) & ID_MASK) * BigInt(buckets)) / len)
+        out[Math.min(bucket, buckets - 1)] ^= recordHash(rec)
+      }
+      const last = page[page.length - 1]
+      after = { rid: last.rid, key: last.key }
+      if (page.length < C.PAGE_RECORDS_MAX) { break }
+    }
+    return out
+  }
+
+  private onDigest (from: NodeRef, m: Extract<StoreMessage, { type: 'digest' }>): void {
+    this.learnOwner(from, m.range)
+    const ae = this.ae
+    if (ae === undefined || ae.op !== m.op || m.lo !== ae.cursor || this.pending.length > 0) { return this.reject('digest-unexpected') }
+    const buckets = m.hashes.length
+    if (buckets !== C.DIGEST_BUCKETS) { return this.reject('digest-invalid') }
+    this.counters.aeCompared++
+    const mine = this.digest(m.lo, ae.hi, m.upTo, buckets, -ae.j)
+    const len = ((ae.hi - m.lo) & ID_MASK) === 0n ? ID_MASK + 1n : (ae.hi - m.lo) & ID_MASK
+    const upLen = (m.upTo - m.lo) & ID_MASK
+    for (let i = 0; i < buckets; i++) {
+      if (mine[i] === m.hashes[i]) { continue }
+      this.counters.aeBucketsDiffering++
+      const bLo = (m.lo + (len * BigInt(i)) / BigInt(buckets)) & ID_MASK
+      const bHiOff = (len * BigInt(i + 1)) / BigInt(buckets)
+      const bHi = (m.lo + (bHiOff < upLen ? bHiOff : upLen)) & ID_MASK
+      if (bLo === bHi) { continue }
+      const op = this.seq++
+      this.aePulls.set(op, { j: ae.j, lo: bLo, hi: bHi, sentMs: this.nowMs })
+      this.send(from, { type: 'range-read', op, lo: bLo, hi: bHi, limit: C.PAGE_RECORDS_MAX })
+    }
+    // Drop pulls that never got an answer.
+    for (const [op, p] of this.aePulls) { if (this.nowMs - p.sentMs > 2 * this.cfg.antiEntropyMs) { this.aePulls.delete(op) } }
+    ae.cursor = m.upTo
+    ae.op = undefined
+    if (ae.cursor !== ae.hi) { this.sendDigestReq() }
+  }
+
+  private startRepair (key: Uint8Array): void {
+    if (this.ops.size >= C.OPS_PENDING_MAX / 2) { return }
+    this.counters.aeRepairs++
+    this.startOp(-(this.seq++), 'get', key, undefined, undefined, true)
+  }
+
+  /** Records pulled by anti-entropy: taken as late accepts by the acceptors we serve. */
+  private onPullData (from: NodeRef, m: Extract<StoreMessage, { type: 'range-data' }>): void {
+    const pull = this.aePulls.get(m.op)
+    if (pull === undefined) { return }
+    this.aePulls.delete(m.op)
+    const merged: ReplicaRecord[] = []
+    for (const rec of m.records) {
+      if (!this.validSlot(rec.slot)) { continue }
+      const slot = (rec.slot - pull.j + this.r) % this.r
+      const rid = replicaId(keyToId(rec.key), slot, this.r)
+      if (!this.serves(rid)) { continue }
+      const local = this.backend.get(rec.key, slot)
+      // A late accept: only a higher accepted ballot that our promise allows. A newer state our
+      // promise blocks (a proposer that got our promise and then failed) is committed again by a
+      // repair round at a fresh ballot.
+      if (local !== undefined && compareBallots(rec.accepted, local.accepted) > 0 && compareBallots(rec.accepted, local.promised) < 0) {
+        this.startRepair(rec.key)
+        continue
+      }
+      if (local !== undefined && compareBallots(rec.accepted, local.accepted) <= 0) { continue }
+      if (local === undefined && compareBallots(rec.accepted, { n: 0, by: '' }) <= 0) { continue }
+      merged.push({ key: rec.key, slot, rid, promised: maxBallot(local?.promised ?? rec.accepted, rec.accepted), accepted: rec.accepted, value: rec.value, version: rec.version })
+    }
+    if (merged.length > 0) { this.backend.putMany(merged) }
+    this.counters.aeRecords += merged.length
+    if (m.more && m.records.length > 0) {
+      const last = m.records[m.records.length - 1]
+      const op = this.seq++
+      const after = { rid: last.rid, key: last.key }
+      this.aePulls.set(op, { ...pull, after, sentMs: this.nowMs })
+      this.send(from, { type: 'range-read', op, lo: pull.lo, hi: pull.hi, after, limit: C.PAGE_RECORDS_MAX })
+    }
+  }
+
+  // ---------------------------------------------------------------- leave
+
+  private startLeave (succ: NodeRef | undefined): void {
+    const range = this.range
+    const ready = this.pending.length === 0
+    this.leaving = true
+    this.pending = []
+    if (range === undefined || succ === undefined || succ.addr === this.self.addr) {
+      this.emit({ type: 'handed-off', complete: range === undefined })
+      return
+    }
+    this.startHandoff(succ, range, ready, true)
+  }
+}
+
+function emptyRecord (key: Uint8Array, slot: number, rid: RingId): ReplicaRecord {
+  return { key, slot, rid, promised: { n: 0, by: '' }, accepted: { n: 0, by: '' }, version: 0 }
+}
+
+/** x + j·N/r: the id of slot +j of the key whose slot-0 id is x (an arc bound shifted). */
+function shift (x: RingId, j: number, r: number): RingId {
+  return (x + BigInt(j) * slotStep(r)) & ID_MASK
+}
+
+/** x − j·N/r (j may be negative). */
+function unshift (x: RingId, j: number, r: number): RingId {
+  return (x - BigInt(j) * slotStep(r)) & ID_MASK
+}
+
+/** A 32-bit hash of what makes two replicas of a record equal: key, accepted ballot, version. */
+function recordHash (rec: ReplicaRecord): number {
+  let h = 0x811c9dc5 ^ Math.imul(rec.version, 0x9e3779b1) ^ Math.imul(rec.accepted.n, 0x85ebca6b)
+  for (let i = 0; i < rec.key.length; i++) { h = Math.imul(h ^ rec.key[i], 0x01000193) }
+  for (let i = 0; i < rec.accepted.by.length; i++) { h = Math.imul(h ^ rec.accepted.by.charCodeAt(i), 0x01000193) }
+  return (h ^ (h >>> 15)) >>> 0
+}
+
+function arcsOverlap (a: Arc, b: Arc): boolean {
+  if (a.lo === a.hi || b.lo === b.hi) { return true }
+  return inOpenClosed(b.hi, a.lo, a.hi) || inOpenClosed(a.hi, b.lo, b.hi)
+}
+
+function hash32 (s: string, a: number, b: number): number {
+  let h = 0x811c9dc5 ^ a ^ Math.imul(b, 0x9e3779b1)
+  for (let i = 0; i < s.length; i++) { h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) }
+  return h >>> 0
+}

@@ -1,0 +1,47 @@
+/**
+ * Operating errors of the store; callers check `name` or `code`.
+ */
+import { SelfmgmtError } from '@selfmgmt/interface'
+
+/** The store's database file is damaged or is not a selfmgmt store: it is not used. */
+export class CorruptDatabaseError extends SelfmgmtError {
+  static readonly code = 'ERR_CORRUPT_DATABASE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, CorruptDatabaseError.code, options)
+    this.name = 'CorruptDatabaseError'
+  }
+}
+
+/** Not enough replicas of the key answered consistently: nothing is known to have changed, nothing stale was returned. */
+export class QuorumUnavailableError extends SelfmgmtError {
+  static readonly code = 'ERR_QUORUM_UNAVAILABLE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, QuorumUnavailableError.code, options)
+    this.name = 'QuorumUnavailableError'
+  }
+}
+
+/** A compare-and-set found another version than the expected one; nothing was written. */
+export class VersionConflictError extends SelfmgmtError {
+  static readonly code = 'ERR_VERSION_CONFLICT'
+  /** The version found. */
+  readonly actual: number
+
+  constructor (message: string, actual: number, options?: { cause?: unknown }) {
+    super(message, VersionConflictError.code, options)
+    this.name = 'VersionConflictError'
+    this.actual = actual
+  }
+}
+
+/** A key or value is outside the limits (size, encoding). */
+export class InvalidItemError extends SelfmgmtError {
+  static readonly code = 'ERR_INVALID_ITEM'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, InvalidItemError.code, options)
+    this.name = 'InvalidItemError'
+  }
+}

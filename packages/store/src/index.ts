@@ -1,0 +1,22 @@
+/**
+ * @packageDocumentation
+ *
+ * Replicated storage on the selfmgmt ring.
+ *
+ * - `src/core/` is the protocol as a pure state machine ({@link StoreNode}): symmetric
+ * replication of degree r, one CASPaxos acceptor per (key, slot), linearizable get, put,
+ * delete and compare-and-set through quorums of ready slots, hand-off on join and leave, and
+ * rebuild of a crashed node's range from the other slots.
+ * - Backends keep replica records: {@link MemoryBackend} (simulator, tests) and the SQLite one on disk.
+ */
+export * from './core/backend.ts'
+export * from './core/ballot.ts'
+export * from './core/messages.ts'
+export * from './core/placement.ts'
+export { MemoryBackend, arcSegments } from './core/memory-backend.ts'
+export { StoreNode } from './core/store-node.ts'
+export { SqliteBackend, openSqliteBackend } from './db/sqlite-backend.ts'
+export type { SqliteBackendOptions } from './db/sqlite-backend.ts'
+export type { StoreConfig, StoreCommand, StoreEvent, StoreCounters, OpKind } from './core/store-node.ts'
+export * as storeLimits from './core/constants.ts'
+export * from './errors.ts'

@@ -1,0 +1,160 @@
+/* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
+import { keyToId } from '@selfmgmt/ring'
+import { expect } from 'aegir/chai'
+import { MemoryBackend, StoreNode, mergeRecord, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
+import type { ReplicaRecord, StoreEvent, StoreMessage } from '../src/index.ts'
+import type { NodeRef } from '@selfmgmt/ring'
+
+const te = new TextEncoder()
+const self: NodeRef = { id: 1n << 100n, addr: 'a' }
+const other: NodeRef = { id: 5n << 120n, addr: 'b' }
+
+/** One node that owns the whole ring: its messages go to itself, its lookups name itself. */
+function single (): { node: StoreNode, backend: MemoryBackend, run(): StoreEvent[], now: number } {
+  const backend = new MemoryBackend()
+  const node = new StoreNode({ self, backend, r: 4 })
+  const h = {
+    node,
+    backend,
+    now: 0,
+    run (): StoreEvent[] {
+      const out: StoreEvent[] = []
+      for (let busy = true; busy;) {
+        busy = false
+        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
+          busy = true
+          if (t.to.addr === self.addr) { node.handleMessage(h.now, self, t.msg) }
+        }
+        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+          busy = true
+          if (e.type === 'lookup') { node.handleCommand(h.now, { type: 'owner', reqId: e.reqId, owner: self }) } else { out.push(e) }
+        }
+      }
+      return out
+    }
+  }
+  node.handleCommand(0, { type: 'create' })
+  h.run()
+  return h
+}
+
+function sent (node: StoreNode): StoreMessage[] {
+  const out: StoreMessage[] = []
+  for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t.msg) }
+  return out
+}
+
+describe('placement', () => {
+  it('puts the r replicas of a key N/r apart, slot 0 at the key hash', () => {
+    const key = te.encode('hello')
+    const ids = replicaIds(key, 4)
+    expect(ids[0]).to.equal(keyToId(key))
+    for (let x = 1; x < 4; x++) { expect((ids[x] - ids[x - 1] + (1n << 128n)) % (1n << 128n)).to.equal(slotStep(4)) }
+    expect(replicaId(keyToId(key), 2, 4)).to.equal(ids[2])
+  })
+
+  it('quorums: any two share a slot even with one slot doubly served; a rebuild reads a majority', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(operationQuorum)).to.deep.equal([1, 2, 3, 3, 4, 4, 5, 5])
+    for (let r = 3; r <= 8; r++) { expect(2 * operationQuorum(r) - r, `r=${r}`).to.be.at.least(2) }
+    expect([1, 2, 3, 4, 5].map(rebuildQuorum)).to.deep.equal([0, 2, 2, 3, 3])
+  })
+})
+
+describe('mergeRecord', () => {
+  const base: ReplicaRecord = { key: te.encode('k'), slot: 0, rid: 1n, promised: { n: 3, by: 'a' }, accepted: { n: 2, by: 'a' }, value: te.encode('x'), version: 1 }
+
+  it('keeps the higher promise and the state accepted at the higher ballot', () => {
+    const m = mergeRecord(base, { ...base, promised: { n: 1, by: 'b' }, accepted: { n: 5, by: 'b' }, value: te.encode('y'), version: 2 })
+    expect(m?.accepted).to.deep.equal({ n: 5, by: 'b' })
+    expect(m?.promised).to.deep.equal({ n: 5, by: 'b' })
+    expect(m?.version).to.equal(2)
+  })
+
+  it('returns undefined when nothing is newer, and never takes an older state', () => {
+    expect(mergeRecord(base, { ...base, accepted: { n: 1, by: 'z' }, value: te.encode('old'), version: 0 })).to.equal(undefined)
+  })
+})
+
+describe('StoreNode, one node', () => {
+  it('put, get, cas (applied and refused), delete, get of an absent key', () => {
+    const h = single()
+    const k = te.encode('key')
+    h.node.handleCommand(0, { type: 'get', opId: 1, key: k })
+    expect(h.run()).to.deep.include({ type: 'op-done', opId: 1, kind: 'get', value: undefined, version: 0, applied: true, attempts: 1 })
+    h.node.handleCommand(0, { type: 'put', opId: 2, key: k, value: te.encode('v1') })
+    const put = h.run()[0]
+    expect(put).to.include({ type: 'op-done', version: 1 })
+    h.node.handleCommand(0, { type: 'cas', opId: 3, key: k, expected: 0, value: te.encode('no') })
+    expect(h.run()[0]).to.include({ type: 'op-done', applied: false, version: 1 })
+    h.node.handleCommand(0, { type: 'cas', opId: 4, key: k, expected: 1, value: te.encode('v2') })
+    expect(h.run()[0]).to.include({ type: 'op-done', applied: true, version: 2 })
+    h.node.handleCommand(0, { type: 'get', opId: 5, key: k })
+    const got = h.run()[0]
+    expect(got.type === 'op-done' && new TextDecoder().decode(got.value)).to.equal('v2')
+    h.node.handleCommand(0, { type: 'delete', opId: 6, key: k })
+    expect(h.run()[0]).to.include({ type: 'op-done', version: 3, value: undefined })
+    // Every slot holds the same state.
+    for (let slot = 0; slot < 4; slot++) { expect(h.backend.get(k, slot)?.version).to.equal(3) }
+  })
+
+  it('refuses invalid keys, oversized values, bad versions and duplicate op ids', () => {
+    const h = single()
+    h.node.handleCommand(0, { type: 'put', opId: 1, key: new Uint8Array(0), value: te.encode('x') })
+    h.node.handleCommand(0, { type: 'put', opId: 2, key: new Uint8Array(storeLimits.KEY_BYTES_MAX + 1), value: te.encode('x') })
+    h.node.handleCommand(0, { type: 'put', opId: 3, key: te.encode('k'), value: new Uint8Array(storeLimits.VALUE_BYTES_MAX + 1) })
+    h.node.handleCommand(0, { type: 'cas', opId: 4, key: te.encode('k'), expected: -1, value: te.encode('x') })
+    const ev = h.run()
+    expect(ev.map(e => e.type === 'op-failed' ? e.reason : e.type)).to.deep.equal(['invalid-key', 'invalid-key', 'value-too-large', 'invalid-version'])
+    expect(h.backend.size()).to.equal(0)
+  })
+
+  it('an acceptor refuses a wrong replica id, a bad slot, an oversized value and a stale ballot, storing nothing', () => {
+    const h = single()
+    const key = te.encode('k')
+    const rid = replicaId(keyToId(key), 1, 4)
+    const bad: StoreMessage[] = [
+      { type: 'prepare', op: 1, key, slot: 1, rid: rid + 1n, ballot: { n: 9, by: 'x' } },
+      { type: 'prepare', op: 2, key, slot: 7, rid, ballot: { n: 9, by: 'x' } },
+      { type: 'accept', op: 3, key, slot: 1, rid, ballot: { n: 9, by: 'x' }, value: new Uint8Array(storeLimits.VALUE_BYTES_MAX + 1), version: 1 },
+      { type: 'accept', op: 4, key, slot: 1, rid, ballot: { n: 9, by: 'x' }, value: te.encode('v'), version: -3 }
+    ]
+    for (const m of bad) { h.node.handleMessage(0, other, m) }
+    const replies = sent(h.node)
+    expect(replies.map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['invalid', 'invalid', 'invalid', 'invalid'])
+    expect(h.backend.size()).to.equal(0)
+    // A promise at ballot 9, then a stale prepare (8) and a stale accept (8) are refused as conflicts.
+    h.node.handleMessage(0, other, { type: 'prepare', op: 5, key, slot: 1, rid, ballot: { n: 9, by: 'x' } })
+    h.node.handleMessage(0, other, { type: 'prepare', op: 6, key, slot: 1, rid, ballot: { n: 8, by: 'x' } })
+    h.node.handleMessage(0, other, { type: 'accept', op: 7, key, slot: 1, rid, ballot: { n: 8, by: 'x' }, value: te.encode('late'), version: 1 })
+    expect(sent(h.node).map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['promise', 'conflict', 'conflict'])
+    expect(h.backend.get(key, 1)?.value).to.equal(undefined)
+    // The accept at 9, replayed: accepted both times, stored once.
+    const acc: StoreMessage = { type: 'accept', op: 8, key, slot: 1, rid, ballot: { n: 9, by: 'x' }, value: te.encode('v'), version: 1 }
+    h.node.handleMessage(0, other, acc)
+    h.node.handleMessage(0, other, acc)
+    expect(sent(h.node).map(m => m.type)).to.deep.equal(['accepted', 'accepted'])
+    expect(h.backend.get(key, 1)?.version).to.equal(1)
+  })
+
+  it('ignores unexpected replies and refuses a hand-off from a node that did not own the arc', () => {
+    const h = single()
+    h.node.handleMessage(0, other, { type: 'promise', op: 999, slot: 0, accepted: { n: 1, by: 'x' }, version: 1, range: { lo: 0n, hi: 1n } })
+    h.node.handleMessage(0, other, { type: 'accepted', op: 999, slot: 0, range: { lo: 0n, hi: 1n } })
+    h.node.handleMessage(0, other, { type: 'handoff-ack', op: 999 })
+    const key = te.encode('k')
+    const rid = replicaId(keyToId(key), 0, 4)
+    h.node.handleMessage(0, other, { type: 'handoff', op: 1, lo: rid - 1n, hi: rid, records: [{ key, slot: 0, rid, promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('evil'), version: 5 }], last: true, ready: true })
+    expect(h.backend.size()).to.equal(0)
+    expect(h.node.counters.rejected).to.include({ 'promise-unexpected': 1, 'accepted-unexpected': 1, 'handoff-ack-unexpected': 1, 'handoff-wrong-sender': 1 })
+  })
+
+  it('a node that left refuses to serve and reads of its range are refused', () => {
+    const h = single()
+    h.node.handleCommand(0, { type: 'leave' })
+    expect(h.run()).to.deep.include({ type: 'handed-off', complete: false })
+    const key = te.encode('k')
+    h.node.handleMessage(0, other, { type: 'prepare', op: 1, key, slot: 0, rid: replicaId(keyToId(key), 0, 4), ballot: { n: 1, by: 'x' } })
+    h.node.handleMessage(0, other, { type: 'range-read', op: 2, lo: 0n, hi: 5n, limit: 10 })
+    expect(sent(h.node).map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-owner', 'not-owner'])
+  })
+})
