@@ -145,7 +145,7 @@ async function startNode (i) {
       ping: ping(),
       // A join crosses several emulated WAN links, each a new connection at first (handshakes of a
       // few round trips): the core's join attempt deadline is raised accordingly.
-      ring: ring({ geometry: { name: 'dks', k: 16 }, autoJoin: false, joinTimeoutMs: 20_000 }),
+      ring: ring({ geometry: { name: 'dks', k: 16 }, autoJoin: false, joinTimeoutMs: 20_000, timeoutMs: 120_000 }),
       dht: kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper })
     }
   })
@@ -179,13 +179,18 @@ if (values.mesh) {
 }
 
 log('building the ring (dks k=16)')
+const joinRand = prng(SEED + 1)
 nodes[0].services.ring.create()
 let joined = 1
 await pool(nodes.slice(1), 1, async (n, i) => {
   // One at a time, through members already in; a join that times out is tried again.
-  const members = () => nodes.slice(0, 3).filter(m => m.services.ring.isMember()).map(addr)
+  // Three random members, so the first nodes are not the entry point of every join.
+  const members = () => {
+    const m = nodes.filter(x => x.services.ring.isMember())
+    return Array.from({ length: 3 }, () => addr(m[Math.floor(joinRand() * m.length)]))
+  }
   const t0 = Date.now()
-  await retry(`node ${i + 1} to join`, async () => { await n.services.ring.join(members(), { signal: AbortSignal.timeout(60_000) }) })
+  await retry(`node ${i + 1} to join`, async () => { await n.services.ring.join(members(), { signal: AbortSignal.timeout(120_000) }) })
   if (++joined % 5 === 0) { log(`${joined}/${N} in the ring (the last join took ${Date.now() - t0} ms)`) }
 })
 

@@ -25,10 +25,14 @@ for (let i = 0; i < N; i++) {
   if (dht) services.dht = kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper })
   nodes.push(await createLibp2p({ addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] }, transports: [wanTransport(tcp(), { emulator, index: i })], connectionEncrypters: [noise()], streamMuxers: [yamux()], connectionManager: { inboundConnectionThreshold: 1e6, maxIncomingPendingConnections: 10000, maxConnections: 1000 }, services }))
 }
+let opens = 0
+let closes = 0
+for (const n of nodes) { n.addEventListener('connection:open', () => { opens++ }); n.addEventListener('connection:close', () => { closes++ }) }
 const t0 = Date.now()
+if (process.env.EXIT_AFTER_S !== undefined) { setTimeout(() => process.exit(0), Number(process.env.EXIT_AFTER_S) * 1000) }
 const sum = () => { const s = {}; for (const n of nodes) for (const [k, v] of Object.entries(n.services.ring.getRoutingState().counters.sent)) s[k] = (s[k] ?? 0) + v; return s }
 let prev = {}
-const iv = setInterval(() => { const s = sum(); const d = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v - (prev[k] ?? 0)]).filter(([, v]) => v > 0)); prev = s; console.log(((Date.now() - t0) / 1000).toFixed(0), 'members', nodes.filter(n => n.services.ring.isMember()).length, 'bytes', emulator.stats().bytes, 'paused', Math.round(pausedTotalMs()), JSON.stringify(d)) }, 5000)
+const iv = setInterval(() => { const s = sum(); const d = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v - (prev[k] ?? 0)]).filter(([, v]) => v > 0)); prev = s; console.log(((Date.now() - t0) / 1000).toFixed(0), 'members', nodes.filter(n => n.services.ring.isMember()).length, 'bytes', emulator.stats().bytes, 'paused', Math.round(pausedTotalMs()), 'conns', opens, closes, JSON.stringify(d)) }, 5000)
 nodes[0].services.ring.create()
 for (let i = 1; i < N; i++) { try { await nodes[i].services.ring.join([nodes[0].getMultiaddrs()[0]], { signal: AbortSignal.timeout(30000) }) } catch (e) { console.log('join', i, e.message) } }
 await new Promise(r => setTimeout(r, 30000))

@@ -24,6 +24,8 @@ export interface ChannelsInit {
   /** The peer could not be reached; its queued frames are gone. */
   unreachable(addr: string, err: Error): void
   log: Logger
+  /** Largest frame (default: the ring's). */
+  frameBytesMax?: number
 }
 
 export class Channels {
@@ -63,7 +65,7 @@ export class Channels {
     this.closed = true
     const streams = [...this.channels.values()].map(c => c.stream).filter(s => s !== undefined)
     this.channels.clear()
-    await Promise.all(streams.map(async s => s.close({ signal: AbortSignal.timeout(1000) }).catch(() => s.abort(new Error('ring service stopping')))))
+    await Promise.all(streams.map(async s => s.close({ signal: AbortSignal.timeout(1000) }).catch(() => s.abort(new Error('service stopping')))))
   }
 
   /** Forgets a peer's stream (it left or was suspected). */
@@ -71,7 +73,7 @@ export class Channels {
     const ch = this.channels.get(addr)
     if (ch === undefined || ch.running) { return }
     this.channels.delete(addr)
-    ch.stream?.abort(new Error('ring peer forgotten'))
+    ch.stream?.abort(new Error('peer forgotten'))
   }
 
   private async run (ch: Channel): Promise<void> {
@@ -108,7 +110,7 @@ export class Channels {
   private async connect (ch: Channel): Promise<void> {
     const stream = await this.init.open(ch.addr, AbortSignal.timeout(OPEN_TIMEOUT_MS))
     ch.stream = stream
-    ch.lp = lpStream(stream, { maxDataLength: FRAME_BYTES_MAX })
+    ch.lp = lpStream(stream, { maxDataLength: this.init.frameBytesMax ?? FRAME_BYTES_MAX })
     stream.addEventListener('close', () => {
       if (ch.stream === stream) { ch.stream = ch.lp = undefined }
     })
@@ -119,7 +121,7 @@ export class Channels {
     for (const [addr, ch] of this.channels) {
       if (ch.running || ch.queue.length > 0) { continue }
       this.channels.delete(addr)
-      ch.stream?.abort(new Error('ring channel evicted'))
+      ch.stream?.abort(new Error('channel evicted'))
       return
     }
   }

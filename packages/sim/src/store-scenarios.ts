@@ -35,7 +35,7 @@ export interface StoreScenarioResult {
   linearizability: LinearizabilityResult
   stats: Omit<WorkloadStats, 'latencyMs'>
   latencyMs: Quantiles | null
-  /** ok / (ok + fail + info) for operations invoked during the safety phase. */
+  /** Answered operations (ok, or a cas whose comparison failed) / all completed, during the safety phase. */
   availability: number
   /** Liveness: ms after the heal until every range was ready and every key had r copies; -1 if not within the bound. */
   convergedMs: number
@@ -99,7 +99,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
     linearizability,
     stats,
     latencyMs: quantiles(latencyMs),
-    availability: done === 0 ? 1 : stats.ok / done,
+    availability: done === 0 ? 1 : (stats.ok + stats.casMismatch) / done,
     convergedMs,
     underReplicated: keyNames.filter(k => { const c = sim.copies(k); return c.version > 0 && c.upToDate < r }).length,
     finalUnavailable,
@@ -176,4 +176,67 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
     default:
       unreachable(family, 'unknown family')
   }
+}
+
+export interface FailureMatrixCell {
+  r: number
+  /** Replicas of one key crashed at the same moment (on k distinct nodes). */
+  k: number
+  seeds: number
+  /** Seeds where a read / a write of that key succeeded within 20 s of the crashes. */
+  readsNow: number
+  writesNow: number
+  /** Seeds where they succeeded 60 s later (after rebuild, if one was possible). */
+  readsLater: number
+  writesLater: number
+  /** Seeds where a read returned something other than the last acknowledged write. */
+  lost: number
+  /** Seeds skipped: no key had k replicas on distinct nodes. */
+  skipped: number
+}
+
+/**
+ * One cell of the failure matrix: in a 16-node ring with degree r, k of one key's replica
+ * holders crash at once; then a read and a write of the key are tried at once and 60 s later,
+ * and a final read is compared with the last acknowledged write.
+ */
+export function runFailureCell (r: number, k: number, seeds: number[], nodes = 16): FailureMatrixCell {
+  const cell: FailureMatrixCell = { r, k, seeds: seeds.length, readsNow: 0, writesNow: 0, readsLater: 0, writesLater: 0, lost: 0, skipped: 0 }
+  for (const seed of seeds) {
+    const sim = new StoreSim({ seed, r })
+    sim.build(nodes)
+    const keys = Array.from({ length: 16 }, (_, i) => `m${i}`)
+    // Values a read of the key may return: the last acknowledged write, plus writes since whose
+    // outcome is unknown. A read outside this set is a lost (or resurrected) write.
+    const possible = new Map<string, Set<string | undefined>>()
+    const write = (key: string, value: string): boolean => {
+      const w = sim.request('put', key, value)
+      const p = possible.get(key) ?? new Set([undefined])
+      possible.set(key, w.ok ? new Set([value]) : p.add(value))
+      return w.ok
+    }
+    const read = (key: string): boolean => {
+      const x = sim.request('get', key)
+      if (!x.ok) { return false }
+      if (!(possible.get(key) ?? new Set([undefined])).has(x.value)) { lost = true }
+      possible.set(key, new Set([x.value]))
+      return true
+    }
+    let lost = false
+    for (const key of keys) { write(key, `v-${key}`) }
+    const key = keys.find(kk => sim.holders(kk).length >= k)
+    if (key === undefined) {
+      cell.skipped++
+      continue
+    }
+    for (const n of sim.holders(key).slice(0, k)) { sim.crash(n) }
+    if (read(key)) { cell.readsNow++ }
+    if (write(key, 'now')) { cell.writesNow++ }
+    sim.engine.runUntil(sim.nowMs + 60_000)
+    if (read(key)) { cell.readsLater++ }
+    if (write(key, 'later')) { cell.writesLater++ }
+    read(key)
+    if (lost) { cell.lost++ }
+  }
+  return cell
 }

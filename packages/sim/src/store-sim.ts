@@ -153,6 +153,8 @@ export interface WorkloadStats {
   info: number
   /** ok operations per kind. */
   byKind: Record<string, number>
+  /** cas operations that completed with a failed comparison (counted in `fail`; the store answered). */
+  casMismatch: number
   failReasons: Record<string, number>
   latencyMs: number[]
 }
@@ -177,11 +179,12 @@ export class StoreSim {
   private readonly idRng: Rng
   private readonly opts: StoreSimOptions
   readonly history = new RegisterHistory()
-  readonly stats: WorkloadStats = { invoked: 0, ok: 0, fail: 0, info: 0, byKind: {}, failReasons: {}, latencyMs: [] }
+  readonly stats: WorkloadStats = { invoked: 0, ok: 0, fail: 0, info: 0, byKind: {}, casMismatch: 0, failReasons: {}, latencyMs: [] }
   private readonly clients: Client[] = []
   private nextProcess = 0
   private opSeq = 1
   private readonly opOwner = new Map<string, Client>()
+  private readonly adhoc = new Map<string, (r: { ok: boolean, value?: string }) => void>()
   private workload: WorkloadOptions | undefined
   private running = false
   private valueSeq = 0
@@ -301,6 +304,38 @@ export class StoreSim {
   }
 
   /**
+   * Runs one operation to its end from a random live member (outside the workload and its
+   * history): ok with the value read (as text) or not.
+   */
+  request (kind: 'get' | 'put', key: string, value?: string, maxMs = 25_000): { ok: boolean, value?: string } {
+    const m = this.members()
+    if (m.length === 0) { return { ok: false } }
+    const node = m[this.rng.int(m.length)]
+    const opId = this.opSeq++
+    const kb = new TextEncoder().encode(key)
+    let result: { ok: boolean, value?: string } | undefined
+    this.adhoc.set(`${node.index}:${opId}`, r => { result = r })
+    this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') })))
+    const until = this.nowMs + maxMs
+    while (result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
+    this.adhoc.delete(`${node.index}:${opId}`)
+    return result ?? { ok: false }
+  }
+
+  /** Live nodes holding a replica slot of `key`, distinct, in slot order. */
+  holders (key: string): StoreSimNode[] {
+    const kb = new TextEncoder().encode(key)
+    const m = this.members().sort((a, b) => compareBig(a.ref.id, b.ref.id))
+    const h = keyToId(kb)
+    const out: StoreSimNode[] = []
+    for (let slot = 0; slot < this.r; slot++) {
+      const o = ownerOf(m, replicaId(h, slot, this.r))
+      if (o !== undefined && !out.includes(o)) { out.push(o) }
+    }
+    return out
+  }
+
+  /**
    * Reads every key once more through a quorum, each from a fresh client on a random member,
    * recorded in the history; returns how many did not succeed within `maxMs`.
    */
@@ -410,6 +445,8 @@ export class StoreSim {
   private onEvent (n: StoreSimNode, ev: StoreEvent | RingEvent): void {
     switch (ev.type) {
       case 'op-done': {
+        const a = this.adhoc.get(`${n.index}:${ev.opId}`)
+        if (a !== undefined) { return a({ ok: true, value: ev.value === undefined ? undefined : new TextDecoder().decode(ev.value) }) }
         const c = this.opOwner.get(`${n.index}:${ev.opId}`)
         if (c === undefined) { return }
         this.opOwner.delete(`${n.index}:${ev.opId}`)
@@ -419,12 +456,16 @@ export class StoreSim {
         }
         if (ev.kind === 'cas' && !ev.applied) {
           if (ev.value !== undefined) { c.seen.set(c.key, { value: ev.value, version: ev.version }) } else { c.seen.delete(c.key) }
+          this.stats.casMismatch++
+          this.stats.latencyMs.push(this.nowMs - c.startMs)
           return this.finish(c, 'fail')
         }
         if (ev.value !== undefined) { c.seen.set(c.key, { value: ev.value, version: ev.version }) } else { c.seen.delete(c.key) }
         return this.finish(c, 'ok')
       }
       case 'op-failed': {
+        const a = this.adhoc.get(`${n.index}:${ev.opId}`)
+        if (a !== undefined) { return a({ ok: false }) }
         const c = this.opOwner.get(`${n.index}:${ev.opId}`)
         if (c === undefined) { return }
         this.opOwner.delete(`${n.index}:${ev.opId}`)

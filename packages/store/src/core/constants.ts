@@ -16,6 +16,8 @@ export const OP_TIMEOUT_MS = 20_000
 export const ATTEMPTS_MAX = 6
 /** First back-off after a lost ballot race; doubles per attempt, with jitter. */
 export const BACKOFF_MS = 40
+/** An operation refused by slots not ready yet retries after this (until its deadline). */
+export const NOT_READY_RETRY_MS = 500
 /** Re-resolutions of a slot's owner within one phase (a stale owner cache says not-owner). */
 export const RESOLVES_PER_PHASE_MAX = 3
 /** Operations in flight per node. */

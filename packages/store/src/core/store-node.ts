@@ -114,6 +114,8 @@ interface Op {
   acks: Set<number>
   refused: Set<number>
   resolves: number
+  /** Attempts that ended on slots not ready (not counted against attemptsMax). */
+  readyWaits: number
   /** State being accepted, and what the caller is told on success. */
   next?: { value?: Uint8Array, version: number, applied: boolean }
   /** An accept of a changed state was sent in some attempt. */
@@ -480,6 +482,7 @@ export class StoreNode {
       acks: new Set(),
       refused: new Set(),
       resolves: 0,
+      readyWaits: 0,
       wrote: false,
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
@@ -652,10 +655,14 @@ export class StoreNode {
   }
 
   private retry (op: Op, reason: string): void {
-    if (op.attempt >= this.cfg.attemptsMax || this.nowMs >= op.deadlineMs) { return this.fail(op, reason) }
+    // Slots not ready yet (a rebuild or hand-off under way) are waited for until the deadline;
+    // lost ballot races and timeouts are retried a bounded number of times.
+    const waiting = reason === 'not-ready'
+    if (waiting) { op.readyWaits++ }
+    if (op.attempt - op.readyWaits >= this.cfg.attemptsMax || this.nowMs >= op.deadlineMs) { return this.fail(op, reason) }
     op.phase = 'backoff'
     // Deterministic jitter from the op and attempt, so rival coordinators do not retry in step.
-    const base = C.BACKOFF_MS * (1 << Math.min(op.attempt, 6))
+    const base = waiting ? C.NOT_READY_RETRY_MS : C.BACKOFF_MS * (1 << Math.min(op.attempt - op.readyWaits, 6))
     const jitter = (hash32(this.selfHex, op.id, op.attempt) % 1000) / 1000
     this.timers.push(this.nowMs + base * (0.5 + jitter), 'backoff', op.id)
   }

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:faults`: the store under every fault family of the simulator, over a range of
+ * seeds, and the failure matrix (r = 3, 4, 5; k replica holders of one key crashed at once).
+ *
+ * Per family: operations and their outcomes, ops lost (final reads that contradict an
+ * acknowledged write: counted by the linearizability checker, which sees the final reads),
+ * linearizability verdicts, availability inside the fault window (ok / completed; a cas whose
+ * comparison failed counts as completed, not ok), latency p50/p99, convergence after the heal
+ * (every range ready and r up-to-date copies of every key) p50/p99, and the seeds whose
+ * convergence was blocked because a majority of some key's replicas crashed at once.
+ *
+ * Options: --seeds N (default 10) --from S (first seed, default 1) --families a,b,...
+ * --matrix-seeds N (default 6) --json
+ */
+import { parseArgs } from 'node:util'
+import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '10' },
+    from: { type: 'string', default: '1' },
+    families: { type: 'string', default: STORE_FAMILIES.join(',') },
+    'matrix-seeds': { type: 'string', default: '6' },
+    json: { type: 'boolean', default: false }
+  }
+})
+const SEEDS = Number(values.seeds)
+const FROM = Number(values.from)
+const MATRIX_SEEDS = Number(values['matrix-seeds'])
+const families = values.families.split(',')
+for (const f of families) { if (!STORE_FAMILIES.includes(f)) { throw new Error(`unknown family ${f}; one of ${STORE_FAMILIES.join(', ')}`) } }
+const log = (s) => { process.stderr.write(`bench:faults: ${s}\n`) }
+
+function pct (xs, q) {
+  if (xs.length === 0) { return NaN }
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]
+}
+
+const rows = []
+const t0 = Date.now()
+for (const family of families) {
+  const row = { family, seeds: `${FROM}-${FROM + SEEDS - 1}`, ops: 0, ok: 0, fail: 0, info: 0, illegal: 0, unknown: 0, lat: [], conv: [], blocked: 0, notConverged: 0, avail: [] }
+  for (let seed = FROM; seed < FROM + SEEDS; seed++) {
+    const r = runStoreScenario({ family, seed })
+    row.ops += r.stats.invoked
+    row.ok += r.stats.ok
+    row.fail += r.stats.fail
+    row.info += r.stats.info
+    if (r.verdict === 'illegal') { row.illegal++; log(`ILLEGAL ${family} SEED=${seed}`) }
+    if (r.verdict === 'unknown') { row.unknown++ }
+    if (r.latencyMs !== null) { row.lat.push(r.latencyMs.p50) }
+    row.avail.push(r.availability)
+    if (r.stuck.majorityLost > 0) { row.blocked++ } else if (r.convergedMs < 0) { row.notConverged++; log(`NOT CONVERGED ${family} SEED=${seed}`) } else { row.conv.push(r.convergedMs) }
+  }
+  rows.push(row)
+  log(`${family}: ${SEEDS} seeds in ${((Date.now() - t0) / 1000).toFixed(0)} s so far`)
+}
+
+const matrix = []
+for (const r of [3, 4, 5]) {
+  for (let k = 1; k <= r; k++) {
+    matrix.push(runFailureCell(r, k, Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i)))
+  }
+}
+log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+
+if (values.json) {
+  console.log(JSON.stringify({ rows, matrix }, null, 2))
+} else {
+  console.log(`Store fault families: 10 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
+  console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
+  for (const w of rows) {
+    const mean = w.avail.reduce((a, b) => a + b, 0) / w.avail.length
+    console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${pct(w.lat, 0.5).toFixed(0)} ms | ${w.conv.length ? `${(pct(w.conv, 0.5) / 1000).toFixed(0)} s / ${(pct(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
+  }
+  console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}.\n`)
+  console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost |')
+  console.log('|---|---|---|---|---|---|---|---|')
+  const W = (r) => r <= 2 ? r : (r >> 1) + 1 + (r & 1)
+  for (const c of matrix) {
+    const n = c.seeds - c.skipped
+    console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} |`)
+  }
+}

@@ -1,0 +1,3714 @@
+import { decodeMessage, encodeMessage, enumeration, MaxLengthError, message, streamMessage } from 'protons-runtime'
+import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
+import type { Codec, DecodeOptions } from 'protons-runtime'
+import type { Uint8ArrayList } from 'uint8arraylist'
+
+export interface Ballot {
+  n: bigint
+  by: string
+}
+
+export namespace Ballot {
+  let _codec: Codec<Ballot>
+
+  export const codec = (): Codec<Ballot> => {
+    if (_codec == null) {
+      _codec = message<Ballot>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.n != null && obj.n !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.n)
+        }
+
+        if ((obj.by != null && obj.by !== '')) {
+          w.uint32(18)
+          w.string(obj.by)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          n: 0n,
+          by: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.n = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.by = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.n`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.by`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface BallotNFieldEvent {
+    field: '$.n'
+    value: bigint
+  }
+
+  export interface BallotByFieldEvent {
+    field: '$.by'
+    value: string
+  }
+
+  export function encode (obj: Partial<Ballot>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Ballot.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Ballot>): Ballot {
+    return decodeMessage(buf, Ballot.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Ballot>): Generator<BallotNFieldEvent | BallotByFieldEvent> {
+    return streamMessage(buf, Ballot.codec(), opts)
+  }
+}
+
+export interface Arc {
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+}
+
+export namespace Arc {
+  let _codec: Codec<Arc>
+
+  export const codec = (): Codec<Arc> => {
+    if (_codec == null) {
+      _codec = message<Arc>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.hi)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.hi = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ArcLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface ArcHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Arc>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Arc.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Arc>): Arc {
+    return decodeMessage(buf, Arc.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Arc>): Generator<ArcLoFieldEvent | ArcHiFieldEvent> {
+    return streamMessage(buf, Arc.codec(), opts)
+  }
+}
+
+export interface Cursor {
+  rid: Uint8Array<ArrayBuffer>
+  key: Uint8Array<ArrayBuffer>
+}
+
+export namespace Cursor {
+  let _codec: Codec<Cursor>
+
+  export const codec = (): Codec<Cursor> => {
+    if (_codec == null) {
+      _codec = message<Cursor>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.rid)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          rid: uint8ArrayAlloc(0),
+          key: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface CursorRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface CursorKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Cursor>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Cursor.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Cursor>): Cursor {
+    return decodeMessage(buf, Cursor.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Cursor>): Generator<CursorRidFieldEvent | CursorKeyFieldEvent> {
+    return streamMessage(buf, Cursor.codec(), opts)
+  }
+}
+
+export interface Record {
+  key: Uint8Array<ArrayBuffer>
+  slot: number
+  rid: Uint8Array<ArrayBuffer>
+  promised?: Ballot
+  accepted?: Ballot
+  value?: Uint8Array<ArrayBuffer>
+  version: bigint
+}
+
+export namespace Record {
+  let _codec: Codec<Record>
+
+  export const codec = (): Codec<Record> => {
+    if (_codec == null) {
+      _codec = message<Record>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.key)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.rid)
+        }
+
+        if (obj.promised != null) {
+          w.uint32(34)
+          Ballot.codec().encode(obj.promised, w)
+        }
+
+        if (obj.accepted != null) {
+          w.uint32(42)
+          Ballot.codec().encode(obj.accepted, w)
+        }
+
+        if (obj.value != null) {
+          w.uint32(50)
+          w.bytes(obj.value)
+        }
+
+        if ((obj.version != null && obj.version !== 0n)) {
+          w.uint32(56)
+          w.sint64(obj.version)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          key: uint8ArrayAlloc(0),
+          slot: 0,
+          rid: uint8ArrayAlloc(0),
+          version: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 3: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.promised = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.promised
+              })
+              break
+            }
+            case 5: {
+              obj.accepted = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.accepted
+              })
+              break
+            }
+            case 6: {
+              obj.value = reader.bytes()
+              break
+            }
+            case 7: {
+              obj.version = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.promised`, {
+                limits: opts.limits?.promised
+              })
+
+              break
+            }
+            case 5: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.accepted`, {
+                limits: opts.limits?.accepted
+              })
+
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RecordKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RecordSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface RecordRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RecordPromisedNFieldEvent {
+    field: '$.promised.n'
+    value: bigint
+  }
+
+  export interface RecordPromisedByFieldEvent {
+    field: '$.promised.by'
+    value: string
+  }
+
+  export interface RecordAcceptedNFieldEvent {
+    field: '$.accepted.n'
+    value: bigint
+  }
+
+  export interface RecordAcceptedByFieldEvent {
+    field: '$.accepted.by'
+    value: string
+  }
+
+  export interface RecordValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RecordVersionFieldEvent {
+    field: '$.version'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<Record>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Record.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Record>): Record {
+    return decodeMessage(buf, Record.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Record>): Generator<RecordKeyFieldEvent | RecordSlotFieldEvent | RecordRidFieldEvent | RecordPromisedNFieldEvent | RecordPromisedByFieldEvent | RecordAcceptedNFieldEvent | RecordAcceptedByFieldEvent | RecordValueFieldEvent | RecordVersionFieldEvent> {
+    return streamMessage(buf, Record.codec(), opts)
+  }
+}
+
+export interface Prepare {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+  slot: number
+  rid: Uint8Array<ArrayBuffer>
+  ballot?: Ballot
+}
+
+export namespace Prepare {
+  let _codec: Codec<Prepare>
+
+  export const codec = (): Codec<Prepare> => {
+    if (_codec == null) {
+      _codec = message<Prepare>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.rid)
+        }
+
+        if (obj.ballot != null) {
+          w.uint32(42)
+          Ballot.codec().encode(obj.ballot, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0),
+          slot: 0,
+          rid: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.ballot = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ballot
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.ballot`, {
+                limits: opts.limits?.ballot
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PrepareOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface PrepareKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PrepareSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface PrepareRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PrepareBallotNFieldEvent {
+    field: '$.ballot.n'
+    value: bigint
+  }
+
+  export interface PrepareBallotByFieldEvent {
+    field: '$.ballot.by'
+    value: string
+  }
+
+  export function encode (obj: Partial<Prepare>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Prepare.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Prepare>): Prepare {
+    return decodeMessage(buf, Prepare.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Prepare>): Generator<PrepareOpFieldEvent | PrepareKeyFieldEvent | PrepareSlotFieldEvent | PrepareRidFieldEvent | PrepareBallotNFieldEvent | PrepareBallotByFieldEvent> {
+    return streamMessage(buf, Prepare.codec(), opts)
+  }
+}
+
+export interface Promise {
+  op: bigint
+  slot: number
+  accepted?: Ballot
+  value?: Uint8Array<ArrayBuffer>
+  version: bigint
+  range?: Arc
+}
+
+export namespace Promise {
+  let _codec: Codec<Promise>
+
+  export const codec = (): Codec<Promise> => {
+    if (_codec == null) {
+      _codec = message<Promise>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.slot)
+        }
+
+        if (obj.accepted != null) {
+          w.uint32(26)
+          Ballot.codec().encode(obj.accepted, w)
+        }
+
+        if (obj.value != null) {
+          w.uint32(34)
+          w.bytes(obj.value)
+        }
+
+        if ((obj.version != null && obj.version !== 0n)) {
+          w.uint32(40)
+          w.sint64(obj.version)
+        }
+
+        if (obj.range != null) {
+          w.uint32(50)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          slot: 0,
+          version: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 3: {
+              obj.accepted = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.accepted
+              })
+              break
+            }
+            case 4: {
+              obj.value = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.version = reader.sint64()
+              break
+            }
+            case 6: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 3: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.accepted`, {
+                limits: opts.limits?.accepted
+              })
+
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 6: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PromiseOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface PromiseSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface PromiseAcceptedNFieldEvent {
+    field: '$.accepted.n'
+    value: bigint
+  }
+
+  export interface PromiseAcceptedByFieldEvent {
+    field: '$.accepted.by'
+    value: string
+  }
+
+  export interface PromiseValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PromiseVersionFieldEvent {
+    field: '$.version'
+    value: bigint
+  }
+
+  export interface PromiseRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PromiseRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Promise>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Promise.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Promise {
+    return decodeMessage(buf, Promise.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent> {
+    return streamMessage(buf, Promise.codec(), opts)
+  }
+}
+
+export interface Accept {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+  slot: number
+  rid: Uint8Array<ArrayBuffer>
+  ballot?: Ballot
+  value?: Uint8Array<ArrayBuffer>
+  version: bigint
+}
+
+export namespace Accept {
+  let _codec: Codec<Accept>
+
+  export const codec = (): Codec<Accept> => {
+    if (_codec == null) {
+      _codec = message<Accept>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.rid)
+        }
+
+        if (obj.ballot != null) {
+          w.uint32(42)
+          Ballot.codec().encode(obj.ballot, w)
+        }
+
+        if (obj.value != null) {
+          w.uint32(50)
+          w.bytes(obj.value)
+        }
+
+        if ((obj.version != null && obj.version !== 0n)) {
+          w.uint32(56)
+          w.sint64(obj.version)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0),
+          slot: 0,
+          rid: uint8ArrayAlloc(0),
+          version: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.ballot = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ballot
+              })
+              break
+            }
+            case 6: {
+              obj.value = reader.bytes()
+              break
+            }
+            case 7: {
+              obj.version = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.ballot`, {
+                limits: opts.limits?.ballot
+              })
+
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AcceptOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface AcceptKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AcceptSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface AcceptRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AcceptBallotNFieldEvent {
+    field: '$.ballot.n'
+    value: bigint
+  }
+
+  export interface AcceptBallotByFieldEvent {
+    field: '$.ballot.by'
+    value: string
+  }
+
+  export interface AcceptValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AcceptVersionFieldEvent {
+    field: '$.version'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<Accept>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Accept.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accept>): Accept {
+    return decodeMessage(buf, Accept.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accept>): Generator<AcceptOpFieldEvent | AcceptKeyFieldEvent | AcceptSlotFieldEvent | AcceptRidFieldEvent | AcceptBallotNFieldEvent | AcceptBallotByFieldEvent | AcceptValueFieldEvent | AcceptVersionFieldEvent> {
+    return streamMessage(buf, Accept.codec(), opts)
+  }
+}
+
+export interface Accepted {
+  op: bigint
+  slot: number
+  range?: Arc
+}
+
+export namespace Accepted {
+  let _codec: Codec<Accepted>
+
+  export const codec = (): Codec<Accepted> => {
+    if (_codec == null) {
+      _codec = message<Accepted>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.slot)
+        }
+
+        if (obj.range != null) {
+          w.uint32(26)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          slot: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 3: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 3: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AcceptedOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface AcceptedSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface AcceptedRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AcceptedRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Accepted>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Accepted.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Accepted {
+    return decodeMessage(buf, Accepted.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent> {
+    return streamMessage(buf, Accepted.codec(), opts)
+  }
+}
+
+export interface Nack {
+  op: bigint
+  slot: number
+  reason: Nack.Reason
+  promised?: Ballot
+  range?: Arc
+}
+
+export namespace Nack {
+  export enum Reason {
+    UNSPECIFIED = 'UNSPECIFIED',
+    NOT_OWNER = 'NOT_OWNER',
+    NOT_READY = 'NOT_READY',
+    CONFLICT = 'CONFLICT',
+    INVALID = 'INVALID'
+  }
+
+  enum __ReasonValues {
+    UNSPECIFIED = 0,
+    NOT_OWNER = 1,
+    NOT_READY = 2,
+    CONFLICT = 3,
+    INVALID = 4
+  }
+
+  export namespace Reason {
+    export const codec = (): Codec<Reason> => {
+      return enumeration<Reason>(__ReasonValues)
+    }
+  }
+
+  let _codec: Codec<Nack>
+
+  export const codec = (): Codec<Nack> => {
+    if (_codec == null) {
+      _codec = message<Nack>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.sint32(obj.slot)
+        }
+
+        if (obj.reason != null && __ReasonValues[obj.reason] !== 0) {
+          w.uint32(24)
+          Nack.Reason.codec().encode(obj.reason, w)
+        }
+
+        if (obj.promised != null) {
+          w.uint32(34)
+          Ballot.codec().encode(obj.promised, w)
+        }
+
+        if (obj.range != null) {
+          w.uint32(42)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          slot: 0,
+          reason: Reason.UNSPECIFIED
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.slot = reader.sint32()
+              break
+            }
+            case 3: {
+              obj.reason = Nack.Reason.codec().decode(reader)
+              break
+            }
+            case 4: {
+              obj.promised = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.promised
+              })
+              break
+            }
+            case 5: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.sint32()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.reason`,
+                value: Nack.Reason.codec().decode(reader)
+              }
+              break
+            }
+            case 4: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.promised`, {
+                limits: opts.limits?.promised
+              })
+
+              break
+            }
+            case 5: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface NackOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface NackSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface NackReasonFieldEvent {
+    field: '$.reason'
+    value: Nack.Reason
+  }
+
+  export interface NackPromisedNFieldEvent {
+    field: '$.promised.n'
+    value: bigint
+  }
+
+  export interface NackPromisedByFieldEvent {
+    field: '$.promised.by'
+    value: string
+  }
+
+  export interface NackRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface NackRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Nack>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Nack.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Nack {
+    return decodeMessage(buf, Nack.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Nack>): Generator<NackOpFieldEvent | NackSlotFieldEvent | NackReasonFieldEvent | NackPromisedNFieldEvent | NackPromisedByFieldEvent | NackRangeLoFieldEvent | NackRangeHiFieldEvent> {
+    return streamMessage(buf, Nack.codec(), opts)
+  }
+}
+
+export interface RangeRead {
+  op: bigint
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+  after?: Cursor
+  limit: number
+}
+
+export namespace RangeRead {
+  let _codec: Codec<RangeRead>
+
+  export const codec = (): Codec<RangeRead> => {
+    if (_codec == null) {
+      _codec = message<RangeRead>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.hi)
+        }
+
+        if (obj.after != null) {
+          w.uint32(34)
+          Cursor.codec().encode(obj.after, w)
+        }
+
+        if ((obj.limit != null && obj.limit !== 0)) {
+          w.uint32(40)
+          w.uint32(obj.limit)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0),
+          limit: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.hi = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.after = Cursor.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.after
+              })
+              break
+            }
+            case 5: {
+              obj.limit = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield * Cursor.codec().stream(reader, reader.uint32(), `${prefix}.after`, {
+                limits: opts.limits?.after
+              })
+
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.limit`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RangeReadOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RangeReadLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeReadHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeReadAfterRidFieldEvent {
+    field: '$.after.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeReadAfterKeyFieldEvent {
+    field: '$.after.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeReadLimitFieldEvent {
+    field: '$.limit'
+    value: number
+  }
+
+  export function encode (obj: Partial<RangeRead>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, RangeRead.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): RangeRead {
+    return decodeMessage(buf, RangeRead.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): Generator<RangeReadOpFieldEvent | RangeReadLoFieldEvent | RangeReadHiFieldEvent | RangeReadAfterRidFieldEvent | RangeReadAfterKeyFieldEvent | RangeReadLimitFieldEvent> {
+    return streamMessage(buf, RangeRead.codec(), opts)
+  }
+}
+
+export interface RangeData {
+  op: bigint
+  records: Record[]
+  upTo: Uint8Array<ArrayBuffer>
+  more: boolean
+  range?: Arc
+}
+
+export namespace RangeData {
+  let _codec: Codec<RangeData>
+
+  export const codec = (): Codec<RangeData> => {
+    if (_codec == null) {
+      _codec = message<RangeData>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if (obj.records != null && obj.records.length > 0) {
+          for (const value of obj.records) {
+            w.uint32(18)
+            Record.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.upTo != null && obj.upTo.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.upTo)
+        }
+
+        if ((obj.more != null && obj.more !== false)) {
+          w.uint32(32)
+          w.bool(obj.more)
+        }
+
+        if (obj.range != null) {
+          w.uint32(42)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          records: [],
+          upTo: uint8ArrayAlloc(0),
+          more: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              if (opts.limits?.records != null && obj.records.length === opts.limits.records) {
+                throw new MaxLengthError('Decode error - repeated field "records" had too many elements')
+              }
+
+              obj.records.push(Record.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.records$
+              }))
+              break
+            }
+            case 3: {
+              obj.upTo = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.more = reader.bool()
+              break
+            }
+            case 5: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          records: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              if (opts.limits?.records != null && obj.records === opts.limits.records) {
+                throw new MaxLengthError('Streaming decode error - repeated field "records" had too many elements')
+              }
+
+              for (const evt of Record.codec().stream(reader, reader.uint32(), `${prefix}.records[]`, {
+                limits: opts.limits?.records$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.records
+                }
+              }
+
+              obj.records++
+
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.upTo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.more`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 5: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RangeDataOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RangeDataRecordsKeyFieldEvent {
+    field: '$.records[].key'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataRecordsSlotFieldEvent {
+    field: '$.records[].slot'
+    value: number
+    index: number
+  }
+
+  export interface RangeDataRecordsRidFieldEvent {
+    field: '$.records[].rid'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataRecordsPromisedNFieldEvent {
+    field: '$.records[].promised.n'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeDataRecordsPromisedByFieldEvent {
+    field: '$.records[].promised.by'
+    value: string
+    index: number
+  }
+
+  export interface RangeDataRecordsAcceptedNFieldEvent {
+    field: '$.records[].accepted.n'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeDataRecordsAcceptedByFieldEvent {
+    field: '$.records[].accepted.by'
+    value: string
+    index: number
+  }
+
+  export interface RangeDataRecordsValueFieldEvent {
+    field: '$.records[].value'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataRecordsVersionFieldEvent {
+    field: '$.records[].version'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeDataUpToFieldEvent {
+    field: '$.upTo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeDataMoreFieldEvent {
+    field: '$.more'
+    value: boolean
+  }
+
+  export interface RangeDataRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RangeDataRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<RangeData>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, RangeData.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): RangeData {
+    return decodeMessage(buf, RangeData.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): Generator<RangeDataOpFieldEvent | RangeDataRecordsKeyFieldEvent | RangeDataRecordsSlotFieldEvent | RangeDataRecordsRidFieldEvent | RangeDataRecordsPromisedNFieldEvent | RangeDataRecordsPromisedByFieldEvent | RangeDataRecordsAcceptedNFieldEvent | RangeDataRecordsAcceptedByFieldEvent | RangeDataRecordsValueFieldEvent | RangeDataRecordsVersionFieldEvent | RangeDataUpToFieldEvent | RangeDataMoreFieldEvent | RangeDataRangeLoFieldEvent | RangeDataRangeHiFieldEvent> {
+    return streamMessage(buf, RangeData.codec(), opts)
+  }
+}
+
+export interface Handoff {
+  op: bigint
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+  records: Record[]
+  last: boolean
+  ready: boolean
+}
+
+export namespace Handoff {
+  let _codec: Codec<Handoff>
+
+  export const codec = (): Codec<Handoff> => {
+    if (_codec == null) {
+      _codec = message<Handoff>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.hi)
+        }
+
+        if (obj.records != null && obj.records.length > 0) {
+          for (const value of obj.records) {
+            w.uint32(34)
+            Record.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.last != null && obj.last !== false)) {
+          w.uint32(40)
+          w.bool(obj.last)
+        }
+
+        if ((obj.ready != null && obj.ready !== false)) {
+          w.uint32(48)
+          w.bool(obj.ready)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0),
+          records: [],
+          last: false,
+          ready: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.hi = reader.bytes()
+              break
+            }
+            case 4: {
+              if (opts.limits?.records != null && obj.records.length === opts.limits.records) {
+                throw new MaxLengthError('Decode error - repeated field "records" had too many elements')
+              }
+
+              obj.records.push(Record.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.records$
+              }))
+              break
+            }
+            case 5: {
+              obj.last = reader.bool()
+              break
+            }
+            case 6: {
+              obj.ready = reader.bool()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          records: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              if (opts.limits?.records != null && obj.records === opts.limits.records) {
+                throw new MaxLengthError('Streaming decode error - repeated field "records" had too many elements')
+              }
+
+              for (const evt of Record.codec().stream(reader, reader.uint32(), `${prefix}.records[]`, {
+                limits: opts.limits?.records$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.records
+                }
+              }
+
+              obj.records++
+
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.last`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.ready`,
+                value: reader.bool()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface HandoffOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface HandoffLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface HandoffHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface HandoffRecordsKeyFieldEvent {
+    field: '$.records[].key'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffRecordsSlotFieldEvent {
+    field: '$.records[].slot'
+    value: number
+    index: number
+  }
+
+  export interface HandoffRecordsRidFieldEvent {
+    field: '$.records[].rid'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffRecordsPromisedNFieldEvent {
+    field: '$.records[].promised.n'
+    value: bigint
+    index: number
+  }
+
+  export interface HandoffRecordsPromisedByFieldEvent {
+    field: '$.records[].promised.by'
+    value: string
+    index: number
+  }
+
+  export interface HandoffRecordsAcceptedNFieldEvent {
+    field: '$.records[].accepted.n'
+    value: bigint
+    index: number
+  }
+
+  export interface HandoffRecordsAcceptedByFieldEvent {
+    field: '$.records[].accepted.by'
+    value: string
+    index: number
+  }
+
+  export interface HandoffRecordsValueFieldEvent {
+    field: '$.records[].value'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffRecordsVersionFieldEvent {
+    field: '$.records[].version'
+    value: bigint
+    index: number
+  }
+
+  export interface HandoffLastFieldEvent {
+    field: '$.last'
+    value: boolean
+  }
+
+  export interface HandoffReadyFieldEvent {
+    field: '$.ready'
+    value: boolean
+  }
+
+  export function encode (obj: Partial<Handoff>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Handoff.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Handoff>): Handoff {
+    return decodeMessage(buf, Handoff.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Handoff>): Generator<HandoffOpFieldEvent | HandoffLoFieldEvent | HandoffHiFieldEvent | HandoffRecordsKeyFieldEvent | HandoffRecordsSlotFieldEvent | HandoffRecordsRidFieldEvent | HandoffRecordsPromisedNFieldEvent | HandoffRecordsPromisedByFieldEvent | HandoffRecordsAcceptedNFieldEvent | HandoffRecordsAcceptedByFieldEvent | HandoffRecordsValueFieldEvent | HandoffRecordsVersionFieldEvent | HandoffLastFieldEvent | HandoffReadyFieldEvent> {
+    return streamMessage(buf, Handoff.codec(), opts)
+  }
+}
+
+export interface HandoffAck {
+  op: bigint
+}
+
+export namespace HandoffAck {
+  let _codec: Codec<HandoffAck>
+
+  export const codec = (): Codec<HandoffAck> => {
+    if (_codec == null) {
+      _codec = message<HandoffAck>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface HandoffAckOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<HandoffAck>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HandoffAck.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HandoffAck>): HandoffAck {
+    return decodeMessage(buf, HandoffAck.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HandoffAck>): Generator<HandoffAckOpFieldEvent> {
+    return streamMessage(buf, HandoffAck.codec(), opts)
+  }
+}
+
+export interface DigestReq {
+  op: bigint
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+  buckets: number
+}
+
+export namespace DigestReq {
+  let _codec: Codec<DigestReq>
+
+  export const codec = (): Codec<DigestReq> => {
+    if (_codec == null) {
+      _codec = message<DigestReq>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.hi)
+        }
+
+        if ((obj.buckets != null && obj.buckets !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.buckets)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0),
+          buckets: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.hi = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.buckets = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.buckets`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface DigestReqOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface DigestReqLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DigestReqHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DigestReqBucketsFieldEvent {
+    field: '$.buckets'
+    value: number
+  }
+
+  export function encode (obj: Partial<DigestReq>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, DigestReq.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DigestReq>): DigestReq {
+    return decodeMessage(buf, DigestReq.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DigestReq>): Generator<DigestReqOpFieldEvent | DigestReqLoFieldEvent | DigestReqHiFieldEvent | DigestReqBucketsFieldEvent> {
+    return streamMessage(buf, DigestReq.codec(), opts)
+  }
+}
+
+export interface Digest {
+  op: bigint
+  lo: Uint8Array<ArrayBuffer>
+  upTo: Uint8Array<ArrayBuffer>
+  hashes: number[]
+  range?: Arc
+}
+
+export namespace Digest {
+  let _codec: Codec<Digest>
+
+  export const codec = (): Codec<Digest> => {
+    if (_codec == null) {
+      _codec = message<Digest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.upTo != null && obj.upTo.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.upTo)
+        }
+
+        if (obj.hashes != null && obj.hashes.length > 0) {
+          for (const value of obj.hashes) {
+            w.uint32(32)
+            w.uint32(value)
+          }
+        }
+
+        if (obj.range != null) {
+          w.uint32(42)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          lo: uint8ArrayAlloc(0),
+          upTo: uint8ArrayAlloc(0),
+          hashes: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.upTo = reader.bytes()
+              break
+            }
+            case 4: {
+              if (opts.limits?.hashes != null && obj.hashes.length === opts.limits.hashes) {
+                throw new MaxLengthError('Decode error - repeated field "hashes" had too many elements')
+              }
+
+              obj.hashes.push(reader.uint32())
+              break
+            }
+            case 5: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          hashes: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.upTo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              if (opts.limits?.hashes != null && obj.hashes === opts.limits.hashes) {
+                throw new MaxLengthError('Streaming decode error - repeated field "hashes" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.hashes[]`,
+                index: obj.hashes,
+                value: reader.uint32()
+              }
+
+              obj.hashes++
+
+              break
+            }
+            case 5: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface DigestOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface DigestLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DigestUpToFieldEvent {
+    field: '$.upTo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DigestHashesFieldEvent {
+    field: '$.hashes[]'
+    index: number
+    value: number
+  }
+
+  export interface DigestRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DigestRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<Digest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Digest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Digest>): Digest {
+    return decodeMessage(buf, Digest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Digest>): Generator<DigestOpFieldEvent | DigestLoFieldEvent | DigestUpToFieldEvent | DigestHashesFieldEvent | DigestRangeLoFieldEvent | DigestRangeHiFieldEvent> {
+    return streamMessage(buf, Digest.codec(), opts)
+  }
+}
+
+export interface StoreMessage {
+  prepare?: Prepare
+  promise?: Promise
+  accept?: Accept
+  accepted?: Accepted
+  nack?: Nack
+  rangeRead?: RangeRead
+  rangeData?: RangeData
+  handoff?: Handoff
+  handoffAck?: HandoffAck
+  digestReq?: DigestReq
+  digest?: Digest
+}
+
+export namespace StoreMessage {
+  let _codec: Codec<StoreMessage>
+
+  export const codec = (): Codec<StoreMessage> => {
+    if (_codec == null) {
+      _codec = message<StoreMessage>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        obj = { ...obj }
+
+        if (obj.digest != null) {
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.digestReq != null) {
+          obj.digest = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.handoffAck != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.handoff != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.rangeData != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.rangeRead != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.nack != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.accepted != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.accept != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.promise != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.prepare != null) {
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+        }
+
+        if (obj.prepare != null) {
+          w.uint32(10)
+          Prepare.codec().encode(obj.prepare, w)
+        }
+
+        if (obj.promise != null) {
+          w.uint32(18)
+          Promise.codec().encode(obj.promise, w)
+        }
+
+        if (obj.accept != null) {
+          w.uint32(26)
+          Accept.codec().encode(obj.accept, w)
+        }
+
+        if (obj.accepted != null) {
+          w.uint32(34)
+          Accepted.codec().encode(obj.accepted, w)
+        }
+
+        if (obj.nack != null) {
+          w.uint32(42)
+          Nack.codec().encode(obj.nack, w)
+        }
+
+        if (obj.rangeRead != null) {
+          w.uint32(50)
+          RangeRead.codec().encode(obj.rangeRead, w)
+        }
+
+        if (obj.rangeData != null) {
+          w.uint32(58)
+          RangeData.codec().encode(obj.rangeData, w)
+        }
+
+        if (obj.handoff != null) {
+          w.uint32(66)
+          Handoff.codec().encode(obj.handoff, w)
+        }
+
+        if (obj.handoffAck != null) {
+          w.uint32(74)
+          HandoffAck.codec().encode(obj.handoffAck, w)
+        }
+
+        if (obj.digestReq != null) {
+          w.uint32(82)
+          DigestReq.codec().encode(obj.digestReq, w)
+        }
+
+        if (obj.digest != null) {
+          w.uint32(90)
+          Digest.codec().encode(obj.digest, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {}
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.prepare = Prepare.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.prepare
+              })
+              break
+            }
+            case 2: {
+              obj.promise = Promise.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.promise
+              })
+              break
+            }
+            case 3: {
+              obj.accept = Accept.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.accept
+              })
+              break
+            }
+            case 4: {
+              obj.accepted = Accepted.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.accepted
+              })
+              break
+            }
+            case 5: {
+              obj.nack = Nack.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.nack
+              })
+              break
+            }
+            case 6: {
+              obj.rangeRead = RangeRead.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.rangeRead
+              })
+              break
+            }
+            case 7: {
+              obj.rangeData = RangeData.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.rangeData
+              })
+              break
+            }
+            case 8: {
+              obj.handoff = Handoff.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.handoff
+              })
+              break
+            }
+            case 9: {
+              obj.handoffAck = HandoffAck.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.handoffAck
+              })
+              break
+            }
+            case 10: {
+              obj.digestReq = DigestReq.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.digestReq
+              })
+              break
+            }
+            case 11: {
+              obj.digest = Digest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.digest
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        if (obj.digest != null) {
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.digestReq != null) {
+          delete obj.digest
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.handoffAck != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.handoff != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.rangeData != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.rangeRead != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.nack != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.accepted != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.accept != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.promise != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.prepare
+        }
+
+        if (obj.prepare != null) {
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield * Prepare.codec().stream(reader, reader.uint32(), `${prefix}.prepare`, {
+                limits: opts.limits?.prepare
+              })
+
+              break
+            }
+            case 2: {
+              yield * Promise.codec().stream(reader, reader.uint32(), `${prefix}.promise`, {
+                limits: opts.limits?.promise
+              })
+
+              break
+            }
+            case 3: {
+              yield * Accept.codec().stream(reader, reader.uint32(), `${prefix}.accept`, {
+                limits: opts.limits?.accept
+              })
+
+              break
+            }
+            case 4: {
+              yield * Accepted.codec().stream(reader, reader.uint32(), `${prefix}.accepted`, {
+                limits: opts.limits?.accepted
+              })
+
+              break
+            }
+            case 5: {
+              yield * Nack.codec().stream(reader, reader.uint32(), `${prefix}.nack`, {
+                limits: opts.limits?.nack
+              })
+
+              break
+            }
+            case 6: {
+              yield * RangeRead.codec().stream(reader, reader.uint32(), `${prefix}.rangeRead`, {
+                limits: opts.limits?.rangeRead
+              })
+
+              break
+            }
+            case 7: {
+              yield * RangeData.codec().stream(reader, reader.uint32(), `${prefix}.rangeData`, {
+                limits: opts.limits?.rangeData
+              })
+
+              break
+            }
+            case 8: {
+              yield * Handoff.codec().stream(reader, reader.uint32(), `${prefix}.handoff`, {
+                limits: opts.limits?.handoff
+              })
+
+              break
+            }
+            case 9: {
+              yield * HandoffAck.codec().stream(reader, reader.uint32(), `${prefix}.handoffAck`, {
+                limits: opts.limits?.handoffAck
+              })
+
+              break
+            }
+            case 10: {
+              yield * DigestReq.codec().stream(reader, reader.uint32(), `${prefix}.digestReq`, {
+                limits: opts.limits?.digestReq
+              })
+
+              break
+            }
+            case 11: {
+              yield * Digest.codec().stream(reader, reader.uint32(), `${prefix}.digest`, {
+                limits: opts.limits?.digest
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface StoreMessagePrepareOpFieldEvent {
+    field: '$.prepare.op'
+    value: bigint
+  }
+
+  export interface StoreMessagePrepareKeyFieldEvent {
+    field: '$.prepare.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessagePrepareSlotFieldEvent {
+    field: '$.prepare.slot'
+    value: number
+  }
+
+  export interface StoreMessagePrepareRidFieldEvent {
+    field: '$.prepare.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessagePrepareBallotNFieldEvent {
+    field: '$.prepare.ballot.n'
+    value: bigint
+  }
+
+  export interface StoreMessagePrepareBallotByFieldEvent {
+    field: '$.prepare.ballot.by'
+    value: string
+  }
+
+  export interface StoreMessagePromiseOpFieldEvent {
+    field: '$.promise.op'
+    value: bigint
+  }
+
+  export interface StoreMessagePromiseSlotFieldEvent {
+    field: '$.promise.slot'
+    value: number
+  }
+
+  export interface StoreMessagePromiseAcceptedNFieldEvent {
+    field: '$.promise.accepted.n'
+    value: bigint
+  }
+
+  export interface StoreMessagePromiseAcceptedByFieldEvent {
+    field: '$.promise.accepted.by'
+    value: string
+  }
+
+  export interface StoreMessagePromiseValueFieldEvent {
+    field: '$.promise.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessagePromiseVersionFieldEvent {
+    field: '$.promise.version'
+    value: bigint
+  }
+
+  export interface StoreMessagePromiseRangeLoFieldEvent {
+    field: '$.promise.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessagePromiseRangeHiFieldEvent {
+    field: '$.promise.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptOpFieldEvent {
+    field: '$.accept.op'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptKeyFieldEvent {
+    field: '$.accept.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptSlotFieldEvent {
+    field: '$.accept.slot'
+    value: number
+  }
+
+  export interface StoreMessageAcceptRidFieldEvent {
+    field: '$.accept.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptBallotNFieldEvent {
+    field: '$.accept.ballot.n'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptBallotByFieldEvent {
+    field: '$.accept.ballot.by'
+    value: string
+  }
+
+  export interface StoreMessageAcceptValueFieldEvent {
+    field: '$.accept.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptVersionFieldEvent {
+    field: '$.accept.version'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptedOpFieldEvent {
+    field: '$.accepted.op'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptedSlotFieldEvent {
+    field: '$.accepted.slot'
+    value: number
+  }
+
+  export interface StoreMessageAcceptedRangeLoFieldEvent {
+    field: '$.accepted.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptedRangeHiFieldEvent {
+    field: '$.accepted.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageNackOpFieldEvent {
+    field: '$.nack.op'
+    value: bigint
+  }
+
+  export interface StoreMessageNackSlotFieldEvent {
+    field: '$.nack.slot'
+    value: number
+  }
+
+  export interface StoreMessageNackReasonFieldEvent {
+    field: '$.nack.reason'
+    value: Nack.Reason
+  }
+
+  export interface StoreMessageNackPromisedNFieldEvent {
+    field: '$.nack.promised.n'
+    value: bigint
+  }
+
+  export interface StoreMessageNackPromisedByFieldEvent {
+    field: '$.nack.promised.by'
+    value: string
+  }
+
+  export interface StoreMessageNackRangeLoFieldEvent {
+    field: '$.nack.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageNackRangeHiFieldEvent {
+    field: '$.nack.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeReadOpFieldEvent {
+    field: '$.rangeRead.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRangeReadLoFieldEvent {
+    field: '$.rangeRead.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeReadHiFieldEvent {
+    field: '$.rangeRead.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeReadAfterRidFieldEvent {
+    field: '$.rangeRead.after.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeReadAfterKeyFieldEvent {
+    field: '$.rangeRead.after.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeReadLimitFieldEvent {
+    field: '$.rangeRead.limit'
+    value: number
+  }
+
+  export interface StoreMessageRangeDataOpFieldEvent {
+    field: '$.rangeData.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRangeDataRecordsKeyFieldEvent {
+    field: '$.rangeData.records[].key'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsSlotFieldEvent {
+    field: '$.rangeData.records[].slot'
+    value: number
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsRidFieldEvent {
+    field: '$.rangeData.records[].rid'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsPromisedNFieldEvent {
+    field: '$.rangeData.records[].promised.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsPromisedByFieldEvent {
+    field: '$.rangeData.records[].promised.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsAcceptedNFieldEvent {
+    field: '$.rangeData.records[].accepted.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsAcceptedByFieldEvent {
+    field: '$.rangeData.records[].accepted.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsValueFieldEvent {
+    field: '$.rangeData.records[].value'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataRecordsVersionFieldEvent {
+    field: '$.rangeData.records[].version'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeDataUpToFieldEvent {
+    field: '$.rangeData.upTo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeDataMoreFieldEvent {
+    field: '$.rangeData.more'
+    value: boolean
+  }
+
+  export interface StoreMessageRangeDataRangeLoFieldEvent {
+    field: '$.rangeData.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRangeDataRangeHiFieldEvent {
+    field: '$.rangeData.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageHandoffOpFieldEvent {
+    field: '$.handoff.op'
+    value: bigint
+  }
+
+  export interface StoreMessageHandoffLoFieldEvent {
+    field: '$.handoff.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageHandoffHiFieldEvent {
+    field: '$.handoff.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageHandoffRecordsKeyFieldEvent {
+    field: '$.handoff.records[].key'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsSlotFieldEvent {
+    field: '$.handoff.records[].slot'
+    value: number
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsRidFieldEvent {
+    field: '$.handoff.records[].rid'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsPromisedNFieldEvent {
+    field: '$.handoff.records[].promised.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsPromisedByFieldEvent {
+    field: '$.handoff.records[].promised.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsAcceptedNFieldEvent {
+    field: '$.handoff.records[].accepted.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsAcceptedByFieldEvent {
+    field: '$.handoff.records[].accepted.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsValueFieldEvent {
+    field: '$.handoff.records[].value'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffRecordsVersionFieldEvent {
+    field: '$.handoff.records[].version'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageHandoffLastFieldEvent {
+    field: '$.handoff.last'
+    value: boolean
+  }
+
+  export interface StoreMessageHandoffReadyFieldEvent {
+    field: '$.handoff.ready'
+    value: boolean
+  }
+
+  export interface StoreMessageHandoffAckOpFieldEvent {
+    field: '$.handoffAck.op'
+    value: bigint
+  }
+
+  export interface StoreMessageDigestReqOpFieldEvent {
+    field: '$.digestReq.op'
+    value: bigint
+  }
+
+  export interface StoreMessageDigestReqLoFieldEvent {
+    field: '$.digestReq.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageDigestReqHiFieldEvent {
+    field: '$.digestReq.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageDigestReqBucketsFieldEvent {
+    field: '$.digestReq.buckets'
+    value: number
+  }
+
+  export interface StoreMessageDigestOpFieldEvent {
+    field: '$.digest.op'
+    value: bigint
+  }
+
+  export interface StoreMessageDigestLoFieldEvent {
+    field: '$.digest.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageDigestUpToFieldEvent {
+    field: '$.digest.upTo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageDigestHashesFieldEvent {
+    field: '$.digest.hashes[]'
+    index: number
+    value: number
+  }
+
+  export interface StoreMessageDigestRangeLoFieldEvent {
+    field: '$.digest.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageDigestRangeHiFieldEvent {
+    field: '$.digest.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, StoreMessage.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): StoreMessage {
+    return decodeMessage(buf, StoreMessage.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent> {
+    return streamMessage(buf, StoreMessage.codec(), opts)
+  }
+}

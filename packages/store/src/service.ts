@@ -1,0 +1,423 @@
+/**
+ * The libp2p service that drives the store core: protocol `/selfmgmt/store/1.0.0`, protobuf
+ * frames on one long-lived stream per peer, owners found through the ring service (and cached
+ * by the core from replies), replica records in SQLite under the node's data directory (or in
+ * memory). No protocol logic here: it feeds the core ring facts, messages and time, and carries
+ * out what the core emits.
+ */
+import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
+import { lpStream } from '@libp2p/utils'
+import { AbortError } from '@selfmgmt/interface'
+import { Channels, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, releasePauseClock } from '@selfmgmt/ring'
+import { CustomProgressEvent } from 'progress-events'
+import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
+import { KEY_BYTES_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
+import { MemoryBackend } from './core/memory-backend.ts'
+import { StoreNode } from './core/store-node.ts'
+import { openSqliteBackend } from './db/sqlite-backend.ts'
+import { InvalidItemError, QuorumUnavailableError } from './errors.ts'
+import { decodeStoreMessage, encodeStoreMessage } from './wire.ts'
+import type { ReplicaBackend } from './core/backend.ts'
+import type { StoreMessage } from './core/messages.ts'
+import type { OpKind, StoreCommand, StoreConfig, StoreCounters, StoreEvent } from './core/store-node.ts'
+import type { AbortOptions, ComponentLogger, Connection, Logger, PeerId, Startable, Stream } from '@libp2p/interface'
+import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
+import type { NodeRef, RingId, RingService } from '@selfmgmt/ring'
+import type { ProgressEvent, ProgressOptions } from 'progress-events'
+
+export interface StoreInit {
+  /** Replication degree, 1..8 (default 4). Every node of a ring must use the same. */
+  r?: number
+  /** SQLite file for replica records; in memory when absent (tests, caches). */
+  path?: string
+  /** `full` (default): each acceptor write is on disk before its reply; `normal`: durable at WAL checkpoints. */
+  sync?: 'full' | 'normal'
+  /** Default deadline of get/put/cas/delete (30 s). */
+  timeoutMs?: number
+  protocol?: string
+  /** Name of the ring service in the node's `services` (default 'ring'). */
+  ringService?: string
+  /** Overrides of the core's timeouts. */
+  core?: Partial<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
+}
+
+export interface StoreComponents {
+  peerId: PeerId
+  registrar: Registrar
+  connectionManager: ConnectionManager
+  logger: ComponentLogger
+}
+
+export type StoreProgressEvents =
+  | ProgressEvent<'selfmgmt:store:start', { kind: OpKind, key: Uint8Array }>
+  | ProgressEvent<'selfmgmt:store:done', { kind: OpKind, version: number, attempts: number }>
+
+export interface StoreOperationOptions extends AbortOptions, ProgressOptions<StoreProgressEvents> {}
+
+/** A key's state as read or written. */
+export interface StoreItem {
+  /** The value, or undefined when the key is absent (never written, or deleted). */
+  value?: Uint8Array
+  /** Changes so far (0 = never written); what `cas` compares. */
+  version: number
+}
+
+interface Waiter {
+  resolve(e: Extract<StoreEvent, { type: 'op-done' }>): void
+  reject(err: Error): void
+}
+
+export class StoreService implements Startable {
+  readonly [Symbol.toStringTag] = '@selfmgmt/store'
+  readonly [serviceCapabilities]: string[] = ['@selfmgmt/store']
+  readonly [serviceDependencies]: string[] = ['@selfmgmt/ring']
+
+  private readonly components: StoreComponents & Record<string, unknown>
+  private readonly init: StoreInit
+  private readonly log: Logger
+  private readonly protocol: string
+  private readonly timeoutMs: number
+  private backend: ReplicaBackend | undefined
+  private core: StoreNode | undefined
+  private ring: RingService | undefined
+  private readonly channels: Channels
+  private readonly waiters = new Map<number, Waiter>()
+  private leaveWaiter: (() => void) | undefined
+  private opSeq = 1
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private timerAtMs = Infinity
+  private timeOrigin = 0
+  private member = false
+  private started = false
+
+  constructor (components: StoreComponents, init: StoreInit = {}) {
+    this.components = components as StoreComponents & Record<string, unknown>
+    this.init = init
+    this.log = components.logger.forComponent('selfmgmt:store')
+    this.protocol = init.protocol ?? STORE_PROTOCOL
+    this.timeoutMs = init.timeoutMs ?? OPERATION_TIMEOUT_MS
+    this.channels = new Channels({
+      open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocol, { signal }),
+      unreachable: (addr, err) => { this.log('store peer %s unreachable - %e', addr, err) },
+      log: this.log,
+      frameBytesMax: STORE_FRAME_BYTES_MAX
+    })
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  async start (): Promise<void> {
+    const self = nodeRefOf(this.components.peerId)
+    if (self === undefined) { throw new InvalidParametersError('the store needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
+    this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
+    this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r })
+    acquirePauseClock()
+    this.timeOrigin = pauseAwareNow()
+    this.started = true
+    await this.components.registrar.handle(this.protocol, (stream, connection) => { void this.onStream(stream, connection) }, {
+      maxInboundStreams: MAX_INBOUND_STREAMS,
+      maxOutboundStreams: MAX_OUTBOUND_STREAMS
+    })
+  }
+
+  async afterStart (): Promise<void> {
+    const ring = this.findRing()
+    this.ring = ring
+    ring.addEventListener('joined', this.onJoined)
+    ring.addEventListener('range-changed', this.onRangeChanged)
+    ring.addEventListener('suspected', this.onSuspected)
+    // The ring may have created or joined before we listened.
+    if (ring.isMember() && !this.member) { this.fromRingState() }
+  }
+
+  /** Hands our range to the successor while the network is still up. */
+  async beforeStop (): Promise<void> {
+    const core = this.core
+    const ring = this.ring
+    if (core === undefined || ring === undefined || !this.member || !ring.isMember()) { return }
+    const succ = ring.getRoutingState().succList[0]
+    const done = new Promise<void>(resolve => { this.leaveWaiter = resolve })
+    this.command({ type: 'leave', succ })
+    const t = setTimeout(() => this.leaveWaiter?.(), HANDOFF_ON_STOP_MS)
+    await done
+    clearTimeout(t)
+  }
+
+  async stop (): Promise<void> {
+    this.ring?.removeEventListener('joined', this.onJoined)
+    this.ring?.removeEventListener('range-changed', this.onRangeChanged)
+    this.ring?.removeEventListener('suspected', this.onSuspected)
+    if (this.timer !== undefined) { clearTimeout(this.timer) }
+    this.timer = undefined
+    this.timerAtMs = Infinity
+    if (this.started) { releasePauseClock() }
+    this.started = false
+    await this.components.registrar.unhandle(this.protocol)
+    await this.channels.closeAll()
+    for (const w of this.waiters.values()) { w.reject(new QuorumUnavailableError('the store service stopped')) }
+    this.waiters.clear()
+    this.backend?.close()
+    this.backend = undefined
+    this.core = undefined
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  /** Reads a key through a quorum: its value (undefined when absent) and version. */
+  async get (key: string | Uint8Array, options: StoreOperationOptions = {}): Promise<StoreItem> {
+    const k = keyBytes(key)
+    const e = await this.run('get', k, { type: 'get', opId: 0, key: k }, options)
+    return { value: e.value, version: e.version }
+  }
+
+  /** Writes a value; resolves with the key's new version. */
+  async put (key: string | Uint8Array, value: Uint8Array, options: StoreOperationOptions = {}): Promise<{ version: number }> {
+    const k = keyBytes(key)
+    checkValue(value)
+    const e = await this.run('put', k, { type: 'put', opId: 0, key: k, value }, options)
+    return { version: e.version }
+  }
+
+  /**
+   * Writes `value` (or deletes, when undefined) only if the key's version is `expected` (0: the
+   * key was never written). `applied` is false when the version differed; `version` and `value`
+   * are then the current ones.
+   */
+  async cas (key: string | Uint8Array, expected: number, value: Uint8Array | undefined, options: StoreOperationOptions = {}): Promise<StoreItem & { applied: boolean }> {
+    const k = keyBytes(key)
+    if (!Number.isSafeInteger(expected) || expected < 0) { throw new InvalidItemError(`expected version must be a non-negative integer, got ${expected}`) }
+    if (value !== undefined) { checkValue(value) }
+    const e = await this.run('cas', k, { type: 'cas', opId: 0, key: k, expected, value }, options)
+    return { value: e.value, version: e.version, applied: e.applied }
+  }
+
+  /** Deletes a key (a tombstone with a new version); resolves with that version. */
+  async delete (key: string | Uint8Array, options: StoreOperationOptions = {}): Promise<{ version: number }> {
+    const k = keyBytes(key)
+    const e = await this.run('delete', k, { type: 'delete', opId: 0, key: k }, options)
+    return { version: e.version }
+  }
+
+  /** The core's state as plain data (range, parts not ready, counters). */
+  getState (): { r: number, quorum: number, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters } {
+    const core = this.requireCore()
+    const st = core.rangeState()
+    const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
+    return { r: core.r, quorum: core.W, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters }
+  }
+
+  // ------------------------------------------------------------------ driving the core
+
+  private async run (kind: OpKind, key: Uint8Array, cmd: Extract<StoreCommand, { opId: number }>, options: StoreOperationOptions): Promise<Extract<StoreEvent, { type: 'op-done' }>> {
+    this.requireCore()
+    options.signal?.throwIfAborted()
+    const opId = this.opSeq++
+    options.onProgress?.(new CustomProgressEvent('selfmgmt:store:start', { kind, key }))
+    const done = new Promise<Extract<StoreEvent, { type: 'op-done' }>>((resolve, reject) => { this.waiters.set(opId, { resolve, reject }) })
+    this.command({ ...cmd, opId })
+    const signal = options.signal
+    const timeout = setTimeout(() => this.abandon(opId, new QuorumUnavailableError(`${kind} timed out after ${this.timeoutMs} ms (its effect, for a write, is unknown)`)), this.timeoutMs)
+    const onAbort = (): void => this.abandon(opId, new AbortError(`${kind} aborted (its effect, for a write, is unknown)`))
+    signal?.addEventListener('abort', onAbort, { once: true })
+    try {
+      const e = await done
+      options.onProgress?.(new CustomProgressEvent('selfmgmt:store:done', { kind, version: e.version, attempts: e.attempts }))
+      return e
+    } finally {
+      clearTimeout(timeout)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  private abandon (opId: number, err: Error): void {
+    const w = this.waiters.get(opId)
+    if (w === undefined) { return }
+    this.waiters.delete(opId)
+    if (this.core !== undefined) { this.command({ type: 'cancel', opId }) }
+    w.reject(err)
+  }
+
+  private requireCore (): StoreNode {
+    if (this.core === undefined) { throw new QuorumUnavailableError('the store service is not started') }
+    return this.core
+  }
+
+  private now (): number {
+    return pauseAwareNow() - this.timeOrigin
+  }
+
+  private command (cmd: StoreCommand): void {
+    const core = this.requireCore()
+    core.handleCommand(this.now(), cmd)
+    this.flush()
+  }
+
+  /** Sends what the core emitted, handles its events, re-arms the timer. */
+  private flush (): void {
+    const core = this.core
+    if (core === undefined) { return }
+    const local: StoreMessage[] = []
+    for (let t = core.pollTransmit(); t !== undefined; t = core.pollTransmit()) {
+      if (t.to.addr === core.self.addr) { local.push(t.msg) } else { this.channels.send(t.to.addr, encodeStoreMessage(t.msg)) }
+    }
+    for (let e = core.pollEvent(); e !== undefined; e = core.pollEvent()) { this.onCoreEvent(e) }
+    // Messages to our own slots: delivered after this step, as from any peer.
+    if (local.length > 0) {
+      queueMicrotask(() => {
+        const c = this.core
+        if (c === undefined) { return }
+        for (const m of local) { c.handleMessage(this.now(), c.self, m) }
+        this.flush()
+      })
+    }
+    this.armTimer()
+  }
+
+  private armTimer (): void {
+    const core = this.core
+    if (core === undefined) { return }
+    const at = core.pollTimeoutMs()
+    if (at === this.timerAtMs) { return }
+    if (this.timer !== undefined) { clearTimeout(this.timer) }
+    this.timer = undefined
+    this.timerAtMs = at ?? Infinity
+    if (at === undefined) { return }
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.timerAtMs = Infinity
+      this.core?.handleTimeout(this.now())
+      this.flush()
+    }, Math.max(0, at - this.now()))
+  }
+
+  private onCoreEvent (e: StoreEvent): void {
+    switch (e.type) {
+      case 'op-done': {
+        const w = this.waiters.get(e.opId)
+        this.waiters.delete(e.opId)
+        w?.resolve(e)
+        return
+      }
+      case 'op-failed': {
+        const w = this.waiters.get(e.opId)
+        this.waiters.delete(e.opId)
+        w?.reject(e.reason === 'invalid-key' || e.reason === 'value-too-large' || e.reason === 'invalid-version'
+          ? new InvalidItemError(e.reason)
+          : new QuorumUnavailableError(`${e.kind} failed: ${e.reason} after ${e.attempts} attempts${e.indeterminate ? ' (the write may still take effect)' : ' (nothing was changed)'}`))
+        return
+      }
+      case 'lookup':
+        this.resolveOwner(e.reqId, e.rid)
+        return
+      case 'ready':
+        this.log('range (%s, %s] ready (%s)', idToHex(e.lo), idToHex(e.hi), e.how)
+        return
+      case 'handed-off':
+        this.log('hand-off on leave %s', e.complete ? 'complete' : 'incomplete')
+        this.leaveWaiter?.()
+        this.leaveWaiter = undefined
+        break
+      default:
+    }
+  }
+
+  private resolveOwner (reqId: number, rid: RingId): void {
+    const ring = this.ring
+    if (ring === undefined) {
+      this.command({ type: 'owner', reqId })
+      return
+    }
+    ring.lookup(rid, { signal: AbortSignal.timeout(this.timeoutMs) }).then(r => {
+      if (this.core === undefined) { return }
+      this.command({ type: 'owner', reqId, owner: { id: r.owner.ringId, addr: r.owner.peerId.toString() } })
+    }, err => {
+      this.log('owner lookup failed - %e', err)
+      if (this.core !== undefined) { this.command({ type: 'owner', reqId }) }
+    })
+  }
+
+  // ------------------------------------------------------------------ ring events
+
+  private readonly onJoined = (evt: CustomEvent<{ pred?: { peerId: PeerId, ringId: RingId } }>): void => {
+    if (this.core === undefined) { return }
+    const pred = evt.detail.pred
+    this.member = true
+    // The ring says joined on create too (no predecessor): nothing to wait for then.
+    this.command(pred === undefined ? { type: 'create' } : { type: 'joined', pred: { id: pred.ringId, addr: pred.peerId.toString() } })
+  }
+
+  private readonly onRangeChanged = (evt: CustomEvent<{ pred?: { peerId: PeerId, ringId: RingId } }>): void => {
+    if (this.core === undefined || !this.member) { return }
+    const pred = evt.detail.pred
+    this.command({ type: 'range', pred: pred === undefined ? undefined : { id: pred.ringId, addr: pred.peerId.toString() } })
+  }
+
+  private readonly onSuspected = (evt: CustomEvent<{ peerId: PeerId }>): void => {
+    this.core?.forgetNode(evt.detail.peerId.toString())
+    this.channels.forget(evt.detail.peerId.toString())
+  }
+
+  private fromRingState (): void {
+    const ring = this.ring
+    if (ring === undefined) { return }
+    const st = ring.getRoutingState()
+    this.member = true
+    const pred: NodeRef | undefined = st.pred
+    this.command(pred === undefined && st.succList.length === 0 ? { type: 'create' } : { type: 'joined', pred })
+  }
+
+  private findRing (): RingService {
+    const name = this.init.ringService ?? 'ring'
+    let v: { [Symbol.toStringTag]?: string } | undefined
+    try {
+      v = this.components[name] as { [Symbol.toStringTag]?: string } | undefined
+    } catch {
+      v = undefined
+    }
+    if (v?.[Symbol.toStringTag] !== '@selfmgmt/ring') { throw new InvalidParametersError(`the store needs the ring service (@selfmgmt/ring) in the same node, under services.${name}`) }
+    return v as unknown as RingService
+  }
+
+  // ------------------------------------------------------------------ streams
+
+  private async onStream (stream: Stream, connection: Connection): Promise<void> {
+    const from = nodeRefOf(connection.remotePeer)
+    if (from === undefined) {
+      stream.abort(new InvalidParametersError('RSA peer ids cannot hold replicas'))
+      return
+    }
+    const lp = lpStream(stream, { maxDataLength: STORE_FRAME_BYTES_MAX })
+    try {
+      for (;;) {
+        const frame = await lp.read()
+        const r = decodeStoreMessage(frame)
+        if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
+        const core = this.core
+        if (core === undefined) { throw new QuorumUnavailableError('stopped') }
+        core.handleMessage(this.now(), from, r.msg)
+        this.flush()
+      }
+    } catch (err: any) {
+      // The peer ended the stream, or sent something we refuse: this stream is reset, others are untouched.
+      const eof = err?.name === 'UnexpectedEOFError' || err?.code === 'ERR_UNEXPECTED_EOF'
+      if (!eof) { this.log('resetting a store stream from %p - %e', connection.remotePeer, err) }
+      if (stream.status === 'open' || stream.status === 'closing') { stream.abort(err) }
+    }
+  }
+}
+
+function keyBytes (key: string | Uint8Array): Uint8Array {
+  const k = typeof key === 'string' ? new TextEncoder().encode(key) : key
+  if (k.length === 0 || k.length > KEY_BYTES_MAX) { throw new InvalidItemError(`keys must be 1 to ${KEY_BYTES_MAX} bytes, got ${k.length}`) }
+  return k
+}
+
+function checkValue (value: Uint8Array): void {
+  if (!(value instanceof Uint8Array)) { throw new InvalidItemError('values are bytes (Uint8Array)') }
+  if (value.length > VALUE_BYTES_MAX) { throw new InvalidItemError(`values are at most ${VALUE_BYTES_MAX} bytes, got ${value.length}`) }
+}
+
+/** The store as a libp2p service: `services: { ring: ring(), store: store({ path }) }`. */
+export function store (init: StoreInit = {}): (components: StoreComponents) => StoreService {
+  return (components) => new StoreService(components, init)
+}

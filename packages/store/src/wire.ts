@@ -1,0 +1,221 @@
+/**
+ * The store's wire format: core messages ↔ protobuf frames (pb/store.proto). Decoding is bounded
+ * (a frame limit, element limits on every repeated field), and every field is checked against the
+ * store's limits: ring ids of 16 bytes, key and value sizes, slots, op ids, versions and ballot
+ * numbers that are safe integers, ballot proposers, read limits and digest sizes. Anything else
+ * rejects the whole message with a reason, for the counters. Encoding asserts the same checks: a
+ * core that sends what its peers would refuse is a bug.
+ */
+import { assert, unreachable } from '@selfmgmt/interface'
+import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
+import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
+import { DIGEST_BUCKETS_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
+import { R_MAX } from './core/placement.ts'
+import { Nack, StoreMessage as PB } from './pb/store.ts'
+import type { Ballot, ReplicaRecord } from './core/backend.ts'
+import type { Arc, NackReason, StoreMessage } from './core/messages.ts'
+import type * as P from './pb/store.ts'
+import type { RingId } from '@selfmgmt/ring'
+import type { Uint8ArrayList } from 'uint8arraylist'
+
+/** Element limits for decoding: records per page, hashes per digest. */
+export const DECODE_LIMITS = {
+  rangeData: { records: PAGE_RECORDS_MAX },
+  handoff: { records: PAGE_RECORDS_MAX },
+  digest: { hashes: DIGEST_BUCKETS_MAX }
+}
+
+const NACK_REASONS: Record<NackReason, Nack.Reason> = {
+  'not-owner': Nack.Reason.NOT_OWNER,
+  'not-ready': Nack.Reason.NOT_READY,
+  conflict: Nack.Reason.CONFLICT,
+  invalid: Nack.Reason.INVALID
+}
+
+/** Digest hashes, range-read limits and bucket counts are uint32 on the wire. */
+const UINT32_MAX = 0xffff_ffff
+
+export type StoreDecodeResult = { ok: true, msg: StoreMessage } | { ok: false, reason: string }
+
+// ---------------------------------------------------------------- encode
+
+/**
+ * Encodes a core message as one protobuf frame body. Asserts (a programmer error) that the
+ * message passes the checks its receiver applies, and that the frame fits STORE_FRAME_BYTES_MAX.
+ */
+export function encodeStoreMessage (m: StoreMessage): Uint8Array {
+  const why = checkMessage(m)
+  assert(why === undefined, () => `store message ${m.type} breaks the wire limits: ${why}`)
+  const bytes = PB.encode(toPb(m))
+  assert(bytes.byteLength <= STORE_FRAME_BYTES_MAX, () => `store message ${m.type} is ${bytes.byteLength} bytes, over STORE_FRAME_BYTES_MAX`)
+  return bytes
+}
+
+function id (x: RingId): Uint8Array<ArrayBuffer> { return idToBytes(x) }
+
+/** Bytes backed by a plain ArrayBuffer, as the generated codec's types require; other views are copied. */
+function ab (b: Uint8Array): Uint8Array<ArrayBuffer> {
+  return b.buffer instanceof ArrayBuffer ? b as Uint8Array<ArrayBuffer> : new Uint8Array(b)
+}
+
+function abOpt (b: Uint8Array | undefined): Uint8Array<ArrayBuffer> | undefined {
+  return b === undefined ? undefined : ab(b)
+}
+
+function ballotPb (b: Ballot): P.Ballot { return { n: BigInt(b.n), by: b.by } }
+
+function arcPb (a: Arc): P.Arc { return { lo: id(a.lo), hi: id(a.hi) } }
+
+function recordPb (r: ReplicaRecord): P.Record {
+  return { key: ab(r.key), slot: r.slot, rid: id(r.rid), promised: ballotPb(r.promised), accepted: ballotPb(r.accepted), value: abOpt(r.value), version: BigInt(r.version) }
+}
+
+function toPb (m: StoreMessage): PB {
+  const op = BigInt(m.op)
+  switch (m.type) {
+    case 'prepare': return { prepare: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot) } }
+    case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range) } }
+    case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version) } }
+    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range) } }
+    case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
+    case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit } }
+    case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range) } }
+    case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready } }
+    case 'handoff-ack': return { handoffAck: { op } }
+    case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
+    case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, range: arcPb(m.range) } }
+    default: return unreachable(m, 'unknown store message')
+  }
+}
+
+// ---------------------------------------------------------------- decode
+
+/** Thrown inside decoding; becomes the rejection reason. */
+class Reject extends Error {}
+
+/**
+ * Decodes one frame body. Never throws: a frame over STORE_FRAME_BYTES_MAX, one that is not a
+ * store message, exceeds an element limit or breaks a field check gives `{ ok: false, reason }`.
+ */
+export function decodeStoreMessage (bytes: Uint8Array | Uint8ArrayList): StoreDecodeResult {
+  if (bytes.byteLength > STORE_FRAME_BYTES_MAX) { return { ok: false, reason: 'frame-too-large' } }
+  let pb: PB
+  try {
+    pb = PB.decode(bytes, { limits: DECODE_LIMITS })
+  } catch (err: any) {
+    return { ok: false, reason: err?.name === 'MaxLengthError' ? 'over-limit' : 'malformed' }
+  }
+  let msg: StoreMessage
+  try {
+    msg = fromPb(pb)
+  } catch (err) {
+    if (err instanceof Reject) { return { ok: false, reason: err.message } }
+    throw err
+  }
+  const why = checkMessage(msg)
+  return why === undefined ? { ok: true, msg } : { ok: false, reason: why }
+}
+
+function rid (b: Uint8Array, what: string): RingId {
+  if (b.length !== ID_BYTES) { throw new Reject(`bad-${what}`) }
+  return idFromBytes(b)
+}
+
+/** A 64-bit field as a number; values past 2^53 stay unsafe integers, which the checks refuse. */
+function num (x: bigint): number { return Number(x) }
+
+function ballotOf (b: P.Ballot | undefined, what: string): Ballot {
+  if (b === undefined) { throw new Reject(`missing-${what}`) }
+  return { n: num(b.n), by: b.by }
+}
+
+function arcOf (a: P.Arc | undefined): Arc {
+  if (a === undefined) { throw new Reject('missing-range') }
+  return { lo: rid(a.lo, 'range'), hi: rid(a.hi, 'range') }
+}
+
+function recordOf (r: P.Record): ReplicaRecord {
+  return { key: r.key, slot: r.slot, rid: rid(r.rid, 'rid'), promised: ballotOf(r.promised, 'promised'), accepted: ballotOf(r.accepted, 'accepted'), value: r.value, version: num(r.version) }
+}
+
+function reasonOf (r: Nack.Reason): NackReason {
+  const reason = (Object.keys(NACK_REASONS) as NackReason[]).find(k => NACK_REASONS[k] === r)
+  if (reason === undefined) { throw new Reject('bad-reason') }
+  return reason
+}
+
+function fromPb (pb: PB): StoreMessage {
+  const bodies = Object.keys(pb).filter(k => (pb as Record<string, unknown>)[k] !== undefined)
+  if (bodies.length !== 1) { throw new Reject(bodies.length === 0 ? 'empty' : 'several-bodies') }
+  if (pb.prepare !== undefined) { const x = pb.prepare; return { type: 'prepare', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot') } }
+  if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range) } }
+  if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version) } }
+  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range) } }
+  if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
+  if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit } }
+  if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range) } }
+  if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready } }
+  if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
+  if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
+  if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, range: arcOf(x.range) } }
+  throw new Reject('unknown-body')
+}
+
+// ---------------------------------------------------------------- checks (both directions)
+
+function isCount (x: number): boolean { return Number.isSafeInteger(x) && x >= 0 }
+function isUint32 (x: number, min: number): boolean { return Number.isInteger(x) && x >= min && x <= UINT32_MAX }
+
+function checkId (x: RingId, what: string): string | undefined { return isRingId(x) ? undefined : `bad-${what}` }
+function checkKey (k: Uint8Array): string | undefined { return k.length === 0 || k.length > KEY_BYTES_MAX ? 'bad-key' : undefined }
+function checkValue (v: Uint8Array | undefined): string | undefined { return v !== undefined && v.length > VALUE_BYTES_MAX ? 'value-too-large' : undefined }
+function checkSlot (s: number): string | undefined { return Number.isInteger(s) && s >= 0 && s < R_MAX ? undefined : 'bad-slot' }
+function checkVersion (v: number): string | undefined { return isCount(v) ? undefined : 'bad-version' }
+
+function checkBallot (b: Ballot): string | undefined {
+  if (!isCount(b.n)) { return 'bad-ballot-n' }
+  // Well-formed: a lone surrogate (which protons decodes from some invalid UTF-8) would not survive re-encoding.
+  return typeof b.by === 'string' && b.by.length <= BALLOT_BY_CHARS_MAX && b.by.isWellFormed() ? undefined : 'bad-ballot-by'
+}
+
+function checkArc (a: Arc): string | undefined { return checkId(a.lo, 'range') ?? checkId(a.hi, 'range') }
+
+function checkRecords (recs: readonly ReplicaRecord[]): string | undefined {
+  if (recs.length > PAGE_RECORDS_MAX) { return 'over-limit' }
+  for (const r of recs) {
+    const why = checkKey(r.key) ?? checkSlot(r.slot) ?? checkId(r.rid, 'rid') ?? checkBallot(r.promised) ?? checkBallot(r.accepted) ?? checkValue(r.value) ?? checkVersion(r.version)
+    if (why !== undefined) { return why }
+  }
+  return undefined
+}
+
+function checkHashes (hashes: readonly number[]): string | undefined {
+  if (hashes.length > DIGEST_BUCKETS_MAX) { return 'over-limit' }
+  return hashes.every(h => isUint32(h, 0)) ? undefined : 'bad-hash'
+}
+
+type Check<T extends StoreMessage['type']> = (m: Extract<StoreMessage, { type: T }>) => string | undefined
+
+/** The checks of each message type, apart from `op`. */
+const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
+  prepare: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot),
+  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range),
+  accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version),
+  accepted: m => checkSlot(m.slot) ?? checkArc(m.range),
+  nack: m => (m.slot === -1 ? undefined : checkSlot(m.slot)) ?? (NACK_REASONS[m.reason] === undefined ? 'bad-reason' : undefined) ??
+    (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
+  'range-read': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (m.after === undefined ? undefined : checkId(m.after.rid, 'after') ?? checkKey(m.after.key)) ??
+    (isUint32(m.limit, 1) ? undefined : 'bad-limit'),
+  'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range),
+  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records),
+  'handoff-ack': () => undefined,
+  'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
+  digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkArc(m.range)
+}
+
+/** Why the message breaks a wire limit, or undefined when it passes. */
+function checkMessage (m: StoreMessage): string | undefined {
+  if (!isCount(m.op)) { return 'bad-op' }
+  const check = Object.hasOwn(CHECKS, m.type) ? CHECKS[m.type] as Check<StoreMessage['type']> : undefined
+  return check === undefined ? 'unknown-type' : check(m)
+}
