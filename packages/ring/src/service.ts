@@ -122,6 +122,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   private clockHeld = false
   private joinWaiters: Array<{ resolve(): void, reject(e: Error): void }> = []
   private leaveWaiters: Array<() => void> = []
+  private leaveHooks: Array<(options: AbortOptions) => Promise<void>> = []
   private tagged = new Set<string>()
   private taggedVersion = -1
   private lastTagMs = -Infinity
@@ -242,9 +243,27 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     await this.withDeadline(done, options, () => {})
   }
 
+  /**
+   * Registers work to finish before this node leaves the ring (a store handing its replicas to
+   * the successor, say): `leave()` runs every hook, while the node is still a member, before it
+   * tells its neighbours. Returns a function that unregisters the hook.
+   */
+  beforeLeave (hook: (options: AbortOptions) => Promise<void>): () => void {
+    this.leaveHooks.push(hook)
+    return () => { this.leaveHooks = this.leaveHooks.filter(h => h !== hook) }
+  }
+
   /** Leaves the ring gracefully: neighbours take over; resolves when they acknowledged (or after a timeout). */
   async leave (options: AbortOptions = {}): Promise<void> {
     const core = this.requireCore()
+    if (!core.isMember()) { return }
+    for (const hook of this.leaveHooks) {
+      try {
+        await hook(options)
+      } catch (err) {
+        this.log('a before-leave hook failed - %e', err)
+      }
+    }
     if (!core.isMember()) { return }
     const done = new Promise<void>(resolve => { this.leaveWaiters.push(resolve) })
     this.command({ type: 'leave' })

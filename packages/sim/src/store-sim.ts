@@ -313,13 +313,13 @@ export class StoreSim {
     const node = m[this.rng.int(m.length)]
     const opId = this.opSeq++
     const kb = new TextEncoder().encode(key)
-    let result: { ok: boolean, value?: string } | undefined
-    this.adhoc.set(`${node.index}:${opId}`, r => { result = r })
+    const box: { result?: { ok: boolean, value?: string } } = {}
+    this.adhoc.set(`${node.index}:${opId}`, r => { box.result = r })
     this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') })))
     const until = this.nowMs + maxMs
-    while (result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
+    while (box.result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
     this.adhoc.delete(`${node.index}:${opId}`)
-    return result ?? { ok: false }
+    return box.result ?? { ok: false }
   }
 
   /** Live nodes holding a replica slot of `key`, distinct, in slot order. */

@@ -89,6 +89,11 @@ export class StoreService implements Startable {
   private timeOrigin = 0
   private member = false
   private started = false
+  /** Messages held until the current batch of writes is committed. */
+  private outbox: Array<{ to: NodeRef, msg: StoreMessage }> = []
+  private batchEnding = false
+  private handedOff = false
+  private unhookLeave: (() => void) | undefined
 
   constructor (components: StoreComponents, init: StoreInit = {}) {
     this.components = components as StoreComponents & Record<string, unknown>
@@ -126,15 +131,23 @@ export class StoreService implements Startable {
     ring.addEventListener('joined', this.onJoined)
     ring.addEventListener('range-changed', this.onRangeChanged)
     ring.addEventListener('suspected', this.onSuspected)
+    // The hand-off must happen while we are still a member: before the ring leaves.
+    this.unhookLeave = ring.beforeLeave(async () => { await this.handOffAll() })
     // The ring may have created or joined before we listened.
     if (ring.isMember() && !this.member) { this.fromRingState() }
   }
 
-  /** Hands our range to the successor while the network is still up. */
+  /** Hands our range over if the ring has not left already (it calls handOffAll first). */
   async beforeStop (): Promise<void> {
+    await this.handOffAll()
+  }
+
+  /** Stops serving and hands the whole range to the successor; resolves when acknowledged or after HANDOFF_ON_STOP_MS. */
+  private async handOffAll (): Promise<void> {
     const core = this.core
     const ring = this.ring
-    if (core === undefined || ring === undefined || !this.member || !ring.isMember()) { return }
+    if (core === undefined || ring === undefined || !this.member || this.handedOff || !ring.isMember()) { return }
+    this.handedOff = true
     const succ = ring.getRoutingState().succList[0]
     const done = new Promise<void>(resolve => { this.leaveWaiter = resolve })
     this.command({ type: 'leave', succ })
@@ -147,6 +160,7 @@ export class StoreService implements Startable {
     this.ring?.removeEventListener('joined', this.onJoined)
     this.ring?.removeEventListener('range-changed', this.onRangeChanged)
     this.ring?.removeEventListener('suspected', this.onSuspected)
+    this.unhookLeave?.()
     if (this.timer !== undefined) { clearTimeout(this.timer) }
     this.timer = undefined
     this.timerAtMs = Infinity
@@ -156,6 +170,7 @@ export class StoreService implements Startable {
     await this.channels.closeAll()
     for (const w of this.waiters.values()) { w.reject(new QuorumUnavailableError('the store service stopped')) }
     this.waiters.clear()
+    this.outbox = []
     this.backend?.close()
     this.backend = undefined
     this.core = undefined
@@ -248,29 +263,55 @@ export class StoreService implements Startable {
 
   private command (cmd: StoreCommand): void {
     const core = this.requireCore()
+    this.backend?.beginBatch?.()
     core.handleCommand(this.now(), cmd)
     this.flush()
   }
 
-  /** Sends what the core emitted, handles its events, re-arms the timer. */
+  /**
+   * Takes what the core emitted: events are handled at once; messages wait for the end of the
+   * batch. Every write the core made since the batch began is committed (one fsync) before any
+   * message leaves, so no peer ever sees an answer whose promise or accept could still be lost in
+   * a crash (group commit).
+   */
   private flush (): void {
     const core = this.core
     if (core === undefined) { return }
-    const local: StoreMessage[] = []
-    for (let t = core.pollTransmit(); t !== undefined; t = core.pollTransmit()) {
-      if (t.to.addr === core.self.addr) { local.push(t.msg) } else { this.channels.send(t.to.addr, encodeStoreMessage(t.msg)) }
-    }
+    for (let t = core.pollTransmit(); t !== undefined; t = core.pollTransmit()) { this.outbox.push(t) }
     for (let e = core.pollEvent(); e !== undefined; e = core.pollEvent()) { this.onCoreEvent(e) }
-    // Messages to our own slots: delivered after this step, as from any peer.
-    if (local.length > 0) {
-      queueMicrotask(() => {
-        const c = this.core
-        if (c === undefined) { return }
-        for (const m of local) { c.handleMessage(this.now(), c.self, m) }
-        this.flush()
-      })
+    if (!this.batchEnding) {
+      this.batchEnding = true
+      setImmediate(() => { this.endBatch() })
     }
     this.armTimer()
+  }
+
+  private endBatch (): void {
+    this.batchEnding = false
+    const core = this.core
+    if (core === undefined) { return }
+    this.backend?.commitBatch?.()
+    const out = this.outbox
+    this.outbox = []
+    const local: StoreMessage[] = []
+    for (const t of out) {
+      if (t.to.addr === core.self.addr) {
+        local.push(t.msg)
+        continue
+      }
+      try {
+        this.channels.send(t.to.addr, encodeStoreMessage(t.msg))
+      } catch (err) {
+        // A message the core should never have built: dropped (the protocol retries), never fatal.
+        this.log.error('dropping a %s message that breaks the wire limits - %e', t.msg.type, err)
+      }
+    }
+    // Messages to our own slots: delivered now, as from any peer (a new batch).
+    if (local.length > 0) {
+      this.backend?.beginBatch?.()
+      for (const m of local) { core.handleMessage(this.now(), core.self, m) }
+      this.flush()
+    }
   }
 
   private armTimer (): void {
@@ -285,7 +326,9 @@ export class StoreService implements Startable {
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.timerAtMs = Infinity
-      this.core?.handleTimeout(this.now())
+      if (this.core === undefined) { return }
+      this.backend?.beginBatch?.()
+      this.core.handleTimeout(this.now())
       this.flush()
     }, Math.max(0, at - this.now()))
   }
@@ -394,6 +437,7 @@ export class StoreService implements Startable {
         if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
         const core = this.core
         if (core === undefined) { throw new QuorumUnavailableError('stopped') }
+        this.backend?.beginBatch?.()
         core.handleMessage(this.now(), from, r.msg)
         this.flush()
       }

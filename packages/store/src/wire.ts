@@ -84,6 +84,8 @@ function toPb (m: StoreMessage): PB {
     case 'handoff-ack': return { handoffAck: { op } }
     case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
     case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, range: arcPb(m.range) } }
+    case 'raw-read': return { rawRead: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid) } }
+    case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -158,6 +160,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
   if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
   if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, range: arcOf(x.range) } }
+  if (pb.rawRead !== undefined) { const x = pb.rawRead; return { type: 'raw-read', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid') } }
+  if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
   throw new Reject('unknown-body')
 }
 
@@ -210,7 +214,9 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
-  digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkArc(m.range)
+  digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkArc(m.range),
+  'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
+  'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value)
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

@@ -64,7 +64,11 @@ function samples (): StoreMessage[] {
     { type: 'range-data', op: 2 ** 32, records: [rec({ version: 2 ** 31 + 1, promised: { n: 2 ** 32 + 1, by: '' } })], upTo: 3n, more: false, range: arc },
     { type: 'digest-req', op: 9, lo: 1n, hi: 2n, buckets: 32 },
     { type: 'digest', op: 10, lo: 1n, upTo: 2n, hashes: [0, 1, 0xffff_ffff, 12345], range: arc },
-    { type: 'digest', op: 10, lo: 1n, upTo: 1n, hashes: [], range: whole }
+    { type: 'digest', op: 10, lo: 1n, upTo: 1n, hashes: [], range: whole },
+    { type: 'raw-read', op: 11, key: bytes(3), slot: 2, rid: 5n },
+    { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n },
+    { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n, value: new Uint8Array(0) },
+    { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n, value: bytes(7) }
   ]
 }
 
@@ -144,7 +148,7 @@ describe('store wire codec', () => {
 
   it('refuses frames with no body, unknown bodies, bad enums, truncation and frames over STORE_FRAME_BYTES_MAX', () => {
     rejects(new Uint8Array(0), 'empty')
-    rejects(bytes(12 << 3, 1), 'empty') // field 12 (no such body), a varint: skipped
+    rejects(bytes(20 << 3, 1), 'empty') // field 20 (no such body), a varint: skipped
     rejects(bytes(0x2a, 0x02, 0x18, 0x09), 'malformed') // nack with reason 9
     rejects(PB.encode({ nack: { op: 1n, slot: -1, reason: Nack.Reason.UNSPECIFIED } }), 'bad-reason')
     const frame = pbPrepare()

@@ -48,5 +48,8 @@ export interface ReplicaBackend {
   deleteRange(lo: RingId, hi: RingId): number
   /** Number of records. */
   size(): number
+  /** Optional group commit: writes until commitBatch share one durable commit (see SqliteBackend). */
+  beginBatch?(): void
+  commitBatch?(): void
   close(): void
 }

@@ -44,5 +44,9 @@ export type StoreMessage =
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }
   /** The hashes, over the part (lo, upTo] the sender holds ready (the rest of each bucket is left out). */
   | { type: 'digest', op: number, lo: RingId, upTo: RingId, hashes: number[], range: Arc }
+  /** Benchmark baseline (consistency 'none'): read one replica as it is (answered by a promise, no ballot taken). */
+  | { type: 'raw-read', op: number, key: Uint8Array, slot: number, rid: RingId }
+  /** Benchmark baseline: overwrite one replica without ballots (answered by accepted). */
+  | { type: 'raw-write', op: number, key: Uint8Array, slot: number, rid: RingId, value?: Uint8Array }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest'] as const
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write'] as const

@@ -41,6 +41,13 @@ export interface StoreConfig {
   rebuildRetryMs?: number
   /** Anti-entropy round period (0 turns it off). */
   antiEntropyMs?: number
+  /**
+   * 'linearizable' (the default and the product). 'none' is a benchmark baseline only, to
+   * measure what linearizability costs: a get reads one replica, a put or delete writes every
+   * replica and returns on the first acknowledgement, no ballots; cas is refused. Every node of a
+   * ring must use the same.
+   */
+  consistency?: 'linearizable' | 'none'
 }
 
 export type StoreCommand =
@@ -108,7 +115,9 @@ interface Op {
   expected?: number
   rids: RingId[]
   attempt: number
-  phase: 'prepare' | 'accept' | 'backoff'
+  phase: 'read' | 'prepare' | 'accept' | 'backoff'
+  /** A get first tries a read round without ballots (see startFastRead). */
+  fastTried: boolean
   ballot: Ballot
   promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number }>
   acks: Set<number>
@@ -221,7 +230,8 @@ export class StoreNode {
       attemptsMax: config.attemptsMax ?? C.ATTEMPTS_MAX,
       handoffWaitMs: config.handoffWaitMs ?? C.HANDOFF_WAIT_MS,
       rebuildRetryMs: config.rebuildRetryMs ?? C.REBUILD_RETRY_MS,
-      antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS
+      antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS,
+      consistency: config.consistency ?? 'linearizable'
     }
   }
 
@@ -275,6 +285,8 @@ export class StoreNode {
       case 'handoff-ack': return this.onHandoffAck(from, msg)
       case 'digest-req': return this.onDigestReq(from, msg)
       case 'digest': return this.onDigest(from, msg)
+      case 'raw-read': return this.onRawRead(from, msg)
+      case 'raw-write': return this.onRawWrite(from, msg)
       default: return this.reject('unknown-type')
     }
   }
@@ -374,7 +386,7 @@ export class StoreNode {
         if (op !== undefined && op.phaseSeq === id && op.phase !== 'backoff') {
           // Slots that did not answer may have a dead or moved owner: look them up again.
           for (let slot = 0; slot < this.r; slot++) {
-            const answered = op.phase === 'prepare' ? op.promises.has(slot) : op.acks.has(slot)
+            const answered = op.phase === 'accept' ? op.acks.has(slot) : op.promises.has(slot)
             if (!answered && !op.refused.has(slot)) { this.forgetOwnerOf(op.rids[slot]) }
           }
           this.retry(op, 'phase-timeout')
@@ -464,6 +476,7 @@ export class StoreNode {
     if (key.length === 0 || key.length > C.KEY_BYTES_MAX) { return fail('invalid-key') }
     if (value !== undefined && value.length > C.VALUE_BYTES_MAX) { return fail('value-too-large') }
     if (expected !== undefined && (!Number.isSafeInteger(expected) || expected < 0)) { return fail('invalid-version') }
+    if (kind === 'cas' && this.cfg.consistency === 'none') { return fail('unsupported-without-consistency') }
     const h = keyToId(key)
     const rids: RingId[] = []
     for (let x = 0; x < this.r; x++) { rids.push(replicaId(h, x, this.r)) }
@@ -483,6 +496,7 @@ export class StoreNode {
       refused: new Set(),
       resolves: 0,
       readyWaits: 0,
+      fastTried: false,
       wrote: false,
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
@@ -495,6 +509,8 @@ export class StoreNode {
   }
 
   private startAttempt (op: Op): void {
+    if (this.cfg.consistency === 'none') { return this.startRaw(op) }
+    if (op.kind === 'get' && !op.fastTried && !op.repair) { return this.startFastRead(op) }
     op.attempt++
     this.counters.attempts++
     this.ballotN++
@@ -537,6 +553,32 @@ export class StoreNode {
     })
   }
 
+  /**
+   * A read round without ballots (ABD's fast read): the r slots report their accepted state, and
+   * when a quorum agrees on one accepted ballot that state is chosen and the latest (any later
+   * choice would show in the quorum's intersection), so it is returned after one round trip
+   * and no disk write. Otherwise the get runs a full CASPaxos round, which commits what it reads.
+   */
+  private startFastRead (op: Op): void {
+    op.fastTried = true
+    op.attempt++
+    this.counters.attempts++
+    op.phase = 'read'
+    op.promises.clear()
+    op.acks.clear()
+    op.refused.clear()
+    op.resolves = 0
+    this.newPhase(op)
+    const m = op.phaseSeq
+    for (let slot = 0; slot < this.r; slot++) {
+      const rid = op.rids[slot]
+      this.resolve(rid, node => {
+        if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+        this.send(node, { type: 'raw-read', op: m, key: op.key, slot, rid })
+      })
+    }
+  }
+
   /** The op a reply belongs to, if it is for the phase in progress. */
   private opOf (m: number): Op | undefined {
     const op = this.ops.get(this.opByMsg.get(m) ?? -1)
@@ -547,10 +589,12 @@ export class StoreNode {
   private onPromise (from: NodeRef, msg: Extract<StoreMessage, { type: 'promise' }>): void {
     this.learnOwner(from, msg.range)
     const op = this.opOf(msg.op)
-    if (op === undefined || op.phase !== 'prepare') { return this.reject('promise-unexpected') }
+    if (op === undefined || (op.phase !== 'prepare' && op.phase !== 'read')) { return this.reject('promise-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
     op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version })
+    if (this.cfg.consistency === 'none') { return this.succeed(op, { value: msg.value, version: msg.version, applied: true }) }
     if (op.promises.size < this.W) { return }
+    if (op.phase === 'read') { return this.endFastRead(op) }
     // The state accepted at the highest ballot among a quorum is the current one.
     let cur: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
     let agree = true
@@ -585,6 +629,21 @@ export class StoreNode {
     for (let slot = 0; slot < this.r; slot++) { this.sendAccept(op, slot) }
   }
 
+  private endFastRead (op: Op): void {
+    let first: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
+    for (const p of op.promises.values()) {
+      if (first === undefined) {
+        first = p
+      } else if (compareBallots(p.accepted, first.accepted) !== 0) {
+        // Not settled (a write in progress, or a slot behind): commit through a full round.
+        return this.startAttempt(op)
+      }
+    }
+    assert(first !== undefined, 'quorum without replies')
+    this.counters.fastReads++
+    this.succeed(op, { value: first.value, version: first.version, applied: true })
+  }
+
   /** The state after the operation, from the current state. */
   private change (op: Op, cur: { value?: Uint8Array, version: number }): { value?: Uint8Array, version: number, applied: boolean, changed: boolean } {
     const keep = { value: cur.value, version: cur.version }
@@ -607,6 +666,7 @@ export class StoreNode {
     if (op === undefined || op.phase !== 'accept') { return this.reject('accepted-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
     op.acks.add(msg.slot)
+    if (this.cfg.consistency === 'none') { return this.succeed(op, { value: op.value, version: 0, applied: true }) }
     if (op.acks.size < this.W) { return }
     const next = op.next
     assert(next !== undefined, 'accepted without a state')
@@ -640,7 +700,7 @@ export class StoreNode {
         this.forgetOwner(op.rids[msg.slot], from)
         if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
         if (op.resolves++ < C.RESOLVES_PER_PHASE_MAX * this.r) {
-          if (op.phase === 'prepare') { this.sendPrepare(op, msg.slot) } else { this.sendAccept(op, msg.slot) }
+          if (op.phase === 'prepare') { this.sendPrepare(op, msg.slot) } else if (op.phase === 'accept') { this.sendAccept(op, msg.slot) }
           return
         }
         break
@@ -649,7 +709,7 @@ export class StoreNode {
         break
     }
     op.refused.add(msg.slot)
-    const answered = op.phase === 'prepare' ? op.promises.size : op.acks.size
+    const answered = op.phase === 'accept' ? op.acks.size : op.promises.size
     // Not enough slots left to reach the quorum in this attempt: back off and retry.
     if (this.r - op.refused.size < this.W && answered < this.W) { this.retry(op, msg.reason) }
   }
@@ -734,6 +794,50 @@ export class StoreNode {
     if (compareBallots(m.ballot, rec.accepted) > 0) {
       this.backend.put({ ...rec, promised: m.ballot, accepted: m.ballot, value: m.value, version: m.version })
     }
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf() })
+  }
+
+  // ---------------------------------------------------------------- baseline without consistency
+
+  /** Consistency 'none': read one replica (spread by op id), or write all and take the first ack. */
+  private startRaw (op: Op): void {
+    op.attempt++
+    this.counters.attempts++
+    op.promises.clear()
+    op.acks.clear()
+    op.refused.clear()
+    const read = op.kind === 'get'
+    op.phase = read ? 'prepare' : 'accept'
+    this.newPhase(op)
+    const m = op.phaseSeq
+    const slots = read ? [(op.id + op.attempt) % this.r] : Array.from({ length: this.r }, (_, i) => i)
+    for (const slot of slots) {
+      const rid = op.rids[slot]
+      this.resolve(rid, node => {
+        if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+        this.send(node, read ? { type: 'raw-read', op: m, key: op.key, slot, rid } : { type: 'raw-write', op: m, key: op.key, slot, rid, value: op.kind === 'delete' ? undefined : op.value })
+      })
+    }
+  }
+
+  private onRawRead (from: NodeRef, m: Extract<StoreMessage, { type: 'raw-read' }>): void {
+    const why = this.checkReplica(m.key, m.slot, m.rid)
+    if (why !== undefined) {
+      this.reject(`raw-read-${why}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: why, range: this.range })
+    }
+    const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf() })
+  }
+
+  private onRawWrite (from: NodeRef, m: Extract<StoreMessage, { type: 'raw-write' }>): void {
+    const why = this.cfg.consistency === 'none' ? this.checkReplica(m.key, m.slot, m.rid) : 'invalid'
+    if (why !== undefined || (m.value !== undefined && m.value.length > C.VALUE_BYTES_MAX)) {
+      this.reject(`raw-write-${why ?? 'invalid'}`)
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: why ?? 'invalid', range: this.range })
+    }
+    const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
+    this.backend.put({ ...rec, value: m.value, version: rec.version + 1 })
     this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf() })
   }
 
@@ -1126,6 +1230,12 @@ export class StoreNode {
     this.timers.push(this.nowMs + this.cfg.antiEntropyMs, 'ae', 0)
     if (this.r === 1 || this.leaving || this.range === undefined || this.pending.length > 0) { return }
     if (this.ae !== undefined && this.nowMs - this.ae.sentMs < this.cfg.antiEntropyMs) { return }
+    if (this.ae?.op !== undefined) {
+      // The last digest request got no answer: its owner may be gone; look it up afresh and
+      // move on to the next sibling.
+      this.forgetOwnerOf((this.ae.cursor + 1n) & ID_MASK)
+      this.ae = undefined
+    }
     if (this.ae === undefined || this.ae.cursor === this.ae.hi) {
       this.aeJ = (this.aeJ % (this.r - 1)) + 1
       const range = this.range
@@ -1177,7 +1287,8 @@ export class StoreNode {
       for (const rec of page) {
         const rid = unshift(rec.rid, j, this.r)
         const bucket = Number((((rid - lo - 1n) & ID_MASK) * BigInt(buckets)) / len)
-        out[Math.min(bucket, buckets - 1)] ^= recordHash(rec)
+        const i = Math.min(bucket, buckets - 1)
+        out[i] = (out[i] ^ recordHash(rec)) >>> 0
       }
       const last = page[page.length - 1]
       after = { rid: last.rid, key: last.key }

@@ -123,6 +123,8 @@ export class SqliteBackend implements ReplicaBackend {
   private readonly rollbackStmt: StatementSync
 
   /** Use {@link openSqliteBackend}, which checks the file first. */
+  private batching = false
+
   constructor (db: DatabaseSync, path: string) {
     this.db = db
     this.path = path
@@ -213,11 +215,34 @@ export class SqliteBackend implements ReplicaBackend {
 
   /** Closes the file (idempotent); the backend is unusable afterwards. */
   close (): void {
+    if (this.batching && this.db.isOpen) { this.commitBatch() }
     if (this.db.isOpen) { this.db.close() }
   }
 
-  /** Runs `fn` in one write transaction; rolls back and rethrows on any error. */
+  /**
+   * Group commit: every write until {@link commitBatch} goes into one transaction, made durable
+   * by one fsync at its commit. The caller must hold back every answer that depends on those
+   * writes until commitBatch returns (the store service does).
+   */
+  beginBatch (): void {
+    if (this.batching) { return }
+    this.guard(() => { this.beginStmt.run() })
+    this.batching = true
+  }
+
+  /** Commits the writes since {@link beginBatch}; a failure is thrown (the node must stop: answers were held back). */
+  commitBatch (): void {
+    if (!this.batching) { return }
+    this.batching = false
+    this.guard(() => { this.commitStmt.run() })
+  }
+
+  /** Runs `fn` in one write transaction (or inside the open batch); rolls back and rethrows on any error. */
   private transaction (fn: () => void): void {
+    if (this.batching) {
+      this.guard(fn)
+      return
+    }
     this.guard(() => {
       assert(!this.db.isTransaction, 'store transactions do not nest')
       this.beginStmt.run()

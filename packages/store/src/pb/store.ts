@@ -2742,6 +2742,344 @@ export namespace Digest {
   }
 }
 
+export interface RawRead {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+  slot: number
+  rid: Uint8Array<ArrayBuffer>
+}
+
+export namespace RawRead {
+  let _codec: Codec<RawRead>
+
+  export const codec = (): Codec<RawRead> => {
+    if (_codec == null) {
+      _codec = message<RawRead>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.rid)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0),
+          slot: 0,
+          rid: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.rid = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RawReadOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RawReadKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RawReadSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface RawReadRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<RawRead>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, RawRead.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RawRead>): RawRead {
+    return decodeMessage(buf, RawRead.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RawRead>): Generator<RawReadOpFieldEvent | RawReadKeyFieldEvent | RawReadSlotFieldEvent | RawReadRidFieldEvent> {
+    return streamMessage(buf, RawRead.codec(), opts)
+  }
+}
+
+export interface RawWrite {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+  slot: number
+  rid: Uint8Array<ArrayBuffer>
+  value?: Uint8Array<ArrayBuffer>
+}
+
+export namespace RawWrite {
+  let _codec: Codec<RawWrite>
+
+  export const codec = (): Codec<RawWrite> => {
+    if (_codec == null) {
+      _codec = message<RawWrite>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.rid)
+        }
+
+        if (obj.value != null) {
+          w.uint32(42)
+          w.bytes(obj.value)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0),
+          slot: 0,
+          rid: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.value = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RawWriteOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RawWriteKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RawWriteSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface RawWriteRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RawWriteValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<RawWrite>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, RawWrite.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RawWrite>): RawWrite {
+    return decodeMessage(buf, RawWrite.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RawWrite>): Generator<RawWriteOpFieldEvent | RawWriteKeyFieldEvent | RawWriteSlotFieldEvent | RawWriteRidFieldEvent | RawWriteValueFieldEvent> {
+    return streamMessage(buf, RawWrite.codec(), opts)
+  }
+}
+
 export interface StoreMessage {
   prepare?: Prepare
   promise?: Promise
@@ -2754,6 +3092,8 @@ export interface StoreMessage {
   handoffAck?: HandoffAck
   digestReq?: DigestReq
   digest?: Digest
+  rawRead?: RawRead
+  rawWrite?: RawWrite
 }
 
 export namespace StoreMessage {
@@ -2768,7 +3108,39 @@ export namespace StoreMessage {
 
         obj = { ...obj }
 
+        if (obj.rawWrite != null) {
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.rawRead != null) {
+          obj.rawWrite = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
         if (obj.digest != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
           obj.handoff = undefined
@@ -2782,6 +3154,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.handoffAck = undefined
           obj.handoff = undefined
@@ -2795,6 +3169,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoff = undefined
@@ -2808,6 +3184,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2821,6 +3199,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2834,6 +3214,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2847,6 +3229,8 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2860,6 +3244,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2873,6 +3259,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2886,6 +3274,8 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2899,6 +3289,8 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
           obj.handoffAck = undefined
@@ -2964,6 +3356,16 @@ export namespace StoreMessage {
         if (obj.digest != null) {
           w.uint32(90)
           Digest.codec().encode(obj.digest, w)
+        }
+
+        if (obj.rawRead != null) {
+          w.uint32(98)
+          RawRead.codec().encode(obj.rawRead, w)
+        }
+
+        if (obj.rawWrite != null) {
+          w.uint32(106)
+          RawWrite.codec().encode(obj.rawWrite, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -3044,6 +3446,18 @@ export namespace StoreMessage {
               })
               break
             }
+            case 12: {
+              obj.rawRead = RawRead.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.rawRead
+              })
+              break
+            }
+            case 13: {
+              obj.rawWrite = RawWrite.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.rawWrite
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3051,7 +3465,39 @@ export namespace StoreMessage {
           }
         }
 
+        if (obj.rawWrite != null) {
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.rawRead != null) {
+          delete obj.rawWrite
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
         if (obj.digest != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digestReq
           delete obj.handoffAck
           delete obj.handoff
@@ -3065,6 +3511,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.handoffAck
           delete obj.handoff
@@ -3078,6 +3526,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoff
@@ -3091,6 +3541,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3104,6 +3556,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3117,6 +3571,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3130,6 +3586,8 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3143,6 +3601,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3156,6 +3616,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3169,6 +3631,8 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3182,6 +3646,8 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
           delete obj.handoffAck
@@ -3275,6 +3741,20 @@ export namespace StoreMessage {
             case 11: {
               yield * Digest.codec().stream(reader, reader.uint32(), `${prefix}.digest`, {
                 limits: opts.limits?.digest
+              })
+
+              break
+            }
+            case 12: {
+              yield * RawRead.codec().stream(reader, reader.uint32(), `${prefix}.rawRead`, {
+                limits: opts.limits?.rawRead
+              })
+
+              break
+            }
+            case 13: {
+              yield * RawWrite.codec().stream(reader, reader.uint32(), `${prefix}.rawWrite`, {
+                limits: opts.limits?.rawWrite
               })
 
               break
@@ -3700,6 +4180,51 @@ export namespace StoreMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface StoreMessageRawReadOpFieldEvent {
+    field: '$.rawRead.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRawReadKeyFieldEvent {
+    field: '$.rawRead.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRawReadSlotFieldEvent {
+    field: '$.rawRead.slot'
+    value: number
+  }
+
+  export interface StoreMessageRawReadRidFieldEvent {
+    field: '$.rawRead.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRawWriteOpFieldEvent {
+    field: '$.rawWrite.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRawWriteKeyFieldEvent {
+    field: '$.rawWrite.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRawWriteSlotFieldEvent {
+    field: '$.rawWrite.slot'
+    value: number
+  }
+
+  export interface StoreMessageRawWriteRidFieldEvent {
+    field: '$.rawWrite.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRawWriteValueFieldEvent {
+    field: '$.rawWrite.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StoreMessage.codec())
   }
@@ -3708,7 +4233,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }

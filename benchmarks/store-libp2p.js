@@ -1,0 +1,190 @@
+/**
+ * `npm run bench:store`: the store on 16 real libp2p nodes in one process (TCP on 127.0.0.1,
+ * Noise, Yamux; the ring and the store service; replicas in SQLite files), side by side in one
+ * run:
+ *
+ * - `linearizable r=4`: the product (CASPaxos per key over consistent quorums);
+ * - `no consistency r=4`: the same cluster size and replication, without the protocol (a get
+ *   reads one replica, a put writes all four and returns on the first acknowledgement): the
+ *   ratio of the two is the cost of linearizability, to compare with CATS's published cost
+ *   (−5 % throughput read-heavy, −25 % write-heavy);
+ * - `linearizable r=1`: no replication: the cost of replication itself.
+ *
+ * Each system gets its own 16-node cluster, loaded with --keys keys, then runs a read-heavy
+ * (95 % get / 5 % put) and a write-heavy (50/50) mix for --seconds each with --clients closed-
+ * loop clients spread over the nodes. Reported: throughput (ops/s), latency p50/p99, failures,
+ * and the ratios. With --wan the same again with the PlanetLab-like delays of the WAN emulator.
+ *
+ * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --sync full|normal --wan
+ * --markdown --seed 1
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { identify } from '@libp2p/identify'
+import { tcp } from '@libp2p/tcp'
+import { ring } from '@selfmgmt/ring'
+import { WanEmulator, parseLatency, wanTransport } from '@selfmgmt/sim'
+import { store } from '@selfmgmt/store'
+import { createLibp2p } from 'libp2p'
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '16' },
+    keys: { type: 'string', default: '1000' },
+    'value-bytes': { type: 'string', default: '100' },
+    clients: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '10' },
+    sync: { type: 'string', default: 'full' },
+    seed: { type: 'string', default: '1' },
+    wan: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false }
+  }
+})
+const N = Number(values.nodes)
+const KEYS = Number(values.keys)
+const VALUE_BYTES = Number(values['value-bytes'])
+const CLIENTS = Number(values.clients)
+const SECONDS = Number(values.seconds)
+const SEED = Number(values.seed)
+if (!['full', 'normal'].includes(values.sync)) { throw new Error('--sync is full or normal') }
+for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE_BYTES, clients: CLIENTS, seconds: SECONDS })) {
+  if (!Number.isInteger(v) || v < 1) { throw new Error(`--${k} needs a positive integer, got ${String(v)}`) }
+}
+const startedAt = Date.now()
+const log = (s) => { process.stderr.write(`bench:store: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
+
+function prng (seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function quantile (xs, q) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]
+}
+
+async function waitFor (what, check, ms) {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) { throw new Error(`timed out after ${ms} ms waiting for ${what}`) }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
+
+async function cluster (dir, system, wan) {
+  const emulator = wan ? new WanEmulator({ model: parseLatency('planetlab', SEED), seed: SEED }) : undefined
+  const nodes = []
+  for (let i = 0; i < N; i++) {
+    const node = await createLibp2p({
+      addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+      transports: [emulator === undefined ? tcp() : wanTransport(tcp(), { emulator, index: i })],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      connectionManager: { inboundConnectionThreshold: 1_000_000, maxIncomingPendingConnections: 10_000, maxConnections: 4 * N + 100 },
+      services: {
+        identify: identify(),
+        ring: ring({ autoJoin: false, pingIntervalMs: 1000, joinTimeoutMs: wan ? 20_000 : 3000, timeoutMs: 60_000 }),
+        store: store({ r: system.r, path: join(dir, `${system.name.replace(/\W+/g, '-')}-${wan ? 'wan' : 'lo'}-${i}.db`), sync: values.sync, timeoutMs: 30_000, core: { consistency: system.consistency, handoffWaitMs: 1000 } })
+      }
+    })
+    if (i === 0) { node.services.ring.create() } else { await node.services.ring.join([nodes[Math.floor(i / 2)].getMultiaddrs()[0]], { signal: AbortSignal.timeout(120_000) }) }
+    nodes.push(node)
+  }
+  await waitFor('every range ready', () => nodes.every(n => { const s = n.services.store.getState(); return s.member && s.pending.length === 0 }), 120_000)
+  return nodes
+}
+
+/** Closed-loop clients for `seconds`: each picks a random key and does a get or a put. */
+async function runMix (nodes, readShare, seconds, rand) {
+  const lat = { get: [], put: [] }
+  let failures = 0
+  let ops = 0
+  const value = new Uint8Array(VALUE_BYTES).fill(7)
+  const end = Date.now() + seconds * 1000
+  const client = async (c) => {
+    const node = nodes[c % nodes.length]
+    while (Date.now() < end) {
+      const key = `key-${Math.floor(rand() * KEYS)}`
+      const read = rand() < readShare
+      const t0 = performance.now()
+      try {
+        if (read) { await node.services.store.get(key) } else { await node.services.store.put(key, value) }
+        lat[read ? 'get' : 'put'].push(performance.now() - t0)
+        ops++
+      } catch {
+        failures++
+      }
+    }
+  }
+  const t0 = Date.now()
+  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)))
+  const secs = (Date.now() - t0) / 1000
+  return { throughput: ops / secs, ops, failures, getP50: quantile(lat.get, 0.5), getP99: quantile(lat.get, 0.99), putP50: quantile(lat.put, 0.5), putP99: quantile(lat.put, 0.99) }
+}
+
+const systems = [
+  { name: 'linearizable r=4', r: 4, consistency: 'linearizable' },
+  { name: 'no consistency r=4', r: 4, consistency: 'none' },
+  { name: 'linearizable r=1', r: 1, consistency: 'linearizable' }
+]
+const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
+const results = []
+const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
+try {
+  for (const wan of values.wan ? [false, true] : [false]) {
+    for (const system of systems) {
+      log(`${system.name}${wan ? ', WAN delays' : ''}: starting ${N} nodes`)
+      const nodes = await cluster(dir, system, wan)
+      const rand = prng(SEED)
+      const value = new Uint8Array(VALUE_BYTES).fill(1)
+      let loaded = 0
+      const loaders = Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let k = c; k < KEYS; k += CLIENTS) {
+          await nodes[k % N].services.store.put(`key-${k}`, value)
+          loaded++
+        }
+      })
+      await Promise.all(loaders)
+      log(`${system.name}: ${loaded} keys loaded`)
+      for (const mix of mixes) {
+        const r = await runMix(nodes, mix.read, SECONDS, rand)
+        results.push({ system: system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
+        log(`${system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
+      }
+      await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
+    }
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true })
+}
+
+const ratio = (network, mix, a, b) => {
+  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
+  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+  return x === undefined || y === undefined ? NaN : x.throughput / y.throughput
+}
+const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
+if (values.markdown) {
+  console.log(`${N} nodes in one process, ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix, SQLite sync=${values.sync}, seed ${SEED}.\n`)
+  console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
+  for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
+  console.log('\n| network | mix | linearizable / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | r=4 / r=1 (cost of replication) |')
+  console.log('|---|---|---|---|')
+  for (const network of [...new Set(results.map(r => r.network))]) {
+    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
+  }
+} else {
+  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, sync: values.sync, results }, null, 2))
+}
+process.exit(0)
