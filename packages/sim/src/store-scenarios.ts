@@ -56,7 +56,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const r = o.r ?? 4
   const keys = o.keys ?? 12
   const faultMs = o.faultMs ?? 60_000
-  const sim = new StoreSim({ seed: o.seed, r })
+  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet' })
   const members = sim.build(nodes)
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()

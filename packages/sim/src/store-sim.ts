@@ -40,15 +40,23 @@ export class StoreSimCore implements SimCore<StoreEvent | RingEvent> {
     this.backend = backend
   }
 
+  /** This node's clock: local = offset + rate × simulated time (clock skew and drift). */
+  clock = { rate: 1, offset: 0 }
+
+  /** Local clock reading at simulated time t. */
+  local (t: number): number { return this.clock.offset + this.clock.rate * t }
+
   handleMessage (nowMs: number, from: NodeRef, msg: unknown): void {
+    const t = this.local(nowMs)
     const w = msg as Partial<Wrapped>
-    if (w.type === 'store' && w.m !== undefined) { this.store.handleMessage(nowMs, from, w.m) } else { this.ring.handleMessage(nowMs, from, msg as RingMessage) }
+    if (w.type === 'store' && w.m !== undefined) { this.store.handleMessage(t, from, w.m) } else { this.ring.handleMessage(t, from, msg as RingMessage) }
     this.pump(nowMs)
   }
 
   handleTimeout (nowMs: number): void {
-    this.ring.handleTimeout(nowMs)
-    this.store.handleTimeout(nowMs)
+    const t = this.local(nowMs)
+    this.ring.handleTimeout(t)
+    this.store.handleTimeout(t)
     this.pump(nowMs)
   }
 
@@ -64,9 +72,9 @@ export class StoreSimCore implements SimCore<StoreEvent | RingEvent> {
   pollTimeoutMs (): number | undefined {
     const a = this.ring.pollTimeoutMs()
     const b = this.store.pollTimeoutMs()
-    if (a === undefined) { return b }
-    if (b === undefined) { return a }
-    return Math.min(a, b)
+    const m = a === undefined ? b : b === undefined ? a : Math.min(a, b)
+    // Back to simulated time; rounding must never make it fire before the local deadline.
+    return m === undefined ? undefined : (m - this.clock.offset) / this.clock.rate + 1e-6
   }
 
   assertInvariants (): void {
@@ -74,7 +82,8 @@ export class StoreSimCore implements SimCore<StoreEvent | RingEvent> {
     this.store.assertInvariants()
   }
 
-  private pump (nowMs: number): void {
+  private pump (simMs: number): void {
+    const nowMs = this.local(simMs)
     for (let moved = true; moved;) {
       moved = false
       for (let t = this.ring.pollTransmit(); t !== undefined; t = this.ring.pollTransmit()) { this.out.push(t) }
@@ -135,6 +144,8 @@ export interface StoreSimOptions {
   r?: number
   ring?: Partial<Omit<RingConfig, 'self' | 'geometry' | 'proximity'>>
   store?: Partial<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
+  /** Give every node a clock offset (up to 1000 s) and a rate in [0.95, 1.05] (clock skew and drift). */
+  clockSkew?: boolean
 }
 
 export interface WorkloadOptions {
@@ -177,6 +188,7 @@ export class StoreSim {
   readonly r: number
   readonly rng: Rng
   private readonly idRng: Rng
+  private readonly clockRng: Rng
   private readonly opts: StoreSimOptions
   readonly history = new RegisterHistory()
   readonly stats: WorkloadStats = { invoked: 0, ok: 0, fail: 0, info: 0, byKind: {}, casMismatch: 0, failReasons: {}, latencyMs: [] }
@@ -198,6 +210,7 @@ export class StoreSim {
     const net = new Network(latency, root.fork('jitter'), root.fork('faults'))
     this.idRng = root.fork('ids')
     this.rng = root.fork('scenario')
+    this.clockRng = root.fork('clocks')
     this.engine = new Engine<StoreSimCore, StoreEvent | RingEvent>(this.seed, net, {
       onEvent: (n, ev) => this.onEvent(n, ev)
     })
@@ -220,13 +233,15 @@ export class StoreSim {
     const b = restartOf?.core.backend ?? new MemoryBackend()
     const ring = new RingNode({ ...this.opts.ring, self: ref, geometry: { name: 'dks', k: 4 } })
     const store = new StoreNode({ ...this.opts.store, self: ref, backend: b, r: this.r })
-    return this.engine.addNode(ref, new StoreSimCore(ring, store, b))
+    const core = new StoreSimCore(ring, store, b)
+    if (this.opts.clockSkew === true) { core.clock = { rate: 0.95 + 0.1 * this.clockRng.next(), offset: 1e6 * this.clockRng.next() } }
+    return this.engine.addNode(ref, core)
   }
 
   create (n: StoreSimNode): void {
     this.engine.call(n, (c, now) => c.command(now, () => {
       c.creating = true
-      c.ring.handleCommand(now, { type: 'create' })
+      c.ring.handleCommand(c.local(now), { type: 'create' })
     }))
   }
 
@@ -234,7 +249,7 @@ export class StoreSim {
     const m = this.members()
     const boot: NodeRef[] = []
     for (let i = 0; i < Math.min(3, m.length); i++) { boot.push(m[this.rng.int(m.length)].ref) }
-    this.engine.call(n, (c, now) => c.command(now, () => c.ring.handleCommand(now, { type: 'join', bootstrap: boot })))
+    this.engine.call(n, (c, now) => c.command(now, () => c.ring.handleCommand(c.local(now), { type: 'join', bootstrap: boot })))
   }
 
   crash (n: StoreSimNode): void {
@@ -246,7 +261,7 @@ export class StoreSim {
   /** Graceful leave: the store hands its range to the successor, then the ring leaves. */
   leave (n: StoreSimNode): void {
     if (!n.alive) { return }
-    this.engine.call(n, (c, now) => c.command(now, () => c.store.handleCommand(now, { type: 'leave', succ: c.ring.succ })))
+    this.engine.call(n, (c, now) => c.command(now, () => c.store.handleCommand(c.local(now), { type: 'leave', succ: c.ring.succ })))
   }
 
   /** Builds a ring of `count` nodes, one join at a time, and waits until every range is ready. */
@@ -315,7 +330,7 @@ export class StoreSim {
     const kb = new TextEncoder().encode(key)
     const box: { result?: { ok: boolean, value?: string } } = {}
     this.adhoc.set(`${node.index}:${opId}`, r => { box.result = r })
-    this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') })))
+    this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') })))
     const until = this.nowMs + maxMs
     while (box.result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
     this.adhoc.delete(`${node.index}:${opId}`)
@@ -354,7 +369,7 @@ export class StoreSim {
       this.stats.invoked++
       this.history.invoke(c.process, this.nowMs, { f: 'read', key })
       const kb = new TextEncoder().encode(key)
-      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, { type: 'get', opId: c.opId, key: kb })))
+      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'get', opId: c.opId, key: kb })))
     }
     const until = this.nowMs + maxMs
     while (this.nowMs < until && cs.some(c => c.busy)) { this.engine.runUntil(this.nowMs + 250) }
@@ -391,22 +406,22 @@ export class StoreSim {
     if ((x -= mix.read) < 0) {
       c.kind = 'read'
       this.history.invoke(c.process, this.nowMs, { f: 'read', key })
-      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, { type: 'get', opId, key: kb })))
+      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'get', opId, key: kb })))
     } else if ((x -= mix.write) < 0 || (x -= mix.cas) < 0) {
       const value = new TextEncoder().encode(`v${this.valueSeq++}`)
       if (x < 0 && x + mix.cas >= 0 && seen !== undefined) {
         c.kind = 'cas'
         this.history.invoke(c.process, this.nowMs, { f: 'cas', key, expected: seen.value, value })
-        this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, { type: 'cas', opId, key: kb, expected: seen.version, value })))
+        this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'cas', opId, key: kb, expected: seen.version, value })))
       } else {
         c.kind = 'write'
         this.history.invoke(c.process, this.nowMs, { f: 'write', key, value })
-        this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, { type: 'put', opId, key: kb, value })))
+        this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'put', opId, key: kb, value })))
       }
     } else {
       c.kind = 'delete'
       this.history.invoke(c.process, this.nowMs, { f: 'delete', key })
-      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(now, { type: 'delete', opId, key: kb })))
+      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'delete', opId, key: kb })))
     }
   }
 
@@ -473,7 +488,7 @@ export class StoreSim {
         return this.finish(c, ev.indeterminate ? 'info' : 'fail')
       }
       case 'handed-off':
-        this.engine.call(n, (c, now) => c.command(now, () => c.ring.handleCommand(now, { type: 'leave' })))
+        this.engine.call(n, (c, now) => c.command(now, () => c.ring.handleCommand(c.local(now), { type: 'leave' })))
         return
       case 'left':
         this.engine.crash(n)

@@ -1,8 +1,8 @@
-/* Goal: the store keeps its promises in the simulator under every fault family: every history is linearizable (no lost or stale acknowledged write, no wrong cas), and once faults heal every range becomes ready and every key is back to r up-to-date copies, except where a majority of a key's replicas was lost at once (then it stays unavailable by design, and the report says so); a seed replays exactly. Method: seeded runs of the real ring and store cores (10 nodes, r = 4, 5 clients on 12 keys) through runStoreScenario; a failing run names its seed. Seeds per family: STORE_SEEDS (default 12). */
+/* Goal: the store keeps its promises in the simulator under every fault family: every history is linearizable (no lost or stale acknowledged write, no wrong cas), and once faults heal every range becomes ready and every key is back to r up-to-date copies, except where a majority of a key's replicas was lost at once (then it stays unavailable by design, and the report says so); a seed replays exactly. Method: seeded runs of the real ring and store cores (10 nodes, r = 4, 5 clients on 12 keys) through runStoreScenario; a failing run names its seed. Seeds per family: STORE_SEEDS (default 25). */
 import { expect } from 'aegir/chai'
 import { STORE_FAMILIES, StoreSim, runStoreScenario } from '../src/index.ts'
 
-const SEEDS = Number(process.env.STORE_SEEDS ?? 12)
+const SEEDS = Number(process.env.STORE_SEEDS ?? 25)
 
 describe('store in the simulator', function () {
   this.timeout(600_000)

@@ -1254,8 +1254,13 @@ export class StoreNode {
     this.resolve((cursor + 1n) & ID_MASK, node => {
       if (node === undefined || this.ae?.op !== op) { return }
       if (node.addr === this.self.addr) {
-        // The sibling image lies in our own range (a large range in a small ring): skip it.
-        this.ae = undefined
+        // This part of the sibling image lies in our own range (a large range in a small ring):
+        // skip to the end of our range and compare the rest.
+        const r = this.rangeOrSelf()
+        const lenTo = (x: RingId): bigint => (x - ae.lo) & ID_MASK
+        ae.cursor = r.lo !== r.hi && lenTo(r.hi) > lenTo(cursor) && lenTo(r.hi) < lenTo(ae.hi) ? r.hi : ae.hi
+        ae.op = undefined
+        if (ae.cursor !== ae.hi) { this.sendDigestReq() }
         return
       }
       this.send(node, { type: 'digest-req', op, lo: cursor, hi: ae.hi, buckets: C.DIGEST_BUCKETS })
