@@ -10,6 +10,8 @@
 export const KEY_FILE = 'peer.key'
 /** Last known ring neighbours (peer ids and multiaddrs), tried after the explicit bootstrap on restart. */
 export const PEERS_FILE = 'peers.json'
+/** Replica records of the store (SQLite; `@selfmgmt/store` refuses a damaged file at start). */
+export const STORE_FILE = 'store.db'
 /** Owner-only: the key is the node's identity. */
 export const KEY_FILE_MODE = 0o600
 export const DATA_DIR_MODE = 0o700
@@ -65,10 +67,26 @@ export const SUSPECT_PROBE_MIN_MS = 1000
 /** Probe back-off cap: a healed partition is noticed within 10 s. */
 export const SUSPECT_PROBE_MAX_MS = 10_000
 /**
- * Deadline of one ring operation (lookup, join, leave). Above 3 lookup attempts (6 s), so a lookup
- * the ring cannot answer fails as such rather than timing out.
+ * Deadline of one ring operation (lookup, join, leave) and of one store operation (get, put, cas,
+ * delete). Above 3 lookup attempts (6 s), so a lookup the ring cannot answer fails as such
+ * rather than timing out; above 3 store phase timeouts (3 s each), so a store operation gets
+ * retries with higher ballots before it reports a missing quorum.
  */
 export const OPERATION_TIMEOUT_MS = 10_000
+
+// ------------------------------------------------------------------ store
+
+/**
+ * Replication degree r: each key lives on the owners of r symmetric ring ids. 4 tolerates one
+ * lost replica per key with quorums of 3 (r = 3 needs 3 of 3 by the store's odd-r rule, so one
+ * crash would block writes). Every node of a ring must use the same r.
+ */
+export const REPLICATION_DEFAULT = 4
+/**
+ * `full`: every acceptor write is on disk before its reply (a power loss loses no promise). The
+ * safe default; `normal` trades the last transactions on power loss for write speed.
+ */
+export const STORE_SYNC_DEFAULT = 'full'
 
 // ------------------------------------------------------------------ joining and stopping
 
@@ -81,8 +99,14 @@ export const JOIN_BACKOFF_MAX_MS = 8000
 export const JOIN_WAIT_TIMEOUT_MS = 120_000
 /** waitForJoin checks membership this often (the ring reports join failures only to the joiner's promise). */
 export const JOIN_POLL_INTERVAL_MS = 100
-/** A graceful stop (leave, close the API, stop libp2p) is bounded: beyond this libp2p is stopped without waiting. */
+/** A graceful stop (store hand-off, leave, close the API, stop libp2p) is bounded: beyond this libp2p is stopped without waiting. */
 export const STOP_TIMEOUT_MS = 10_000
+/**
+ * Of STOP_TIMEOUT_MS, the store's hand-off of its range to the successor may take this much (a
+ * LAN moves megabytes per second); the rest is left for the leave and libp2p's stop. An
+ * unfinished hand-off is not fatal: the successor rebuilds the rest from the other replicas.
+ */
+export const STORE_HANDOFF_TIMEOUT_MS = 5000
 
 // ------------------------------------------------------------------ HTTP API
 
@@ -93,10 +117,22 @@ export const API_VERSION_PREFIX = '/v1'
 export const API_BODY_BYTES_MAX = 64 * 1024
 /** Lookup keys above 4 KiB (UTF-8) are refused (400). */
 export const API_KEY_BYTES_MAX = 4096
+/**
+ * Store keys (`/v1/kv/<key>`, UTF-8 after percent-decoding) and values (the raw PUT body): the
+ * store's own limits (KEY_BYTES_MAX, VALUE_BYTES_MAX in @selfmgmt/store), repeated here so the
+ * command line can check them without loading the store; the API server asserts they agree.
+ */
+export const KV_KEY_BYTES_MAX = 1024
+export const KV_VALUE_BYTES_MAX = 1024 * 1024
+/**
+ * Store operations served at once by one node's API; beyond, 503. Each may hold a value of up to
+ * 1 MiB in memory while it runs: 64 bound that to 64 MiB (the store itself takes 4096).
+ */
+export const API_KV_PENDING_MAX = 64
 /** A request must arrive whole within 10 s (slow clients cannot hold a socket forever). */
 export const API_REQUEST_TIMEOUT_MS = 10_000
 export const API_HEADERS_TIMEOUT_MS = 5000
-/** Every response is sent within this: the lookup deadline (OPERATION_TIMEOUT_MS) plus a margin. */
+/** Every response is sent within this: the lookup and store deadline (OPERATION_TIMEOUT_MS) plus a margin. */
 export const API_RESPONSE_TIMEOUT_MS = 15_000
 /** Open API connections; beyond, new ones are refused by the server. */
 export const API_CONNECTIONS_MAX = 256

@@ -67,7 +67,7 @@ export class InvalidJsonError extends SelfmgmtError {
   }
 }
 
-/** A lookup request without a string `key`, or with one over the size limit (HTTP 400). */
+/** A lookup request without a string `key`, or a key over the size limit, empty or badly percent-encoded (HTTP 400). */
 export class InvalidKeyError extends SelfmgmtError {
   static readonly code = 'ERR_INVALID_KEY'
 
@@ -77,7 +77,7 @@ export class InvalidKeyError extends SelfmgmtError {
   }
 }
 
-/** The request body is over API_BODY_BYTES_MAX (HTTP 413). */
+/** The request body is over API_BODY_BYTES_MAX, or a value over KV_VALUE_BYTES_MAX (HTTP 413). */
 export class BodyTooLargeError extends SelfmgmtError {
   static readonly code = 'ERR_BODY_TOO_LARGE'
 
@@ -87,7 +87,7 @@ export class BodyTooLargeError extends SelfmgmtError {
   }
 }
 
-/** The node serves API_LOOKUPS_PENDING_MAX lookups already (HTTP 503; retry later). */
+/** The node serves API_LOOKUPS_PENDING_MAX lookups (or API_KV_PENDING_MAX store operations) already (HTTP 503; retry later). */
 export class BusyError extends SelfmgmtError {
   static readonly code = 'ERR_BUSY'
 
@@ -107,17 +107,20 @@ export class ApiUnreachableError extends SelfmgmtError {
   }
 }
 
-/** The node's API answered with an error; `status` and `apiCode` are what it sent. */
+/** The node's API answered with an error; `status`, `apiCode` and (for store keys) `version` are what it sent. */
 export class ApiResponseError extends SelfmgmtError {
   static readonly code = 'ERR_API_RESPONSE'
   readonly status: number
   readonly apiCode: string
+  /** The key's current version, when the error names one (404 of a deleted key, 412). */
+  readonly version: number | undefined
 
-  constructor (message: string, status: number, apiCode: string, options?: { cause?: unknown }) {
+  constructor (message: string, status: number, apiCode: string, options?: { cause?: unknown, version?: number }) {
     super(message, ApiResponseError.code, options)
     this.name = 'ApiResponseError'
     this.status = status
     this.apiCode = apiCode
+    this.version = options?.version
   }
 }
 
@@ -128,5 +131,38 @@ export class NodeStartFailedError extends SelfmgmtError {
   constructor (message: string, options?: { cause?: unknown }) {
     super(message, NodeStartFailedError.code, options)
     this.name = 'NodeStartFailedError'
+  }
+}
+
+/** No value under the key (HTTP 404): `version` 0 means it was never written, more that it was deleted at that version. */
+export class KeyNotFoundError extends SelfmgmtError {
+  static readonly code = 'ERR_KEY_NOT_FOUND'
+  /** The key's version: 0 never written, > 0 the version of its deletion. */
+  readonly version: number
+
+  constructor (message: string, version: number, options?: { cause?: unknown }) {
+    super(message, KeyNotFoundError.code, options)
+    this.name = 'KeyNotFoundError'
+    this.version = version
+  }
+}
+
+/** An `If-Match` header that is not one quoted version like `"3"` (HTTP 400). */
+export class InvalidVersionError extends SelfmgmtError {
+  static readonly code = 'ERR_INVALID_VERSION'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, InvalidVersionError.code, options)
+    this.name = 'InvalidVersionError'
+  }
+}
+
+/** The node was started without the store (`store: false`), so `/v1/kv` cannot be served (HTTP 503). */
+export class StoreNotRunningError extends SelfmgmtError {
+  static readonly code = 'ERR_NO_STORE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, StoreNotRunningError.code, options)
+    this.name = 'StoreNotRunningError'
   }
 }

@@ -1,9 +1,11 @@
 /**
- * `createNode`: a started selfmgmt node. libp2p with TCP, Noise, Yamux, identify, ping, the ring
- * and (by default) a kad-dht server; the identity key and remembered peers under the data
- * directory; the HTTP API when asked for. The node joins in the background (bounded rounds with
- * jittered back-off) and `stop()` leaves gracefully before it shuts anything down.
+ * `createNode`: a started selfmgmt node. libp2p with TCP, Noise, Yamux, identify, ping, the ring,
+ * (by default) the replicated store and a kad-dht server; the identity key, remembered peers and
+ * store records under the data directory; the HTTP API when asked for. The node joins in the
+ * background (bounded rounds with jittered back-off) and `stop()` hands its store range over and
+ * leaves gracefully before it shuts anything down.
  */
+import { join } from 'node:path'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { identify } from '@libp2p/identify'
@@ -13,6 +15,7 @@ import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { AbortError, TimeoutError, assert } from '@selfmgmt/interface'
 import { JoinFailedError, ring } from '@selfmgmt/ring'
+import { CorruptDatabaseError, store } from '@selfmgmt/store'
 import { createLibp2p } from 'libp2p'
 import { startApi } from './api/server.ts'
 import * as K from './constants.ts'
@@ -27,11 +30,13 @@ import type { AbortOptions, Libp2p, Logger, PeerId, PrivateKey } from '@libp2p/i
 import type { KadDHT } from '@libp2p/kad-dht'
 import type { Ping } from '@libp2p/ping'
 import type { RingId, RingService } from '@selfmgmt/ring'
+import type { StoreService } from '@selfmgmt/store'
 
 export interface NodeServices extends Record<string, unknown> {
   identify: Identify
   ping: Ping
   ring: RingService
+  store?: StoreService
   dht?: KadDHT
 }
 
@@ -41,6 +46,8 @@ export type NodeLibp2p = Libp2p<NodeServices>
 export interface SelfmgmtNode {
   readonly libp2p: NodeLibp2p
   readonly ring: RingService
+  /** The replicated store (get, put, cas, delete by key); undefined when started with `store: false`. */
+  readonly store: StoreService | undefined
   readonly peerId: PeerId
   readonly ringId: RingId
   readonly dataDir: string
@@ -52,15 +59,26 @@ export interface SelfmgmtNode {
   uptimeMs(): number
   /** Resolves once the node is a ring member; rejects when joining failed for good, on abort, or after JOIN_WAIT_TIMEOUT_MS. */
   waitForJoin(options?: AbortOptions): Promise<void>
-  /** Leaves the ring (neighbours take over), closes the API, stops libp2p. Idempotent; bounded by STOP_TIMEOUT_MS. */
+  /** Hands the store's range to the successor, leaves the ring (neighbours take over), closes the API, stops libp2p. Idempotent; bounded by STOP_TIMEOUT_MS. */
   stop(): Promise<void>
 }
 
-/** Starts a node; resolves once libp2p and the API listen (joining goes on in the background). */
+/**
+ * Starts a node; resolves once libp2p and the API listen (joining goes on in the background).
+ * A store file that is damaged or not a selfmgmt store stops the start with CorruptDatabaseError
+ * (libp2p stopped again); the file is never replaced.
+ */
 export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
   const opts = resolveOptions(options)
   const { privateKey } = await loadOrCreateIdentity(opts.dataDir)
-  const libp2p = await createLibp2p(libp2pInit(opts, privateKey)) as unknown as NodeLibp2p
+  let libp2p: NodeLibp2p
+  try {
+    // libp2p stops whatever it started when a service's start fails, then rethrows.
+    libp2p = await createLibp2p(libp2pInit(opts, privateKey)) as unknown as NodeLibp2p
+  } catch (err: any) {
+    if (err?.name !== 'CorruptDatabaseError') { throw err }
+    throw new CorruptDatabaseError(`the node did not start: ${String(err.message)}. Move the file away to start with an empty store (the other replicas rebuild this node's range); it is never replaced`, { cause: err })
+  }
   const node = new Node(libp2p, opts)
   try {
     await node.start()
@@ -90,6 +108,7 @@ function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<
       suspectProbeMaxMs: opts.suspectProbeMaxMs
     })
   }
+  if (opts.store) { services.store = store({ r: opts.replication, path: join(opts.dataDir, K.STORE_FILE), sync: opts.storeSync, timeoutMs: opts.operationTimeoutMs }) }
   // Server mode so stock peers can use us; private addresses kept, as a LAN has nothing else.
   if (opts.dht !== undefined) { services.dht = kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper, ...opts.dht }) }
   return {
@@ -110,6 +129,7 @@ function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<
 class Node implements SelfmgmtNode {
   readonly libp2p: NodeLibp2p
   readonly ring: RingService
+  readonly store: StoreService | undefined
   readonly peerId: PeerId
   readonly ringId: RingId
   readonly dataDir: string
@@ -127,6 +147,7 @@ class Node implements SelfmgmtNode {
   constructor (libp2p: NodeLibp2p, opts: ResolvedOptions) {
     this.libp2p = libp2p
     this.ring = libp2p.services.ring
+    this.store = libp2p.services.store
     this.peerId = libp2p.peerId
     this.ringId = this.ring.self.ringId
     this.dataDir = opts.dataDir
@@ -234,13 +255,26 @@ class Node implements SelfmgmtNode {
     this.ring.removeEventListener('joined', this.onJoined)
     const signal = AbortSignal.timeout(K.STOP_TIMEOUT_MS)
     await this.saveNeighboursNow().catch(err => { this.log.error('saving remembered peers failed - %e', err) })
+    await this.handOffStore(signal)
     if (this.ring.isMember()) {
       // Neighbours take over our range; a leave that is not acknowledged in time is abandoned.
       await this.ring.leave({ signal }).catch(err => { this.log('graceful leave incomplete - %e', err) })
     }
     await this.api?.close()
     // libp2p's own stop closes every connection; it is bounded too, so stop() always returns.
-    await untilAborted(Promise.resolve(this.libp2p.stop()), signal).catch(err => { this.log.error('stopping libp2p did not finish - %e', err) })
+    await untilAborted(Promise.resolve(this.libp2p.stop()), signal, `stopping libp2p (bounded by ${K.STOP_TIMEOUT_MS} ms)`).catch(err => { this.log.error('stopping libp2p did not finish - %e', err) })
+  }
+
+  /**
+   * Hands the store's range to the successor while this node is still a ring member, so the
+   * successor serves it at once after the leave instead of waiting and rebuilding it. The store
+   * does this in its `beforeStop`, but libp2p calls that only after our leave (too late: the store
+   * skips the hand-off once the node is no member); called here first, the later call is a no-op.
+   */
+  private async handOffStore (signal: AbortSignal): Promise<void> {
+    if (this.store === undefined || !this.ring.isMember()) { return }
+    const deadline = AbortSignal.any([signal, AbortSignal.timeout(K.STORE_HANDOFF_TIMEOUT_MS)])
+    await untilAborted(this.store.beforeStop(), deadline, `the store's hand-off (bounded by ${K.STORE_HANDOFF_TIMEOUT_MS} ms)`).catch(err => { this.log('store hand-off incomplete (the successor rebuilds the rest) - %e', err) })
   }
 }
 
@@ -250,10 +284,11 @@ export function backoffMs (round: number): number {
   return base * (0.75 + Math.random() * 0.5)
 }
 
-async function untilAborted (p: Promise<void>, signal: AbortSignal): Promise<void> {
+/** `p`, or a TimeoutError once `signal` aborts (`p` goes on; its outcome is ignored). */
+async function untilAborted (p: Promise<void>, signal: AbortSignal, what: string): Promise<void> {
   let onAbort: (() => void) | undefined
   const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => { reject(new TimeoutError(`still running after ${K.STOP_TIMEOUT_MS} ms`)) }
+    onAbort = () => { reject(new TimeoutError(`${what} still running at its deadline`)) }
     if (signal.aborted) { onAbort() } else { signal.addEventListener('abort', onAbort, { once: true }) }
   })
   try {

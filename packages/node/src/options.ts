@@ -6,6 +6,7 @@
 import { multiaddr } from '@multiformats/multiaddr'
 import { InvalidParametersError } from '@selfmgmt/interface'
 import { getGeometry } from '@selfmgmt/ring'
+import { R_MAX, R_MIN } from '@selfmgmt/store'
 import * as K from './constants.ts'
 import type { KadDHTInit } from '@libp2p/kad-dht'
 import type { GeometryConfig, GeometryName } from '@selfmgmt/ring'
@@ -27,7 +28,7 @@ export interface RingTimeouts {
   /** First probe of a suspected node (default 1000), doubling up to suspectProbeMaxMs (default 10000). */
   suspectProbeMinMs?: number
   suspectProbeMaxMs?: number
-  /** Deadline of one lookup, join or leave as seen by callers and the API (default 10000). */
+  /** Deadline of one lookup, join or leave, and of one store get, put, cas or delete, as seen by callers and the API (default 10000). */
   operationTimeoutMs?: number
 }
 
@@ -50,6 +51,12 @@ export interface NodeOptions extends RingTimeouts {
   dht?: boolean | KadDHTInit
   /** Try the neighbours remembered in peers.json after the bootstrap addresses (default true). */
   rememberPeers?: boolean
+  /** Run the replicated store (`node.store`, `/v1/kv`) with its records in `<dataDir>/store.db` (default true). */
+  store?: boolean
+  /** Replication degree r of the store, an integer 1..8 (default 4). Every node of a ring must use the same. */
+  replication?: number
+  /** `full` (default): each store write is on disk before it is acknowledged; `normal`: durable at WAL checkpoints (faster, loses the last writes on power loss). */
+  storeSync?: 'full' | 'normal'
 }
 
 /** Options with every default applied and every value checked. */
@@ -72,6 +79,9 @@ export function resolveOptions (o: NodeOptions): ResolvedOptions {
     proximity: o.proximity === true,
     dht: dhtInit(o.dht),
     rememberPeers: o.rememberPeers !== false,
+    store: bool('store', o.store, true),
+    replication: replication(o.replication),
+    storeSync: storeSync(o.storeSync),
     pingIntervalMs,
     predTimeoutMs: positiveMs('predTimeoutMs', o.predTimeoutMs, o.pingIntervalMs === undefined ? K.PRED_TIMEOUT_MS : 3.5 * pingIntervalMs),
     lookupTimeoutMs: positiveMs('lookupTimeoutMs', o.lookupTimeoutMs, K.LOOKUP_TIMEOUT_MS),
@@ -111,6 +121,24 @@ function addrs (name: string, list: string[], needPeerId: boolean): string[] {
     if (needPeerId && !ma.getComponents().some(c => c.name === 'p2p')) { throw new InvalidParametersError(`${name}: "${String(a)}" must end in /p2p/<peer id>`) }
     return ma.toString()
   })
+}
+
+function bool (name: string, v: boolean | undefined, fallback: boolean): boolean {
+  if (v === undefined) { return fallback }
+  if (typeof v !== 'boolean') { throw new InvalidParametersError(`${name} must be true or false, got ${String(v)}`) }
+  return v
+}
+
+function replication (r: number | undefined): number {
+  if (r === undefined) { return K.REPLICATION_DEFAULT }
+  if (!Number.isInteger(r) || r < R_MIN || r > R_MAX) { throw new InvalidParametersError(`replication must be an integer ${R_MIN}..${R_MAX} (the same on every node), got ${String(r)}`) }
+  return r
+}
+
+function storeSync (v: string | undefined): 'full' | 'normal' {
+  if (v === undefined) { return K.STORE_SYNC_DEFAULT }
+  if (v !== 'full' && v !== 'normal') { throw new InvalidParametersError(`storeSync must be 'full' or 'normal', got ${String(v)}`) }
+  return v
 }
 
 function port (p: number | undefined): number | undefined {

@@ -1,4 +1,6 @@
-/* Goal: the `selfmgmt` command line, run as a child process (dist/src/bin.js under this Node): `status`, `lookup KEY` and `ring` against a running node print the right facts for people and, with --json, one JSON line with the API's fields; bad arguments exit with 2 and say why on stderr; an unreachable API exits with 1 and says so; an API error answer exits with 1 with its code. Method: two in-process nodes (a ring of two), CLI child processes with deadlines. */
+/* Goal: the `selfmgmt` command line, run as a child process (dist/src/bin.js under this Node): `status`, `lookup KEY` and `ring` against a running node print the right facts for people and, with --json, one JSON line with the API's fields; `put` (argument, --file, stdin), `get` (raw bytes, --json with UTF-8 or base64), `delete` and `cas` reach the store through either node; bad arguments exit with 2 and say why on stderr; an unreachable API exits with 1 and says so; an API error answer, an absent key and a cas conflict exit with 1 with their code. Method: two in-process nodes (a ring of two), CLI child processes with deadlines. */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { idToHex } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
@@ -13,8 +15,8 @@ function env (extra: Record<string, string> = {}): Record<string, string | undef
   return e
 }
 
-async function cli (args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
-  return runCli(args, { timeoutMs: 30_000, env: env(extraEnv) })
+async function cli (args: string[], extraEnv: Record<string, string> = {}, input?: string | Uint8Array): Promise<CliResult> {
+  return runCli(args, { timeoutMs: 30_000, env: env(extraEnv), input })
 }
 
 function expectOk (r: CliResult): void {
@@ -44,7 +46,7 @@ describe('selfmgmt command line', function () {
 
   before(async function () {
     this.timeout(60_000)
-    dirs.push(await tempDir('cli-a'), await tempDir('cli-b'))
+    dirs.push(await tempDir('cli-a'), await tempDir('cli-b'), await tempDir('cli-files'))
     a = await createNode({ dataDir: dirs[0], apiPort: 0, dht: false })
     await a.waitForJoin({ signal: AbortSignal.timeout(20_000) })
     b = await createNode({ dataDir: dirs[1], apiPort: 0, dht: false, bootstrap: [a.libp2p.getMultiaddrs()[0].toString()] })
@@ -61,6 +63,7 @@ describe('selfmgmt command line', function () {
       }
       return problems
     })
+    await waitUntil('both store ranges ready', 20_000, async () => [a, b].flatMap(n => n?.store?.getState().pending.length === 0 ? [] : [`${String(n?.peerId)}: store not ready`]))
   })
 
   after(async function () {
@@ -82,13 +85,15 @@ describe('selfmgmt command line', function () {
       expect(r.stdout).to.include(`predecessor ${other.ringId}  ${other.peerId}`)
       expect(r.stdout).to.match(new RegExp(`successors\\s+${other.ringId}  ${other.peerId}`))
       expect(r.stdout).to.include('kad-dht     off')
+      expect(r.stdout).to.match(/store {7}r=4 quorum 3, ready, \d+ records/)
       expect(r.stdout).to.include(b?.libp2p.getMultiaddrs()[0].toString())
       expect(r.stderr).to.equal('')
     })
 
     it('status --json: one JSON line with the status fields', async () => {
       const s = jsonLine(await cli(['status', '--api', api, '--json']))
-      expect(s).to.include.all.keys('peerId', 'ringId', 'multiaddrs', 'member', 'state', 'geometry', 'k', 'successors', 'predecessor', 'routingTableSize', 'uptimeMs', 'dht')
+      expect(s).to.include.all.keys('peerId', 'ringId', 'multiaddrs', 'member', 'state', 'geometry', 'k', 'successors', 'predecessor', 'routingTableSize', 'uptimeMs', 'dht', 'store')
+      expect(s.store).to.include({ r: 4, quorum: 3, ready: true, pendingArcs: 0 })
       expect(s.peerId).to.equal(member(b).peerId)
       expect(s.ringId).to.equal(member(b).ringId)
       expect(s.member).to.equal(true)
@@ -142,11 +147,82 @@ describe('selfmgmt command line', function () {
     })
 
     it('help: usage on stdout, exit 0', async () => {
-      for (const args of [['help'], ['--help'], ['status', '--help']]) {
+      for (const args of [['help'], ['--help'], ['status', '--help'], ['put', '--help'], ['lookup', '-h']]) {
         const r = await cli(args)
         expect(r.code, args.join(' ')).to.equal(0)
         expect(r.stdout).to.include('Usage: selfmgmt <command>')
+        for (const command of ['put KEY VALUE', 'get KEY', 'delete KEY', 'cas KEY VERSION VALUE', '--replication R', '--no-store']) { expect(r.stdout).to.include(command) }
       }
+    })
+  })
+
+  describe('store commands', () => {
+    const apiA = (): string => a?.apiUrl ?? ''
+
+    it('put KEY VALUE through one node, get KEY through the other: the bytes as they are', async () => {
+      const put = await cli(['put', 'cli greeting', 'hello wörld', '--api', api])
+      expectOk(put)
+      expect(put.stdout).to.equal('stored "cli greeting" (version 1, 12 bytes)\n')
+      const get = await cli(['get', 'cli greeting', '--api', apiA()])
+      expect(get.code, get.stderr).to.equal(0)
+      expect(get.stdoutBytes.equals(Buffer.from('hello wörld')), get.stdout).to.equal(true)
+      expect(get.stderr).to.equal('')
+      const j = jsonLine(await cli(['get', 'cli greeting', '--api', apiA(), '--json']))
+      expect(j).to.deep.equal({ key: 'cli greeting', value: 'hello wörld', version: 1 })
+      // A value that starts with - goes after --.
+      expect(jsonLine(await cli(['put', 'cli greeting', '--api', api, '--json', '--', '-1']))).to.deep.equal({ key: 'cli greeting', version: 2 })
+      expect((await cli(['get', 'cli greeting', '--api', api])).stdout).to.equal('-1')
+    })
+
+    it('put --file and put - (stdin) store bytes; get --json gives them in base64 when they are not UTF-8', async () => {
+      const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 256))
+      const file = join(dirs[2], 'value.bin')
+      await writeFile(file, bytes)
+      expect(jsonLine(await cli(['put', 'cli file', '--file', file, '--api', api, '--json']))).to.deep.equal({ key: 'cli file', version: 1 })
+      const raw = await cli(['get', 'cli file', '--api', apiA()])
+      expect(raw.code, raw.stderr).to.equal(0)
+      expect(raw.stdoutBytes.equals(bytes), 'the bytes of the file').to.equal(true)
+      expect(jsonLine(await cli(['get', 'cli file', '--api', api, '--json']))).to.deep.equal({ key: 'cli file', value: bytes.toString('base64'), encoding: 'base64', version: 1 })
+      const piped = Buffer.concat([bytes, Buffer.from('and more')])
+      expect(jsonLine(await cli(['put', 'cli file', '-', '--api', apiA(), '--json'], {}, piped))).to.deep.equal({ key: 'cli file', version: 2 })
+      expect((await cli(['get', 'cli file', '--api', api])).stdoutBytes.equals(piped), 'the bytes from stdin').to.equal(true)
+      // An empty value is a value.
+      expectOk(await cli(['put', 'cli empty', '', '--api', api]))
+      const empty = await cli(['get', 'cli empty', '--api', apiA()])
+      expect(empty.code, empty.stderr).to.equal(0)
+      expect(empty.stdout).to.equal('')
+    })
+
+    it('delete KEY; get of a deleted or never written key exits with 1 and says so', async () => {
+      expectOk(await cli(['put', 'cli doomed', 'soon gone', '--api', api]))
+      const del = await cli(['delete', 'cli doomed', '--api', apiA()])
+      expectOk(del)
+      expect(del.stdout).to.equal('deleted "cli doomed" (version 2)\n')
+      for (const args of [['get', 'cli doomed', '--api', api], ['get', 'cli doomed', '--api', api, '--json']]) {
+        const gone = await cli(args)
+        expect(gone.code, gone.stderr).to.equal(1)
+        expect(gone.stdout).to.equal('')
+        expect(gone.stderr).to.include('no value under "cli doomed" (deleted at version 2) [ERR_KEY_NOT_FOUND]')
+      }
+      const never = await cli(['get', 'cli never written', '--api', apiA()])
+      expect(never.code).to.equal(1)
+      expect(never.stderr).to.include('(never written)')
+      expect(jsonLine(await cli(['delete', 'cli doomed', '--api', api, '--json']))).to.deep.equal({ key: 'cli doomed', version: 2 })
+    })
+
+    it('cas KEY VERSION VALUE writes only at that version; a conflict exits with 1 and gives the current version', async () => {
+      const created = await cli(['cas', 'cli counter', '0', 'one', '--api', api])
+      expectOk(created)
+      expect(created.stdout).to.equal('stored "cli counter" (version 1, was 0, 3 bytes)\n')
+      const conflict = await cli(['cas', 'cli counter', '0', 'uno', '--api', apiA()])
+      expect(conflict.code, conflict.stderr).to.equal(1)
+      expect(conflict.stdout).to.equal('')
+      expect(conflict.stderr).to.include('"cli counter" is at version 1, not 0: nothing was written [ERR_VERSION_CONFLICT]')
+      const conflictJson = await cli(['cas', 'cli counter', '5', 'cinq', '--api', apiA(), '--json'])
+      expect(conflictJson.code).to.equal(1)
+      expect(JSON.parse(conflictJson.stdout)).to.deep.equal({ key: 'cli counter', applied: false, version: 1 })
+      expect(jsonLine(await cli(['cas', 'cli counter', '1', '-', '--api', apiA(), '--json'], {}, 'two'))).to.deep.equal({ key: 'cli counter', applied: true, version: 2 })
+      expect((await cli(['get', 'cli counter', '--api', api])).stdout).to.equal('two')
     })
   })
 
@@ -171,7 +247,22 @@ describe('selfmgmt command line', function () {
       { args: () => ['start', '--data-dir', dirs[0], '--geometry', 'hypercube'], says: '--geometry must be dks, tango or chord' },
       { args: () => ['start', '--data-dir', dirs[0], '--k', '3'], says: /geometry|power of two/ },
       { args: () => ['start', '--data-dir', dirs[0], '--bootstrap', '/ip4/127.0.0.1/tcp/1'], says: 'must end in /p2p/<peer id>' },
-      { args: () => ['start', '--data-dir', dirs[0], '--ping-interval-ms', '1000', '--pred-timeout-ms', '500'], says: 'predTimeoutMs (500) must exceed pingIntervalMs (1000)' }
+      { args: () => ['start', '--data-dir', dirs[0], '--ping-interval-ms', '1000', '--pred-timeout-ms', '500'], says: 'predTimeoutMs (500) must exceed pingIntervalMs (1000)' },
+      { args: () => ['start', '--data-dir', dirs[0], '--replication', '9'], says: '--replication must be an integer 1..8, got "9"' },
+      { args: () => ['start', '--data-dir', dirs[0], '--store-sync', 'sometimes'], says: '--store-sync must be full or normal' },
+      { args: () => ['start', '--data-dir', dirs[0], '--no-store', '--replication', '3'], says: '--no-store runs no store' },
+      { args: () => ['put', 'k', '--api', api], says: 'a value is needed' },
+      { args: () => ['put', 'k', 'v', '--file', 'f', '--api', api], says: 'not both' },
+      { args: () => ['put', '--api', api], says: 'put takes KEY [VALUE], got none' },
+      { args: () => ['put', 'k', 'v', 'w', '--api', api], says: 'put takes KEY [VALUE], got "k" "v" "w"' },
+      { args: () => ['put', 'k', '--file', join(dirs[2], 'no such file'), '--api', api], says: 'cannot read' },
+      { args: () => ['put', '', 'v', '--api', api], says: 'the key must be 1 to 1024 bytes' },
+      { args: () => ['get', 'k'.repeat(1025), '--api', api], says: 'the key must be 1 to 1024 bytes (UTF-8), got 1025' },
+      { args: () => ['get', 'k', '--file', 'f', '--api', api], says: 'get does not take --file' },
+      { args: () => ['delete', '--api', api], says: 'delete takes KEY, got none' },
+      { args: () => ['cas', 'k', 'one', 'v', '--api', api], says: 'VERSION must be an integer' },
+      { args: () => ['cas', 'k', '-1', 'v', '--api', api], says: /VERSION|-1/ },
+      { args: () => ['cas', 'k', '--api', api], says: 'cas takes KEY VERSION [VALUE], got "k"' }
     ]
 
     it('bad arguments: exit code 2 and a message on stderr', async function () {
@@ -188,7 +279,7 @@ describe('selfmgmt command line', function () {
 
     it('an unreachable API: exit code 1 and a clear message', async () => {
       const url = `http://127.0.0.1:${await closedPort()}`
-      for (const args of [['status', '--api', url], ['lookup', 'hello', '--api', url, '--json'], ['ring', '--api', url]]) {
+      for (const args of [['status', '--api', url], ['lookup', 'hello', '--api', url, '--json'], ['ring', '--api', url], ['get', 'hello', '--api', url], ['put', 'hello', 'v', '--api', url]]) {
         const started = performance.now()
         const r = await cli(args)
         expect(r.code, `${args.join(' ')}: exit code (stderr: ${r.stderr})`).to.equal(1)

@@ -1,7 +1,10 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error). Method: in-process nodes on temporary data dirs. */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError, leaves the file as it was and frees the ports. Method: in-process nodes on temporary data dirs. */
+import { readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
-import { closedPort, httpRequest, removeDir, sleep, tempDir } from './fixtures/util.ts'
+import { closedPort, httpRequest, removeDir, sleep, tempDir, waitUntil } from './fixtures/util.ts'
 import type { NodeOptions, SelfmgmtNode } from '../src/index.ts'
 
 async function rejection (p: Promise<unknown>): Promise<any> {
@@ -45,7 +48,13 @@ describe('createNode', function () {
       [{ pingIntervalMs: -1 }, 'pingIntervalMs'],
       [{ lookupTimeoutMs: 5000, operationTimeoutMs: 5000 }, 'operationTimeoutMs'],
       [{ suspectProbeMinMs: 2000, suspectProbeMaxMs: 1000 }, 'suspectProbeMaxMs'],
-      [{ k: 3 }, 'geometry']
+      [{ k: 3 }, 'geometry'],
+      [{ replication: 0 }, 'replication'],
+      [{ replication: 9 }, 'replication'],
+      [{ replication: 2.5 }, 'replication'],
+      [{ replication: '4' as any }, 'replication'],
+      [{ storeSync: 'fast' as any }, 'storeSync'],
+      [{ store: 'yes' as any }, 'store']
     ]
     for (const [options, names] of cases) {
       const err = await rejection(createNode({ dataDir, ...options } as NodeOptions))
@@ -84,5 +93,65 @@ describe('createNode', function () {
     await node.stop()
     expect(performance.now() - stopping).to.be.below(5000)
     expect(node.ring.isMember()).to.equal(false)
+  })
+
+  it('runs the store by default (records in <dataDir>/store.db, r as asked) and none with store: false', async () => {
+    const node = await start({ apiPort: 0, replication: 3, storeSync: 'normal' })
+    await node.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+    expect(node.store).to.not.equal(undefined)
+    expect(node.options).to.include({ store: true, replication: 3, storeSync: 'normal' })
+    await waitUntil('the store ready', 10_000, async () => node.store?.getState().pending.length === 0 ? [] : ['pending'])
+    expect((await node.store?.put('a key', new TextEncoder().encode('a value')))?.version).to.equal(1)
+    const status = await httpRequest(`${node.apiUrl}/v1/status`, { method: 'GET' })
+    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, records: 3 })
+    // SQLite's header: the records are in the data directory.
+    expect((await readFile(join(node.dataDir, 'store.db'))).subarray(0, 16).toString('latin1')).to.equal('SQLite format 3\0')
+
+    const none = await start({ apiPort: 0, store: false })
+    await none.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+    expect(none.store).to.equal(undefined)
+    expect(none.libp2p.services.store).to.equal(undefined)
+    expect((await httpRequest(`${none.apiUrl}/v1/status`, { method: 'GET' })).json.store).to.equal(null)
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await httpRequest(`${none.apiUrl}/v1/kv/a%20key`, { method, body: method === 'PUT' ? 'x' : undefined })
+      expect(res.status, res.body).to.equal(503)
+      expect(res.json.error.code).to.equal('ERR_NO_STORE')
+    }
+    await readFile(join(none.dataDir, 'store.db')).then(() => expect.fail('store.db written with store: false'), (err: any) => { expect(err.code).to.equal('ENOENT') })
+  })
+
+  it('a store that cannot be used yet (not a ring member) answers /v1/kv with 503 ERR_NOT_MEMBER', async () => {
+    const peer = await start({})
+    const deadAddr = `/ip4/127.0.0.1/tcp/${await closedPort()}/p2p/${peer.peerId.toString()}`
+    await peer.stop()
+    const node = await start({ apiPort: 0, bootstrap: [deadAddr] })
+    const res = await httpRequest(`${node.apiUrl}/v1/kv/hello`, { method: 'PUT', body: 'x' })
+    expect(res.status, res.body).to.equal(503)
+    expect(res.json.error.code).to.equal('ERR_NOT_MEMBER')
+    expect((await httpRequest(`${node.apiUrl}/v1/status`, { method: 'GET' })).json.store).to.include({ ready: false })
+  })
+
+  it('a damaged store.db stops the start with CorruptDatabaseError; the file is kept and the ports are free', async () => {
+    const dataDir = await tempDir('node-corrupt')
+    dirs.push(dataDir)
+    // A first start creates the identity and the database; then the database is overwritten with garbage.
+    const first = await createNode({ dataDir, dht: false })
+    await first.stop()
+    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080, 0x5a)])
+    await writeFile(join(dataDir, 'store.db'), garbage)
+    const port = await closedPort()
+    const apiPort = await closedPort()
+    const err = await rejection(createNode({ dataDir, dht: false, listen: [`/ip4/127.0.0.1/tcp/${port}`], apiPort }))
+    expect(err.name).to.equal('CorruptDatabaseError')
+    expect(err.code).to.equal('ERR_CORRUPT_DATABASE')
+    expect(err.message).to.include(join(dataDir, 'store.db'))
+    expect(err.message).to.include('did not start')
+    expect((await readFile(join(dataDir, 'store.db'))).equals(garbage), 'the file is left as it was').to.equal(true)
+    // Nothing listens: both ports can be bound again.
+    for (const p of [port, apiPort]) {
+      const server = createServer()
+      await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
+      await new Promise<void>(resolve => { server.close(() => { resolve() }) })
+    }
   })
 })

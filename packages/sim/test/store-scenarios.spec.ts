@@ -14,9 +14,9 @@ describe('store in the simulator', function () {
         const r = runStoreScenario({ family, seed })
         const what = `${family} SEED=${seed}: ${JSON.stringify({ ...r, linearizability: r.linearizability.verdict === 'ok' ? 'ok' : r.linearizability })}`
         expect(r.verdict, what).to.equal('ok')
-        expect(r.stats.invoked, what).to.be.greaterThan(150)
         expect(r.stuck.recoverable, what).to.equal(0)
         if (r.stuck.majorityLost === 0) {
+          expect(r.stats.invoked, what).to.be.greaterThan(150)
           expect(r.convergedMs, what).to.be.at.least(0)
           expect(r.underReplicated, what).to.equal(0)
           expect(r.finalUnavailable, what).to.equal(0)

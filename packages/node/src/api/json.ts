@@ -1,6 +1,7 @@
 /**
  * The API's JSON shapes: ring ids as 32 lower-case hex digits, peers as `{ peerId, ringId }`,
- * absent neighbours as `null`. These types are also what the API client returns.
+ * absent neighbours (and an absent store) as `null`. These types are also what the API client
+ * returns.
  */
 import { idToHex } from '@selfmgmt/ring'
 import type { SelfmgmtNode } from '../node.ts'
@@ -25,6 +26,26 @@ export interface StatusJson {
   routingTableSize: number
   uptimeMs: number
   dht: boolean
+  /** The store's state; null when the node runs no store. */
+  store: StoreStatusJson | null
+}
+
+export interface StoreStatusJson {
+  /** Replication degree. */
+  r: number
+  /** Slots an operation needs. */
+  quorum: number
+  /** A store member (the ring joined) with no arc of its range waiting for a hand-off or rebuild. */
+  ready: boolean
+  /** Arcs of its range not served yet (waiting for a hand-off or being rebuilt). */
+  pendingArcs: number
+  /** Replica records on this node. */
+  records: number
+}
+
+/** A write's answer (PUT and DELETE /v1/kv/<key>). */
+export interface KvWriteJson {
+  version: number
 }
 
 export interface LookupJson {
@@ -77,8 +98,13 @@ export function statusJson (node: SelfmgmtNode): StatusJson {
     predecessor: st.pred === undefined ? null : peerJson(st.pred),
     routingTableSize: st.tableSize,
     uptimeMs: Math.round(node.uptimeMs()),
-    dht: node.libp2p.services.dht !== undefined
+    dht: node.libp2p.services.dht !== undefined,
+    store: node.store === undefined ? null : storeStatusJson(node.store.getState())
   }
+}
+
+export function storeStatusJson (st: { r: number, quorum: number, member: boolean, pending: unknown[], records: number }): StoreStatusJson {
+  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records }
 }
 
 export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {

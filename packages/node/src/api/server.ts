@@ -1,22 +1,39 @@
 /**
- * The node's HTTP API on 127.0.0.1 (node:http, JSON, versioned under /v1):
+ * The node's HTTP API on 127.0.0.1 (node:http, versioned under /v1):
  *
- * - `GET /v1/status`: identity, addresses, membership, neighbours, routing table size, uptime
+ * - `GET /v1/status`: identity, addresses, membership, neighbours, routing table size, uptime,
+ * the store's state (`null` without a store)
  * - `GET /v1/ring`: the full routing state
  * - `POST /v1/lookup` with `{"key": "<string>"}`: the key's owner, hops and latency
+ * - `GET /v1/kv/<key>`: the value as raw bytes (`application/octet-stream`) with
+ * `ETag: "<version>"`; 404 ERR_KEY_NOT_FOUND when absent (with `version` in the body, and an
+ * ETag, when the key was deleted)
+ * - `PUT /v1/kv/<key>` with the value as the raw body (at most 1 MiB, else 413): `{"version"}`;
+ * with `If-Match: "<version>"` only if the key is at that version (`"0"`: never written),
+ * else 412 ERR_VERSION_CONFLICT with the current `version`
+ * - `DELETE /v1/kv/<key>`: `{"version"}`; idempotent: deleting an absent key changes nothing
+ * and answers its version (0 if never written); If-Match as for PUT
  *
- * Every failure is a JSON body `{"error": {"code", "message"}}` with a 4xx or 5xx status (see
- * `ANSWERS`); every request is answered within API_RESPONSE_TIMEOUT_MS; bodies, connections and
- * lookups in flight are bounded. A handler error never reaches the process.
+ * `<key>` is everything after `/v1/kv/` up to `?`, percent-decoded to UTF-8, 1 to 1024 bytes
+ * (else 400 ERR_INVALID_KEY). Store operations answer 503 ERR_QUORUM_UNAVAILABLE when too few
+ * replicas answer in time (the message says whether a write may still take effect), 503
+ * ERR_NOT_MEMBER before the node joined and 503 ERR_NO_STORE on a node without a store.
+ *
+ * Every JSON failure is a body `{"error": {"code", "message"}}` (plus `version` where a key's
+ * version is known) with a 4xx or 5xx status (see `ANSWERS`); every request is answered within
+ * API_RESPONSE_TIMEOUT_MS (else 504); bodies, connections, lookups and store operations in
+ * flight are bounded. A handler error never reaches the process.
  */
 import { createServer } from 'node:http'
 import { assert } from '@selfmgmt/interface'
 import { NotMemberError, keyToId } from '@selfmgmt/ring'
+import { VersionConflictError, storeLimits } from '@selfmgmt/store'
 import * as K from '../constants.ts'
-import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, MethodNotAllowedError, RouteNotFoundError } from '../errors.ts'
+import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError } from '../errors.ts'
 import { lookupJson, ringJson, statusJson } from './json.ts'
 import type { SelfmgmtNode } from '../node.ts'
 import type { Logger } from '@libp2p/interface'
+import type { StoreService } from '@selfmgmt/store'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -36,7 +53,25 @@ export interface ApiInit {
   responseTimeoutMs?: number
 }
 
-type Handler = (req: IncomingMessage, signal: AbortSignal) => Promise<unknown>
+// The command line checks keys and values against its own copy of the store's limits.
+assert(K.KV_KEY_BYTES_MAX === storeLimits.KEY_BYTES_MAX && K.KV_VALUE_BYTES_MAX === storeLimits.VALUE_BYTES_MAX, 'the API and the store agree on key and value limits')
+
+/** `path` is the request path without its query. A plain result is sent as JSON with 200; a Reply as it says. */
+type Handler = (req: IncomingMessage, signal: AbortSignal, path: string) => Promise<unknown>
+
+/** A handler's answer when it is not JSON with 200 and no extra headers. */
+class Reply {
+  readonly status: number
+  /** Raw bytes are sent as they are; anything else as JSON. */
+  readonly body: Uint8Array | object
+  readonly headers: Record<string, string>
+
+  constructor (status: number, body: Uint8Array | object, headers: Record<string, string> = {}) {
+    this.status = status
+    this.body = body
+    this.headers = headers
+  }
+}
 
 interface Context {
   node: SelfmgmtNode
@@ -44,7 +79,12 @@ interface Context {
   log: Logger
   closing: AbortController
   lookupsPending: number
+  kvPending: number
 }
+
+/** Store keys are everything after this prefix (the route is listed as KV_ROUTE). */
+const KV_PREFIX = `${K.API_VERSION_PREFIX}/kv/`
+const KV_ROUTE = `${KV_PREFIX}<key>`
 
 /** Error names, the HTTP status each is answered with and its code; anything else is a 500. */
 const ANSWERS: Record<string, { status: number, code: string }> = {
@@ -56,12 +96,19 @@ const ANSWERS: Record<string, { status: number, code: string }> = {
   NotMemberError: { status: 503, code: 'ERR_NOT_MEMBER' },
   BusyError: { status: 503, code: 'ERR_BUSY' },
   LookupFailedError: { status: 502, code: 'ERR_LOOKUP_FAILED' },
+  KeyNotFoundError: { status: 404, code: 'ERR_KEY_NOT_FOUND' },
+  VersionConflictError: { status: 412, code: 'ERR_VERSION_CONFLICT' },
+  InvalidVersionError: { status: 400, code: 'ERR_INVALID_VERSION' },
+  // A key or value the store refuses that the API let through (the API checks both first).
+  InvalidItemError: { status: 400, code: 'ERR_INVALID_ITEM' },
+  QuorumUnavailableError: { status: 503, code: 'ERR_QUORUM_UNAVAILABLE' },
+  StoreNotRunningError: { status: 503, code: 'ERR_NO_STORE' },
   // The ring's own deadline (OPERATION_TIMEOUT_MS) passed: libp2p's TimeoutError, which has no code.
   TimeoutError: { status: 504, code: 'ERR_TIMEOUT' }
 }
 
 export async function startApi (node: SelfmgmtNode, init: ApiInit): Promise<ApiServer> {
-  const ctx: Context = { node, responseTimeoutMs: init.responseTimeoutMs ?? K.API_RESPONSE_TIMEOUT_MS, log: node.libp2p.logger.forComponent('selfmgmt:node:api'), closing: new AbortController(), lookupsPending: 0 }
+  const ctx: Context = { node, responseTimeoutMs: init.responseTimeoutMs ?? K.API_RESPONSE_TIMEOUT_MS, log: node.libp2p.logger.forComponent('selfmgmt:node:api'), closing: new AbortController(), lookupsPending: 0, kvPending: 0 }
   const routes = routesOf(ctx)
   const server = createServer({
     requestTimeout: K.API_REQUEST_TIMEOUT_MS,
@@ -110,7 +157,12 @@ function routesOf (ctx: Context): Record<string, Record<string, Handler>> {
   return {
     [`${K.API_VERSION_PREFIX}/status`]: { GET: async () => statusJson(ctx.node) },
     [`${K.API_VERSION_PREFIX}/ring`]: { GET: async () => ringJson(ctx.node.ring.getRoutingState()) },
-    [`${K.API_VERSION_PREFIX}/lookup`]: { POST: async (req, signal) => lookup(ctx, req, signal) }
+    [`${K.API_VERSION_PREFIX}/lookup`]: { POST: async (req, signal) => lookup(ctx, req, signal) },
+    [KV_ROUTE]: {
+      GET: async (_req, signal, path) => kvGet(ctx, path, signal),
+      PUT: async (req, signal, path) => kvPut(ctx, req, path, signal),
+      DELETE: async (req, signal, path) => kvDelete(ctx, req, path, signal)
+    }
   }
 }
 
@@ -120,8 +172,9 @@ async function handle (ctx: Context, routes: Record<string, Record<string, Handl
   res.on('close', () => { gone.abort() })
   const signal = AbortSignal.any([deadline, ctx.closing.signal, gone.signal])
   try {
-    const handler = route(routes, req)
-    sendJson(res, 200, await handler(req, signal))
+    const path = (req.url ?? '/').split('?')[0]
+    const out = await route(routes, req.method ?? '', path)(req, signal, path)
+    if (out instanceof Reply) { send(res, out) } else { sendJson(res, 200, out) }
   } catch (err: any) {
     if (gone.signal.aborted) { return } // the client left; nobody to answer
     const e = explain(err, deadline.aborted ? ctx.responseTimeoutMs : undefined, ctx.closing.signal.aborted)
@@ -130,28 +183,46 @@ async function handle (ctx: Context, routes: Record<string, Record<string, Handl
     if (e.status === 405) { headers.allow = (err as MethodNotAllowedError).allow.join(', ') }
     // An oversized body is not read to its end: the connection cannot be reused.
     if (e.status === 413) { headers.connection = 'close' }
-    sendJson(res, e.status, { error: { code: e.code, message: e.message } }, headers)
+    if (e.version !== undefined && e.version > 0) { headers.etag = etagOf(e.version) }
+    sendJson(res, e.status, { error: { code: e.code, message: e.message, ...(e.version === undefined ? {} : { version: e.version }) } }, headers)
   }
 }
 
-function route (routes: Record<string, Record<string, Handler>>, req: IncomingMessage): Handler {
-  const path = (req.url ?? '/').split('?')[0]
-  const methods = routes[path]
-  if (methods === undefined || !Object.hasOwn(routes, path)) { throw new RouteNotFoundError(`no route ${path}; the API has ${Object.keys(routes).join(', ')}`) }
-  const handler = methods[req.method ?? '']
-  if (handler === undefined || !Object.hasOwn(methods, req.method ?? '')) {
-    throw new MethodNotAllowedError(`${path} takes ${Object.keys(methods).join(', ')}, not ${String(req.method)}`, Object.keys(methods))
+function route (routes: Record<string, Record<string, Handler>>, method: string, path: string): Handler {
+  const name = path.startsWith(KV_PREFIX) ? KV_ROUTE : path
+  const methods = routes[name]
+  if (methods === undefined || !Object.hasOwn(routes, name)) { throw new RouteNotFoundError(`no route ${path}; the API has ${Object.keys(routes).join(', ')}`) }
+  const handler = methods[method]
+  if (handler === undefined || !Object.hasOwn(methods, method)) {
+    throw new MethodNotAllowedError(`${name} takes ${Object.keys(methods).join(', ')}, not ${method}`, Object.keys(methods))
   }
   return handler
 }
 
-/** The status, code and message an error is answered with. */
-function explain (err: any, timedOutMs: number | undefined, closing: boolean): { status: number, code: string, message: string } {
+/** The status, code and message an error is answered with, and the key's version when the error carries one. */
+function explain (err: any, timedOutMs: number | undefined, closing: boolean): { status: number, code: string, message: string, version?: number } {
   if (timedOutMs !== undefined) { return { status: 504, code: 'ERR_TIMEOUT', message: `no answer within ${timedOutMs} ms` } }
   if (closing) { return { status: 503, code: 'ERR_STOPPING', message: 'the node is stopping' } }
   const answer = Object.hasOwn(ANSWERS, String(err?.name)) ? ANSWERS[String(err?.name)] : undefined
   if (answer === undefined) { return { status: 500, code: 'ERR_INTERNAL', message: 'internal error (see the node log)' } }
+  if (err.name === 'KeyNotFoundError') { return { ...answer, message: String(err.message), version: err.version } }
+  if (err.name === 'VersionConflictError') { return { ...answer, message: String(err.message), version: err.actual } }
   return { ...answer, message: String(err.message) }
+}
+
+function send (res: ServerResponse, reply: Reply): void {
+  if (!(reply.body instanceof Uint8Array)) {
+    sendJson(res, reply.status, reply.body, reply.headers)
+    return
+  }
+  if (res.headersSent || res.destroyed) { return }
+  res.writeHead(reply.status, {
+    'content-type': 'application/octet-stream',
+    'content-length': reply.body.byteLength,
+    'cache-control': 'no-store',
+    ...reply.headers
+  })
+  res.end(reply.body)
 }
 
 function sendJson (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -182,10 +253,20 @@ async function lookup (ctx: Context, req: IncomingMessage, signal: AbortSignal):
   }
 }
 
-/** The request body as text; refuses more than API_BODY_BYTES_MAX bytes before reading them where possible. */
+/** The request body as text; refuses more than API_BODY_BYTES_MAX bytes. */
 async function readBody (req: IncomingMessage, signal: AbortSignal): Promise<string> {
+  const bytes = await readBytes(req, signal, K.API_BODY_BYTES_MAX, 'the body')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch (err) {
+    throw new InvalidJsonError('the body is not UTF-8', { cause: err })
+  }
+}
+
+/** The request body; refuses more than `limit` bytes before reading them where the length is declared. */
+async function readBytes (req: IncomingMessage, signal: AbortSignal, limit: number, what: string): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > K.API_BODY_BYTES_MAX) { throw new BodyTooLargeError(`the body is ${declared} bytes; the limit is ${K.API_BODY_BYTES_MAX}`) }
+  if (declared > limit) { throw new BodyTooLargeError(`${what} is ${declared} bytes; the limit is ${limit}`) }
   const chunks: Buffer[] = []
   let size = 0
   const onAbort = (): void => { req.destroy(new Error('request aborted')) }
@@ -193,17 +274,15 @@ async function readBody (req: IncomingMessage, signal: AbortSignal): Promise<str
   try {
     for await (const chunk of req) {
       size += (chunk as Buffer).length
-      if (size > K.API_BODY_BYTES_MAX) { throw new BodyTooLargeError(`the body is over the limit of ${K.API_BODY_BYTES_MAX} bytes`) }
+      if (size > limit) { throw new BodyTooLargeError(`${what} is over the limit of ${limit} bytes`) }
       chunks.push(chunk as Buffer)
     }
   } finally {
     signal.removeEventListener('abort', onAbort)
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
-  } catch (err) {
-    throw new InvalidJsonError('the body is not UTF-8', { cause: err })
-  }
+  const body = Buffer.concat(chunks)
+  assert(body.length === size && size <= limit, 'the body read is within its limit')
+  return body
 }
 
 function parseJson (text: string): Record<string, unknown> {
@@ -215,4 +294,103 @@ function parseJson (text: string): Record<string, unknown> {
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) { throw new InvalidJsonError('the body must be a JSON object like {"key": "hello"}') }
   return v as Record<string, unknown>
+}
+
+// ------------------------------------------------------------------ /v1/kv/<key>
+
+async function kvGet (ctx: Context, path: string, signal: AbortSignal): Promise<Reply> {
+  const key = kvKey(path)
+  const store = storeOf(ctx)
+  const item = await withKvSlot(ctx, async () => store.get(key, { signal }))
+  assert(Number.isSafeInteger(item.version) && item.version >= 0, 'a read returns a version')
+  if (item.value === undefined) {
+    throw new KeyNotFoundError(item.version === 0 ? 'no value under this key (never written)' : `no value under this key (deleted at version ${item.version})`, item.version)
+  }
+  return new Reply(200, item.value, { etag: etagOf(item.version) })
+}
+
+async function kvPut (ctx: Context, req: IncomingMessage, path: string, signal: AbortSignal): Promise<Reply> {
+  const key = kvKey(path)
+  const expected = ifMatch(req)
+  const store = storeOf(ctx)
+  return withKvSlot(ctx, async () => {
+    const value = await readBytes(req, signal, K.KV_VALUE_BYTES_MAX, 'the value')
+    const { version } = expected === undefined ? await store.put(key, value, { signal }) : await cas(store, key, expected, value, signal)
+    assert(version > 0, 'a put makes a positive version')
+    return versionReply(version)
+  })
+}
+
+async function kvDelete (ctx: Context, req: IncomingMessage, path: string, signal: AbortSignal): Promise<Reply> {
+  const key = kvKey(path)
+  const expected = ifMatch(req)
+  const store = storeOf(ctx)
+  return withKvSlot(ctx, async () => {
+    // Deleting an absent key changes nothing: its version stays (0 if it was never written).
+    const { version } = expected === undefined ? await store.delete(key, { signal }) : await cas(store, key, expected, undefined, signal)
+    return versionReply(version)
+  })
+}
+
+/** A compare-and-set that throws VersionConflictError (412) when it was not applied. */
+async function cas (store: StoreService, key: string, expected: number, value: Uint8Array | undefined, signal: AbortSignal): Promise<{ version: number }> {
+  const r = await store.cas(key, expected, value, { signal })
+  if (!r.applied) { throw new VersionConflictError(`the key is at version ${r.version}, not ${expected}; nothing was written`, r.version) }
+  assert(r.version === expected + 1, 'an applied cas makes the next version')
+  return { version: r.version }
+}
+
+/** `{"version"}`, with an ETag unless the key was never written. */
+function versionReply (version: number): Reply {
+  assert(Number.isSafeInteger(version) && version >= 0, 'a write answers a version')
+  return new Reply(200, { version }, version > 0 ? { etag: etagOf(version) } : {})
+}
+
+/** The key of a /v1/kv/ path: percent-decoded UTF-8, 1 to KV_KEY_BYTES_MAX bytes. */
+function kvKey (path: string): string {
+  assert(path.startsWith(KV_PREFIX), 'a kv path')
+  let key: string
+  try {
+    key = decodeURIComponent(path.slice(KV_PREFIX.length))
+  } catch (err) {
+    throw new InvalidKeyError('the key is not valid percent-encoded UTF-8 (encode it with encodeURIComponent)', { cause: err })
+  }
+  const bytes = Buffer.byteLength(key)
+  if (bytes === 0) { throw new InvalidKeyError(`the key is empty: use ${KV_ROUTE}`) }
+  if (bytes > K.KV_KEY_BYTES_MAX) { throw new InvalidKeyError(`the key is ${bytes} bytes (UTF-8); the limit is ${K.KV_KEY_BYTES_MAX}`) }
+  return key
+}
+
+/** The version of an `If-Match: "<version>"` header, or undefined without one. */
+function ifMatch (req: IncomingMessage): number | undefined {
+  const h = req.headers['if-match']
+  if (h === undefined) { return undefined }
+  const m = /^\s*"(\d{1,16})"\s*$/.exec(h)
+  const v = m === null ? NaN : Number(m[1])
+  if (!Number.isSafeInteger(v)) { throw new InvalidVersionError(`If-Match must be one quoted version like "3" ("0": only if the key was never written), got ${JSON.stringify(h.slice(0, 64))}`) }
+  return v
+}
+
+function etagOf (version: number): string {
+  return `"${version}"`
+}
+
+/** The node's store, if it runs one and is a ring member (else 503). */
+function storeOf (ctx: Context): StoreService {
+  const store = ctx.node.store
+  if (store === undefined) { throw new StoreNotRunningError('this node runs no store (it was started with store: false or --no-store)') }
+  if (!ctx.node.ring.isMember()) { throw new NotMemberError('this node is not a ring member: still joining, or it left') }
+  return store
+}
+
+/** Runs a store operation within API_KV_PENDING_MAX (else 503 ERR_BUSY). */
+async function withKvSlot<T> (ctx: Context, fn: () => Promise<T>): Promise<T> {
+  if (ctx.kvPending >= K.API_KV_PENDING_MAX) { throw new BusyError(`${K.API_KV_PENDING_MAX} store operations in flight; retry later`) }
+  ctx.kvPending++
+  try {
+    return await fn()
+  } finally {
+    ctx.kvPending--
+    assert(ctx.kvPending >= 0, 'store operations in flight never go negative')
+  }
 }

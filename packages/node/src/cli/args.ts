@@ -8,8 +8,9 @@ import { InvalidParametersError } from '@selfmgmt/interface'
 export const USAGE = `Usage: selfmgmt <command> [options]
 
 Commands:
-  start              run one node in the foreground (Ctrl-C leaves the ring and stops it)
-    --data-dir DIR       identity key and state (default ./.selfmgmt)
+  start              run one node in the foreground (Ctrl-C hands its store range over,
+                     leaves the ring and stops it)
+    --data-dir DIR       identity key, remembered peers and store.db (default ./.selfmgmt)
     --listen MA          multiaddr to listen on, repeatable (default /ip4/127.0.0.1/tcp/0)
     --bootstrap MA       a ring member to join through (.../p2p/<peer id>), repeatable;
                          none: create a new ring (or rejoin through remembered peers)
@@ -18,21 +19,33 @@ Commands:
     --k K                dks arity, a power of two (default 16)
     --proximity          prefer low-latency fingers
     --no-dht             do not run a kad-dht server beside the ring
+    --replication R      store replicas per key, 1..8, the same on every node (default 4)
+    --store-sync MODE    full (default: each write on disk before it is acknowledged) | normal
+    --no-store           run no replicated store (no /v1/kv, no store.db)
     --ping-interval-ms MS, --pred-timeout-ms MS, --lookup-timeout-ms MS,
     --join-timeout-ms MS, --leave-timeout-ms MS     ring timeouts (LAN defaults, see README)
     --json               print one JSON line per event (started, joined, stopped)
     --exit-with-stdin    stop when stdin closes (used by demo: nodes never outlive it)
-  status             a node's identity, neighbours and membership       --api URL [--json]
+  status             a node's identity, neighbours, membership, store  --api URL [--json]
   lookup KEY         the owner of KEY, found through the ring           --api URL [--json]
   ring               a node's full routing state                        --api URL [--json]
+  put KEY VALUE      store VALUE (a UTF-8 string; - reads stdin)        --api URL [--json]
+  put KEY --file F   store the bytes of file F
+  get KEY            print KEY's value as raw bytes; --json: {key, value, version}, value
+                     in UTF-8 or, with "encoding": "base64", base64  --api URL [--json]
+                     (an absent key exits with 1)
+  delete KEY         delete KEY (a new version with no value)          --api URL [--json]
+  cas KEY VERSION VALUE  store VALUE only if KEY is at VERSION (0: never written);
+                     --file F or - as for put; a conflict exits with 1  --api URL [--json]
   demo               a local network of node processes on 127.0.0.1
     --nodes N            how many (default 8, at most 64)
     --data-dir DIR       one data directory per node under DIR (default ./.selfmgmt-demo);
                          DIR/network.json lists the nodes once all have joined
   help               this text
 
---api may also come from the SELFMGMT_API environment variable.
-Exit codes: 0 done, 1 failed, 2 bad arguments.`
+--api may also come from the SELFMGMT_API environment variable. A VALUE that starts with -
+goes after --, e.g. selfmgmt put k -- -1. Keys are 1 to 1024 bytes (UTF-8), values at most 1 MiB.
+Exit codes: 0 done, 1 failed (also: get of an absent key, cas conflict), 2 bad arguments.`
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -43,6 +56,10 @@ const OPTIONS = {
   k: { type: 'string' },
   proximity: { type: 'boolean' },
   'no-dht': { type: 'boolean' },
+  replication: { type: 'string' },
+  'store-sync': { type: 'string' },
+  'no-store': { type: 'boolean' },
+  file: { type: 'string' },
   'ping-interval-ms': { type: 'string' },
   'pred-timeout-ms': { type: 'string' },
   'lookup-timeout-ms': { type: 'string' },
@@ -59,14 +76,18 @@ export type OptionName = keyof typeof OPTIONS
 export type Values = Partial<Record<OptionName, string | boolean | string[]>>
 
 const START_OPTIONS: OptionName[] = ['data-dir', 'listen', 'bootstrap', 'api-port', 'geometry', 'k', 'proximity', 'no-dht',
-  'ping-interval-ms', 'pred-timeout-ms', 'lookup-timeout-ms', 'join-timeout-ms', 'leave-timeout-ms', 'exit-with-stdin', 'json']
+  'replication', 'store-sync', 'no-store', 'ping-interval-ms', 'pred-timeout-ms', 'lookup-timeout-ms', 'join-timeout-ms', 'leave-timeout-ms', 'exit-with-stdin', 'json']
 
-/** Each command, the options it accepts and the positional arguments it takes. */
-export const COMMANDS: Record<string, { options: OptionName[], positionals: string[] }> = {
+/** Each command, the options it accepts and the positional arguments it takes (the last ones optional beyond `min`). */
+export const COMMANDS: Record<string, { options: OptionName[], positionals: string[], min?: number }> = {
   start: { options: START_OPTIONS, positionals: [] },
   status: { options: ['api', 'json'], positionals: [] },
   lookup: { options: ['api', 'json'], positionals: ['KEY'] },
   ring: { options: ['api', 'json'], positionals: [] },
+  put: { options: ['api', 'json', 'file'], positionals: ['KEY', 'VALUE'], min: 1 },
+  get: { options: ['api', 'json'], positionals: ['KEY'] },
+  delete: { options: ['api', 'json'], positionals: ['KEY'] },
+  cas: { options: ['api', 'json', 'file'], positionals: ['KEY', 'VERSION', 'VALUE'], min: 2 },
   demo: { options: ['nodes', 'data-dir', 'json'], positionals: [] }
 }
 
@@ -87,12 +108,14 @@ export function parse (argv: string[]): Parsed {
   const [command, ...positionals] = parsed.positionals
   const values = parsed.values as Values
   const spec = command === undefined ? undefined : COMMANDS[command]
-  if (spec !== undefined) {
+  // `selfmgmt lookup --help` prints the usage whatever else is missing.
+  if (spec !== undefined && values.help !== true) {
     for (const name of Object.keys(values) as OptionName[]) {
       if (name !== 'help' && !spec.options.includes(name)) { throw new InvalidParametersError(`${command} does not take --${name}`) }
     }
-    if (positionals.length !== spec.positionals.length) {
-      const want = spec.positionals.length === 0 ? 'no arguments' : spec.positionals.join(' ')
+    const min = spec.min ?? spec.positionals.length
+    if (positionals.length < min || positionals.length > spec.positionals.length) {
+      const want = spec.positionals.length === 0 ? 'no arguments' : [...spec.positionals.slice(0, min), ...spec.positionals.slice(min).map(p => `[${p}]`)].join(' ')
       throw new InvalidParametersError(`${command} takes ${want}, got ${positionals.length === 0 ? 'none' : positionals.map(p => `"${p}"`).join(' ')}`)
     }
   }

@@ -1,9 +1,11 @@
 /**
  * `selfmgmt`: the command line of a selfmgmt node. `start` runs a node, `status`, `lookup` and
- * `ring` ask a running node through its HTTP API, `demo` runs a local network. Bad arguments
- * print a message and the usage and exit with code 2; failures exit with 1.
+ * `ring` ask a running node through its HTTP API, `put`, `get`, `delete` and `cas` use its
+ * replicated store through that API, `demo` runs a local network. Bad arguments print a message
+ * and the usage and exit with code 2; failures exit with 1.
  */
 import { USAGE, parse } from './args.ts'
+import { runKv } from './kv.ts'
 import { runQuery } from './query.ts'
 
 /** Runs the command line; returns the process exit code. */
@@ -24,6 +26,10 @@ export async function main (argv: string[]): Promise<number> {
       case 'status':
       case 'lookup':
       case 'ring': return await runQuery(command, values, positionals)
+      case 'put':
+      case 'get':
+      case 'delete':
+      case 'cas': return await runKv(command, values, positionals)
       case 'demo': return await (await import('./demo.ts')).runDemo(values)
       case undefined:
         process.stderr.write(`selfmgmt: a command is required\n\n${USAGE}\n`)

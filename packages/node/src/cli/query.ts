@@ -49,6 +49,7 @@ export function describeStatus (s: StatusJson): string {
     `table size  ${s.routingTableSize}`,
     `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
     `kad-dht     ${s.dht ? 'on' : 'off'}`,
+    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records`}`,
     ...rows('multiaddrs', s.multiaddrs)
   ].join('\n')
 }

@@ -3,9 +3,10 @@
  * (human text, or one JSON line per event with --json), and stops gracefully on SIGINT or
  * SIGTERM (a second signal exits at once).
  */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { InvalidParametersError } from '@selfmgmt/interface'
 import { idToHex } from '@selfmgmt/ring'
+import { STORE_FILE } from '../constants.ts'
 import { createNode } from '../node.ts'
 import { int, list, str } from './args.ts'
 import type { Values } from './args.ts'
@@ -19,6 +20,9 @@ const MS_MAX = 3600_000
 export function startOptions (v: Values): NodeOptions {
   const geometry = str(v, 'geometry')
   if (geometry !== undefined && !['dks', 'tango', 'chord'].includes(geometry)) { throw new InvalidParametersError(`--geometry must be dks, tango or chord, got "${geometry}"`) }
+  const storeSync = str(v, 'store-sync')
+  if (storeSync !== undefined && storeSync !== 'full' && storeSync !== 'normal') { throw new InvalidParametersError(`--store-sync must be full or normal, got "${storeSync}"`) }
+  if (v['no-store'] === true && (v.replication !== undefined || storeSync !== undefined)) { throw new InvalidParametersError('--no-store runs no store: --replication and --store-sync do not apply') }
   return {
     dataDir: resolve(str(v, 'data-dir') ?? START_DATA_DIR_DEFAULT),
     listen: list(v, 'listen'),
@@ -28,6 +32,9 @@ export function startOptions (v: Values): NodeOptions {
     k: int(v, 'k', 2, 256),
     proximity: v.proximity === true,
     dht: v['no-dht'] !== true,
+    store: v['no-store'] !== true,
+    replication: int(v, 'replication', 1, 8),
+    storeSync,
     pingIntervalMs: int(v, 'ping-interval-ms', 1, MS_MAX),
     predTimeoutMs: int(v, 'pred-timeout-ms', 1, MS_MAX),
     lookupTimeoutMs: int(v, 'lookup-timeout-ms', 1, MS_MAX),
@@ -47,7 +54,8 @@ export async function runStart (v: Values): Promise<number> {
     multiaddrs: node.libp2p.getMultiaddrs().map(a => a.toString()),
     apiUrl: node.apiUrl ?? null,
     pid: process.pid,
-    dataDir: node.dataDir
+    dataDir: node.dataDir,
+    store: node.store === undefined ? null : { r: node.options.replication, file: join(node.dataDir, STORE_FILE) }
   }
   emit(json, { event: 'started', ...info }, [
     'selfmgmt node started',
@@ -56,6 +64,7 @@ export async function runStart (v: Values): Promise<number> {
     ...info.multiaddrs.map((a, i) => `  ${i === 0 ? 'multiaddrs ' : '           '} ${a}`),
     `  api         ${info.apiUrl ?? '(none)'}`,
     `  data dir    ${info.dataDir}`,
+    `  store       ${info.store === null ? 'off' : `r=${info.store.r}, ${info.store.file}`}`,
     options.bootstrap === undefined || options.bootstrap.length === 0 ? 'creating a ring (or rejoining through remembered peers) ...' : 'joining the ring ...'
   ].join('\n'))
   node.ring.addEventListener('joined', () => {
