@@ -68,7 +68,7 @@ log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 if (values.json) {
   console.log(JSON.stringify({ rows, matrix }, null, 2))
 } else {
-  console.log(`Store fault families: 10 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
+  console.log(`Store fault families: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
   console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
   console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   for (const w of rows) {
