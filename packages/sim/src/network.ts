@@ -26,6 +26,7 @@ export class Network {
   private duplicateRate = 0
   private reorderMs = 0
   private groups: Int32Array | undefined
+  private cutGroups: Int32Array | undefined
   private readonly cuts = new Set<number>()
   /** FIFO state: last delivery time per (src, dst), by src index then dst index (small-int keys). */
   private readonly lastAt = new Map<number, Map<number, number>>()
@@ -58,6 +59,15 @@ export class Network {
     this.groups = groups
   }
 
+  /**
+   * Assigns nodes to groups for `cut` without partitioning them (group[i] for node index i;
+   * nodes past the end are in group 0): non-transitive partitions (a bridge, majorities in a
+   * ring) are built from these groups and one-way cuts between them.
+   */
+  setCutGroups (groups: Int32Array | undefined): void {
+    this.cutGroups = groups
+  }
+
   /** Blocks messages from group `a` to group `b` (one way). */
   cut (a: number, b: number): void {
     this.cuts.add(a * 65536 + b)
@@ -65,6 +75,7 @@ export class Network {
 
   healCuts (): void {
     this.cuts.clear()
+    this.cutGroups = undefined
   }
 
   groupOf (i: number): number {
@@ -78,7 +89,12 @@ export class Network {
     const a = this.groupOf(src)
     const b = this.groupOf(dst)
     if (this.groups !== undefined && a !== b) { return false }
-    return !this.cuts.has(a * 65536 + b)
+    if (this.cuts.size === 0) { return true }
+    const cg = this.cutGroups
+    if (cg === undefined) { return !this.cuts.has(a * 65536 + b) }
+    const x = src < cg.length ? cg[src] : 0
+    const y = dst < cg.length ? cg[dst] : 0
+    return !this.cuts.has(x * 65536 + y)
   }
 
   /** Delivery times for a message sent now; empty when it is lost. */

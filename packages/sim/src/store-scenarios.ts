@@ -10,7 +10,7 @@ import { StoreSim } from './store-sim.ts'
 import type { StoreSimNode, WorkloadStats } from './store-sim.ts'
 import type { LinearizabilityResult, Quantiles } from '@selfmgmt/testkit'
 
-export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'packet', 'restart'] as const
+export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart'] as const
 export type StoreFamily = typeof STORE_FAMILIES[number]
 
 export interface StoreScenarioOptions {
@@ -68,6 +68,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   sim.engine.runUntil(t0 + faultMs)
   // Liveness phase: heal everything, stop the clients, let in-flight operations finish.
   sim.engine.net.setPartition(undefined)
+  sim.engine.net.healCuts()
   sim.engine.net.setFaults({})
   sim.stopWorkload()
   sim.drain(60_000)
@@ -159,6 +160,38 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
       }
       at(faultMs * 0.8, () => { const n = pick(); if (n !== undefined) { sim.crash(n) } })
       break
+    case 'bridge': {
+    // Two halves that cannot reach each other, and one bridge node that reaches both; then heal.
+      at(5000, () => {
+        const g = new Int32Array(sim.engine.nodes.length + 64)
+        for (let i = 0; i < g.length; i++) { g[i] = 1 + rng.int(2) }
+        const b = pick()
+        if (b !== undefined) { g[b.index] = 0 }
+        sim.engine.net.setCutGroups(g)
+        sim.engine.net.cut(1, 2)
+        sim.engine.net.cut(2, 1)
+      })
+      at(faultMs - 10_000, () => sim.engine.net.healCuts())
+      at(faultMs / 2, () => { const n = pick(); if (n !== undefined) { sim.crash(n) } })
+      break
+    }
+    case 'majorities': {
+    // Five groups on a circle; each reaches itself and its two neighbours on either side, so
+    // every node sees a majority of the nodes, but not the same majority (non-transitive).
+      at(5000, () => {
+        const g = new Int32Array(sim.engine.nodes.length + 64)
+        for (let i = 0; i < g.length; i++) { g[i] = rng.int(5) }
+        sim.engine.net.setCutGroups(g)
+        for (let a = 0; a < 5; a++) {
+          for (let b = 0; b < 5; b++) {
+            const d = Math.min((a - b + 5) % 5, (b - a + 5) % 5)
+            if (d > 1) { sim.engine.net.cut(a, b) }
+          }
+        }
+      })
+      at(faultMs - 10_000, () => sim.engine.net.healCuts())
+      break
+    }
     case 'packet':
       sim.engine.net.setFaults({ lossRate: 0.03, duplicateRate: 0.03, reorderMs: 40 })
       at(faultMs / 3, () => { const n = pick(); if (n !== undefined) { sim.crash(n) } })
