@@ -140,6 +140,12 @@ async function startNode (i) {
       addressDialTimeout: 60_000,
       inboundUpgradeTimeout: 60_000
     },
+    // libp2p's connection monitor opens a ping stream on every connection every 10 s and aborts
+    // the connection when the ping times out. With thousands of connections in one process that
+    // is hundreds of new streams per second, and once the process is busy its timeouts abort
+    // healthy connections, which then handshake again: a storm. The ring and kad-dht have their
+    // own failure detection, so the monitor is off here.
+    connectionMonitor: { enabled: false },
     services: {
       identify: identify(),
       ping: ping(),

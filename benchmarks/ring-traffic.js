@@ -23,7 +23,7 @@ const nodes = []
 for (let i = 0; i < N; i++) {
   const services = { identify: identify(), ping: ping(), ring: ring({ geometry: { name: 'dks', k: 16 }, autoJoin: false, joinTimeoutMs: 20000 }) }
   if (dht) services.dht = kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper })
-  nodes.push(await createLibp2p({ addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] }, transports: [wanTransport(tcp(), { emulator, index: i })], connectionEncrypters: [noise()], streamMuxers: [yamux()], connectionManager: { inboundConnectionThreshold: 1e6, maxIncomingPendingConnections: 10000, maxConnections: 1000 }, services }))
+  nodes.push(await createLibp2p({ addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] }, transports: [wanTransport(tcp(), { emulator, index: i })], connectionEncrypters: [noise()], streamMuxers: [yamux()], connectionManager: { inboundConnectionThreshold: 1e6, maxIncomingPendingConnections: 10000, maxConnections: 1000 }, connectionMonitor: { enabled: process.env.MONITOR === '1' }, services }))
 }
 let opens = 0
 let closes = 0
