@@ -101,12 +101,6 @@ export const JOIN_WAIT_TIMEOUT_MS = 120_000
 export const JOIN_POLL_INTERVAL_MS = 100
 /** A graceful stop (store hand-off, leave, close the API, stop libp2p) is bounded: beyond this libp2p is stopped without waiting. */
 export const STOP_TIMEOUT_MS = 10_000
-/**
- * Of STOP_TIMEOUT_MS, the store's hand-off of its range to the successor may take this much (a
- * LAN moves megabytes per second); the rest is left for the leave and libp2p's stop. An
- * unfinished hand-off is not fatal: the successor rebuilds the rest from the other replicas.
- */
-export const STORE_HANDOFF_TIMEOUT_MS = 5000
 
 // ------------------------------------------------------------------ HTTP API
 

@@ -255,26 +255,15 @@ class Node implements SelfmgmtNode {
     this.ring.removeEventListener('joined', this.onJoined)
     const signal = AbortSignal.timeout(K.STOP_TIMEOUT_MS)
     await this.saveNeighboursNow().catch(err => { this.log.error('saving remembered peers failed - %e', err) })
-    await this.handOffStore(signal)
     if (this.ring.isMember()) {
-      // Neighbours take over our range; a leave that is not acknowledged in time is abandoned.
+      // The store hands its records to the successor first (a before-leave hook of the ring, while
+      // we are still a member), then neighbours take over our range; a leave that is not
+      // acknowledged in time is abandoned.
       await this.ring.leave({ signal }).catch(err => { this.log('graceful leave incomplete - %e', err) })
     }
     await this.api?.close()
     // libp2p's own stop closes every connection; it is bounded too, so stop() always returns.
-    await untilAborted(Promise.resolve(this.libp2p.stop()), signal, `stopping libp2p (bounded by ${K.STOP_TIMEOUT_MS} ms)`).catch(err => { this.log.error('stopping libp2p did not finish - %e', err) })
-  }
-
-  /**
-   * Hands the store's range to the successor while this node is still a ring member, so the
-   * successor serves it at once after the leave instead of waiting and rebuilding it. The store
-   * does this in its `beforeStop`, but libp2p calls that only after our leave (too late: the store
-   * skips the hand-off once the node is no member); called here first, the later call is a no-op.
-   */
-  private async handOffStore (signal: AbortSignal): Promise<void> {
-    if (this.store === undefined || !this.ring.isMember()) { return }
-    const deadline = AbortSignal.any([signal, AbortSignal.timeout(K.STORE_HANDOFF_TIMEOUT_MS)])
-    await untilAborted(this.store.beforeStop(), deadline, `the store's hand-off (bounded by ${K.STORE_HANDOFF_TIMEOUT_MS} ms)`).catch(err => { this.log('store hand-off incomplete (the successor rebuilds the rest) - %e', err) })
+    await untilAborted(Promise.resolve(this.libp2p.stop()), signal).catch(err => { this.log.error('stopping libp2p did not finish - %e', err) })
   }
 }
 
@@ -284,11 +273,10 @@ export function backoffMs (round: number): number {
   return base * (0.75 + Math.random() * 0.5)
 }
 
-/** `p`, or a TimeoutError once `signal` aborts (`p` goes on; its outcome is ignored). */
-async function untilAborted (p: Promise<void>, signal: AbortSignal, what: string): Promise<void> {
+async function untilAborted (p: Promise<void>, signal: AbortSignal): Promise<void> {
   let onAbort: (() => void) | undefined
   const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => { reject(new TimeoutError(`${what} still running at its deadline`)) }
+    onAbort = () => { reject(new TimeoutError(`still running after ${K.STOP_TIMEOUT_MS} ms`)) }
     if (signal.aborted) { onAbort() } else { signal.addEventListener('abort', onAbort, { once: true }) }
   })
   try {

@@ -76,7 +76,8 @@ export interface RingJson {
 }
 
 export interface ErrorJson {
-  error: { code: string, message: string }
+  /** `version`: the key's current version, in store errors that know it (404 of a key, 412). */
+  error: { code: string, message: string, version?: number }
 }
 
 export function peerJson (n: NodeRef): PeerJson {

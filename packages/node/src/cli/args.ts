@@ -26,17 +26,18 @@ Commands:
     --join-timeout-ms MS, --leave-timeout-ms MS     ring timeouts (LAN defaults, see README)
     --json               print one JSON line per event (started, joined, stopped)
     --exit-with-stdin    stop when stdin closes (used by demo: nodes never outlive it)
-  status             a node's identity, neighbours, membership, store  --api URL [--json]
+  status             a node's identity, neighbours, membership, store   --api URL [--json]
   lookup KEY         the owner of KEY, found through the ring           --api URL [--json]
   ring               a node's full routing state                        --api URL [--json]
-  put KEY VALUE      store VALUE (a UTF-8 string; - reads stdin)        --api URL [--json]
-  put KEY --file F   store the bytes of file F
-  get KEY            print KEY's value as raw bytes; --json: {key, value, version}, value
-                     in UTF-8 or, with "encoding": "base64", base64  --api URL [--json]
-                     (an absent key exits with 1)
-  delete KEY         delete KEY (a new version with no value)          --api URL [--json]
-  cas KEY VERSION VALUE  store VALUE only if KEY is at VERSION (0: never written);
-                     --file F or - as for put; a conflict exits with 1  --api URL [--json]
+  put KEY VALUE      store VALUE, a UTF-8 string (- reads stdin)        --api URL [--json]
+  put KEY --file F   store the bytes of file F                          --api URL [--json]
+  get KEY            print KEY's value as raw bytes; an absent key      --api URL [--json]
+                     exits with 1; --json: {key, value, version}, the value
+                     in UTF-8, or in base64 with "encoding": "base64"
+  delete KEY         delete KEY (a new version with no value)           --api URL [--json]
+  cas KEY VERSION VALUE                                                 --api URL [--json]
+                     store VALUE only if KEY is at VERSION (0: never written);
+                     --file F or - as for put; a conflict exits with 1
   demo               a local network of node processes on 127.0.0.1
     --nodes N            how many (default 8, at most 64)
     --data-dir DIR       one data directory per node under DIR (default ./.selfmgmt-demo);
