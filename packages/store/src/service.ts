@@ -132,18 +132,22 @@ export class StoreService implements Startable {
     ring.addEventListener('range-changed', this.onRangeChanged)
     ring.addEventListener('suspected', this.onSuspected)
     // The hand-off must happen while we are still a member: before the ring leaves.
-    this.unhookLeave = ring.beforeLeave(async () => { await this.handOffAll() })
+    this.unhookLeave = ring.beforeLeave(async (options) => { await this.handOffAll(options) })
     // The ring may have created or joined before we listened.
     if (ring.isMember() && !this.member) { this.fromRingState() }
   }
 
   /** Hands our range over if the ring has not left already (it calls handOffAll first). */
   async beforeStop (): Promise<void> {
-    await this.handOffAll()
+    await this.handOffAll({ signal: AbortSignal.timeout(HANDOFF_ON_STOP_MS) })
   }
 
-  /** Stops serving and hands the whole range to the successor; resolves when acknowledged or after HANDOFF_ON_STOP_MS. */
-  private async handOffAll (): Promise<void> {
+  /**
+   * Stops serving and hands the whole range to the successor; resolves when acknowledged, when
+   * the signal aborts, or after HANDOFF_ON_STOP_MS (what is not handed over is rebuilt by the
+   * successor from the other replicas).
+   */
+  private async handOffAll (options: AbortOptions = {}): Promise<void> {
     const core = this.core
     const ring = this.ring
     if (core === undefined || ring === undefined || !this.member || this.handedOff || !ring.isMember()) { return }
@@ -151,9 +155,15 @@ export class StoreService implements Startable {
     const succ = ring.getRoutingState().succList[0]
     const done = new Promise<void>(resolve => { this.leaveWaiter = resolve })
     this.command({ type: 'leave', succ })
-    const t = setTimeout(() => this.leaveWaiter?.(), HANDOFF_ON_STOP_MS)
-    await done
-    clearTimeout(t)
+    const signal = AbortSignal.any([AbortSignal.timeout(HANDOFF_ON_STOP_MS), ...(options.signal === undefined ? [] : [options.signal])])
+    const onAbort = (): void => { this.leaveWaiter?.() }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      await done
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      this.leaveWaiter = undefined
+    }
   }
 
   async stop (): Promise<void> {
@@ -161,6 +171,7 @@ export class StoreService implements Startable {
     this.ring?.removeEventListener('range-changed', this.onRangeChanged)
     this.ring?.removeEventListener('suspected', this.onSuspected)
     this.unhookLeave?.()
+    this.leaveWaiter?.()
     if (this.timer !== undefined) { clearTimeout(this.timer) }
     this.timer = undefined
     this.timerAtMs = Infinity

@@ -148,7 +148,7 @@ describe('store wire codec', () => {
 
   it('refuses frames with no body, unknown bodies, bad enums, truncation and frames over STORE_FRAME_BYTES_MAX', () => {
     rejects(new Uint8Array(0), 'empty')
-    rejects(bytes(20 << 3, 1), 'empty') // field 20 (no such body), a varint: skipped
+    rejects(bytes(15 << 3, 1), 'empty') // field 15 (no such body), a varint: skipped
     rejects(bytes(0x2a, 0x02, 0x18, 0x09), 'malformed') // nack with reason 9
     rejects(PB.encode({ nack: { op: 1n, slot: -1, reason: Nack.Reason.UNSPECIFIED } }), 'bad-reason')
     const frame = pbPrepare()

@@ -36,7 +36,7 @@ export const REBUILD_RETRY_MS = 2000
 export const HANDOFF_RETRY_MS = 3000
 export const HANDOFF_ATTEMPTS_MAX = 5
 /** Arcs received ready from a leaving predecessor stay valid this long (until our range grows over them). */
-export const MIGRATED_TTL_MS = 60_000
+export const MIGRATED_TTL_MS = 15_000
 /** Arcs remembered as migrated. */
 export const MIGRATED_MAX = 64
 /** Ring lookups for owners in flight. */

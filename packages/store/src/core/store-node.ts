@@ -185,7 +185,9 @@ export class StoreNode {
   private range: Arc | undefined
   private leaving = false
   private pending: PendingArc[] = []
-  private migrated: Array<{ lo: RingId, hi: RingId, atMs: number }> = []
+  private migrated: Array<{ lo: RingId, hi: RingId, atMs: number, used?: boolean }> = []
+  /** Arcs handed on not ready (we were still rebuilding or waiting): their owner gets them ready when we do. */
+  private handedAway: Array<{ lo: RingId, hi: RingId, to: NodeRef, atMs: number }> = []
   private readonly handoffs = new Map<number, Handoff>()
   /** Anti-entropy: the sibling being compared and how far; pulls in flight (op → shift j). */
   private ae: { j: number, cursor: RingId, op?: number, sentMs: number, lo: RingId, hi: RingId } | undefined
@@ -879,7 +881,15 @@ export class StoreNode {
       const lost = { a: oldStart, b: start - 1n }
       const ready = !this.pending.some(p => p.b >= lost.a && p.a <= lost.b)
       this.pending = this.clip(this.pending, start)
-      if (pred !== undefined) { this.startHandoff(pred, this.arcOf(lost), ready, false) }
+      const arc = this.arcOf(lost)
+      this.migrated = this.migrated.filter(m => !arcsOverlap(m, arc))
+      if (pred !== undefined) {
+        this.startHandoff(pred, arc, ready, false)
+        if (!ready) {
+          this.handedAway.push({ lo: arc.lo, hi: arc.hi, to: pred, atMs: this.nowMs })
+          if (this.handedAway.length > C.MIGRATED_MAX) { this.handedAway.shift() }
+        }
+      }
       return
     }
     // Grown (or just joined): the gained part is not ready until handed over or rebuilt.
@@ -916,9 +926,12 @@ export class StoreNode {
         const covered = { a: p.a > ma ? p.a : ma, b: p.b < mb ? p.b : mb }
         const arc = this.arcOf(covered)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
+        m.used = true
       }
       parts = next
     }
+    // A hand-off is used once: a later gain of the same arc must not take it as ready again.
+    this.migrated = this.migrated.filter(m => m.used !== true)
     if (this.r === 1) {
       // Nothing to rebuild from: without replication a crash loses the range.
       for (const p of parts) {
@@ -1200,6 +1213,7 @@ export class StoreNode {
     this.counters.handoffRecordsReceived += merged.length
     this.send(from, { type: 'handoff-ack', op: m.op })
     if (!m.last || !m.ready) { return }
+    this.forwardReady(m.lo, m.hi)
     const range = this.range
     if (range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)) {
       const a = inOpenClosed((m.lo + 1n) & ID_MASK, range.lo, range.hi) ? this.pos(m.lo) + 1n : this.rangeStart()
@@ -1368,6 +1382,28 @@ export class StoreNode {
       this.aePulls.set(op, { ...pull, after, sentMs: this.nowMs })
       this.send(from, { type: 'range-read', op, lo: pull.lo, hi: pull.hi, after, limit: C.PAGE_RECORDS_MAX })
     }
+  }
+
+  /**
+   * We received (lo, hi] ready from its previous owner, but had already passed part of it on, not
+   * ready, to a node that joined before us: pass that part on again, ready (we never served it,
+   * so the state travels from its last server to its new owner unchanged).
+   */
+  private forwardReady (lo: RingId, hi: RingId): void {
+    this.handedAway = this.handedAway.filter(h => this.nowMs - h.atMs < C.MIGRATED_TTL_MS)
+    const rest: typeof this.handedAway = []
+    for (const h of this.handedAway) {
+      if (!arcsOverlap(h, { lo, hi })) {
+        rest.push(h)
+        continue
+      }
+      // Forward the part of h inside (lo, hi]: h itself when it lies within, else the overlap.
+      const from = inOpenClosed((h.lo + 1n) & ID_MASK, lo, hi) ? h.lo : lo
+      const to = inOpenClosed(h.hi, lo, hi) ? h.hi : hi
+      this.startHandoff(h.to, { lo: from, hi: to }, true, false)
+      if (from !== h.lo || to !== h.hi) { rest.push(h) }
+    }
+    this.handedAway = rest
   }
 
   // ---------------------------------------------------------------- leave
