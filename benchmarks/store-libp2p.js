@@ -161,6 +161,9 @@ try {
         results.push({ system: system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
         log(`${system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
       }
+      const c = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0 }
+      for (const n of nodes) { for (const k of Object.keys(c)) { c[k] += n.services.store.getState().counters[k] } }
+      log(`${system.name}: store counters over the run ${JSON.stringify(c)}`)
       await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
     }
   }

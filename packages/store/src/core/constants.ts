@@ -10,6 +10,8 @@ export const KEY_BYTES_MAX = 1024
 export const VALUE_BYTES_MAX = 1024 * 1024
 /** A phase (prepare or accept) that has not reached its quorum by then is retried with a higher ballot. */
 export const PHASE_TIMEOUT_MS = 3000
+/** A fast read (one round to exactly a quorum) not answered by then falls back to a full round. */
+export const FAST_READ_TIMEOUT_MS = 1000
 /** An operation that has not finished by then fails. */
 export const OP_TIMEOUT_MS = 20_000
 /** Attempts (ballots) per operation. */

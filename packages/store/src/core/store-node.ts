@@ -385,6 +385,10 @@ export class StoreNode {
     switch (kind) {
       case 'phase': {
         const op = this.ops.get(this.opByMsg.get(id) ?? -1)
+        if (op !== undefined && op.phaseSeq === id && op.phase === 'read') {
+          this.startAttempt(op)
+          return
+        }
         if (op !== undefined && op.phaseSeq === id && op.phase !== 'backoff') {
           // Slots that did not answer may have a dead or moved owner: look them up again.
           for (let slot = 0; slot < this.r; slot++) {
@@ -527,12 +531,12 @@ export class StoreNode {
     for (let slot = 0; slot < this.r; slot++) { this.sendPrepare(op, slot) }
   }
 
-  private newPhase (op: Op): void {
+  private newPhase (op: Op, timeoutMs = this.cfg.phaseTimeoutMs): void {
     this.opByMsg.delete(op.phaseSeq)
     const m = this.seq++
     op.phaseSeq = m
     this.opByMsg.set(m, op.id)
-    this.timers.push(this.nowMs + this.cfg.phaseTimeoutMs, 'phase', m)
+    this.timers.push(this.nowMs + Math.min(timeoutMs, this.cfg.phaseTimeoutMs), 'phase', m)
   }
 
   private sendPrepare (op: Op, slot: number): void {
@@ -570,7 +574,7 @@ export class StoreNode {
     op.acks.clear()
     op.refused.clear()
     op.resolves = 0
-    this.newPhase(op)
+    this.newPhase(op, C.FAST_READ_TIMEOUT_MS)
     const m = op.phaseSeq
     for (let slot = 0; slot < this.r; slot++) {
       const rid = op.rids[slot]
@@ -595,8 +599,8 @@ export class StoreNode {
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
     op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version })
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: msg.value, version: msg.version, applied: true }) }
+    if (op.phase === 'read') { return this.checkFastRead(op) }
     if (op.promises.size < this.W) { return }
-    if (op.phase === 'read') { return this.endFastRead(op) }
     // The state accepted at the highest ballot among a quorum is the current one.
     let cur: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
     let agree = true
@@ -631,19 +635,24 @@ export class StoreNode {
     for (let slot = 0; slot < this.r; slot++) { this.sendAccept(op, slot) }
   }
 
-  private endFastRead (op: Op): void {
-    let first: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
+  /**
+   * A fast read is done once W replicas report the same accepted ballot (that state is chosen,
+   * and any later choice is not yet visible to anyone); when every slot answered (or refused)
+   * without such a quorum, a full round follows.
+   */
+  private checkFastRead (op: Op): void {
+    const counts = new Map<string, { n: number, p: { accepted: Ballot, value?: Uint8Array, version: number } }>()
     for (const p of op.promises.values()) {
-      if (first === undefined) {
-        first = p
-      } else if (compareBallots(p.accepted, first.accepted) !== 0) {
-        // Not settled (a write in progress, or a slot behind): commit through a full round.
-        return this.startAttempt(op)
+      const k = `${p.accepted.n}/${p.accepted.by}`
+      const c = counts.get(k) ?? { n: 0, p }
+      c.n++
+      counts.set(k, c)
+      if (c.n >= this.W) {
+        this.counters.fastReads++
+        return this.succeed(op, { value: c.p.value, version: c.p.version, applied: true })
       }
     }
-    assert(first !== undefined, 'quorum without replies')
-    this.counters.fastReads++
-    this.succeed(op, { value: first.value, version: first.version, applied: true })
+    if (op.promises.size + op.refused.size >= this.r) { this.startAttempt(op) }
   }
 
   /** The state after the operation, from the current state. */
@@ -692,6 +701,19 @@ export class StoreNode {
     const op = this.opOf(msg.op)
     if (op === undefined || op.phase === 'backoff') { return this.reject('nack-unexpected') }
     if (!this.validSlot(msg.slot)) { return this.reject('nack-wrong-slot') }
+    if (this.cfg.consistency === 'none') {
+      // Baseline: a refused read is retried; a write fails over when every replica refused.
+      if (msg.reason === 'not-owner') { this.forgetOwner(op.rids[msg.slot], from) }
+      op.refused.add(msg.slot)
+      if (op.kind === 'get' || op.refused.size >= this.r) { this.retry(op, msg.reason) }
+      return
+    }
+    if (op.phase === 'read') {
+      // A refusal during the fast read: it may still succeed with the other slots.
+      if (msg.reason === 'not-owner') { this.forgetOwner(op.rids[msg.slot], from) }
+      op.refused.add(msg.slot)
+      return this.checkFastRead(op)
+    }
     switch (msg.reason) {
       case 'conflict':
         // A rival ballot: the quorum may still come from the other slots; if not, retry higher.
