@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util'
 import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
+import { quantile } from './lib.js'
 
 const { values } = parseArgs({
   options: {
@@ -30,12 +31,6 @@ const MATRIX_SEEDS = Number(values['matrix-seeds'])
 const families = values.families.split(',')
 for (const f of families) { if (!STORE_FAMILIES.includes(f)) { throw new Error(`unknown family ${f}; one of ${STORE_FAMILIES.join(', ')}`) } }
 const log = (s) => { process.stderr.write(`bench:faults: ${s}\n`) }
-
-function pct (xs, q) {
-  if (xs.length === 0) { return NaN }
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]
-}
 
 const rows = []
 const t0 = Date.now()
@@ -73,7 +68,7 @@ if (values.json) {
   console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   for (const w of rows) {
     const mean = w.avail.reduce((a, b) => a + b, 0) / w.avail.length
-    console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${pct(w.lat, 0.5).toFixed(0)} ms | ${w.conv.length ? `${(pct(w.conv, 0.5) / 1000).toFixed(0)} s / ${(pct(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
+    console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${quantile(w.lat, 0.5).toFixed(0)} ms | ${w.conv.length ? `${(quantile(w.conv, 0.5) / 1000).toFixed(0)} s / ${(quantile(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
   }
   console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}.\n`)
   console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost |')

@@ -29,6 +29,7 @@ import { lpStream } from '@libp2p/utils'
 import { keyToId, ring } from '@selfmgmt/ring'
 import { WanEmulator, parseLatency, wanTransport } from '@selfmgmt/sim'
 import { createLibp2p } from 'libp2p'
+import { prng } from './lib.js'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 
@@ -60,18 +61,6 @@ const ONE_HOP = '/selfmgmt/bench/one-hop/1.0.0'
 const OP_TIMEOUT_MS = 30_000
 const log = (s) => { process.stderr.write(`bench:lookup: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
 const startedAt = Date.now()
-
-/** A seeded PRNG (mulberry32), so every run draws the same operations. */
-function prng (seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function pool (items, width, fn) {
   let next = 0

@@ -30,6 +30,7 @@ import { ring } from '@selfmgmt/ring'
 import { WanEmulator, parseLatency, wanTransport } from '@selfmgmt/sim'
 import { store } from '@selfmgmt/store'
 import { createLibp2p } from 'libp2p'
+import { prng, quantile } from './lib.js'
 
 const { values } = parseArgs({
   options: {
@@ -57,21 +58,6 @@ for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE
 const startedAt = Date.now()
 const log = (s) => { process.stderr.write(`bench:store: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
 
-function prng (seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function quantile (xs, q) {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]
-}
 
 async function waitFor (what, check, ms) {
   const until = Date.now() + ms

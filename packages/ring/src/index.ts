@@ -35,3 +35,4 @@ export { acquirePauseClock, pauseAwareNow, pausedTotalMs, releasePauseClock, PAU
 export { Channels } from './channels.ts'
 export type { ChannelsInit } from './channels.ts'
 export { peerIdOf } from './peers.ts'
+export { CoreTimer } from './core-timer.ts'

@@ -14,6 +14,7 @@ import { Channels } from './channels.ts'
 import * as K from './constants.ts'
 import { idFromBytes, idToBytes, inOpenOpen, keyToId, ID_BYTES } from './core/id.ts'
 import { RingNode } from './core/ring-node.ts'
+import { CoreTimer } from './core-timer.ts'
 import { JoinFailedError, LookupFailedError, NotMemberError, UnsupportedPeerError } from './errors.ts'
 import { acquirePauseClock, pauseAwareNow, releasePauseClock } from './pause-clock.ts'
 import { RecordRequest, RecordResponse } from './pb/records.ts'
@@ -116,8 +117,12 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   private readonly pending = new Map<number, Pending>()
   private readonly records = new RecordStore()
   private reqSeq = 0
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private timerAtMs = Infinity
+
+  private readonly timer = new CoreTimer(() => this.now(), () => {
+    this.core?.handleTimeout(this.now())
+    this.flush()
+  })
+
   private readonly timeOrigin = pauseAwareNow()
   private clockHeld = false
   private joinWaiters: Array<{ resolve(): void, reject(e: Error): void }> = []
@@ -190,9 +195,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
 
   async stop (): Promise<void> {
     this.components.events.removeEventListener('peer:identify', this.onIdentify as any)
-    if (this.timer !== undefined) { clearTimeout(this.timer) }
-    this.timer = undefined
-    this.timerAtMs = Infinity
+    this.timer.clear()
     if (this.clockHeld) { releasePauseClock() }
     this.clockHeld = false
     await this.components.registrar.unhandle(this.protocol)
@@ -417,20 +420,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   private armTimer (): void {
-    const core = this.core
-    if (core === undefined) { return }
-    const at = core.pollTimeoutMs()
-    if (at === this.timerAtMs) { return }
-    if (this.timer !== undefined) { clearTimeout(this.timer) }
-    this.timer = undefined
-    this.timerAtMs = at ?? Infinity
-    if (at === undefined) { return }
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      this.timerAtMs = Infinity
-      this.core?.handleTimeout(this.now())
-      this.flush()
-    }, Math.max(0, at - this.now()))
+    if (this.core !== undefined) { this.timer.arm(this.core.pollTimeoutMs()) }
   }
 
   private onCoreEvent (e: RingEvent): void {

@@ -8,7 +8,7 @@
 import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { lpStream } from '@libp2p/utils'
 import { AbortError } from '@selfmgmt/interface'
-import { Channels, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, releasePauseClock } from '@selfmgmt/ring'
+import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, releasePauseClock } from '@selfmgmt/ring'
 import { CustomProgressEvent } from 'progress-events'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
 import { KEY_BYTES_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
@@ -84,8 +84,14 @@ export class StoreService implements Startable {
   private readonly waiters = new Map<number, Waiter>()
   private leaveWaiter: (() => void) | undefined
   private opSeq = 1
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private timerAtMs = Infinity
+
+  private readonly timer = new CoreTimer(() => this.now(), () => {
+    if (this.core === undefined) { return }
+    this.backend?.beginBatch?.()
+    this.core.handleTimeout(this.now())
+    this.flush()
+  })
+
   private timeOrigin = 0
   private member = false
   private started = false
@@ -172,9 +178,7 @@ export class StoreService implements Startable {
     this.ring?.removeEventListener('suspected', this.onSuspected)
     this.unhookLeave?.()
     this.leaveWaiter?.()
-    if (this.timer !== undefined) { clearTimeout(this.timer) }
-    this.timer = undefined
-    this.timerAtMs = Infinity
+    this.timer.clear()
     if (this.started) { releasePauseClock() }
     this.started = false
     await this.components.registrar.unhandle(this.protocol)
@@ -326,22 +330,7 @@ export class StoreService implements Startable {
   }
 
   private armTimer (): void {
-    const core = this.core
-    if (core === undefined) { return }
-    const at = core.pollTimeoutMs()
-    if (at === this.timerAtMs) { return }
-    if (this.timer !== undefined) { clearTimeout(this.timer) }
-    this.timer = undefined
-    this.timerAtMs = at ?? Infinity
-    if (at === undefined) { return }
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      this.timerAtMs = Infinity
-      if (this.core === undefined) { return }
-      this.backend?.beginBatch?.()
-      this.core.handleTimeout(this.now())
-      this.flush()
-    }, Math.max(0, at - this.now()))
+    if (this.core !== undefined) { this.timer.arm(this.core.pollTimeoutMs()) }
   }
 
   private onCoreEvent (e: StoreEvent): void {
