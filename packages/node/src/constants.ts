@@ -113,11 +113,10 @@ export const API_BODY_BYTES_MAX = 64 * 1024
 export const API_KEY_BYTES_MAX = 4096
 /**
  * Store keys (`/v1/kv/<key>`, UTF-8 after percent-decoding) and values (the raw PUT body): the
- * store's own limits (KEY_BYTES_MAX, VALUE_BYTES_MAX in @selfmgmt/store), repeated here so the
- * command line can check them without loading the store; the API server asserts they agree.
+ * store's own limits, from its light `limits` entry point (the command line checks them without
+ * loading the store and SQLite).
  */
-export const KV_KEY_BYTES_MAX = 1024
-export const KV_VALUE_BYTES_MAX = 1024 * 1024
+export { KEY_BYTES_MAX as KV_KEY_BYTES_MAX, VALUE_BYTES_MAX as KV_VALUE_BYTES_MAX } from '@selfmgmt/store/limits'
 /**
  * Store operations served at once by one node's API; beyond, 503. Each may hold a value of up to
  * 1 MiB in memory while it runs: 64 bound that to 64 MiB (the store itself takes 4096).

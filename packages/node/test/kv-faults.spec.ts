@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { checkLinearizable, registerOperations } from '@selfmgmt/testkit'
 import { expect } from 'aegir/chai'
 import { LocalNetwork } from '../src/index.ts'
-import { KvWorkload, RING_SIZE, opCounts, ranges, replicasOf } from './fixtures/kv-workload.ts'
+import { KvWorkload, RING_SIZE, kvNodeArgs, opCounts, ranges, replicasOf } from './fixtures/kv-workload.ts'
 import { BIN, removeDir, report, sleep, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { LocalNode } from '../src/index.ts'
 
@@ -13,15 +13,7 @@ const R = 4
 const PROCESSES = 6
 /** 3 with a replica on the node killed, 3 on the node paused, 2 arbitrary. */
 const KEYS = 8
-const NODE_ARGS = [
-  '--ping-interval-ms', '1000',
-  '--pred-timeout-ms', '3500',
-  '--lookup-timeout-ms', '2000',
-  '--join-timeout-ms', '2000',
-  '--leave-timeout-ms', '2000',
-  '--replication', String(R),
-  '--no-dht'
-]
+const NODE_ARGS = kvNodeArgs(R)
 /** The workload runs at least this long; the faults happen inside it. */
 const WORKLOAD_MS = 40_000
 /** Healthy workload before the first fault. */

@@ -1,21 +1,14 @@
 /* Goal: the store on a real network of 5 `selfmgmt start` processes (r = 4): 20 keys put through one node read back through another; after a node other than those two is killed (SIGKILL), all 20 still read back right within a bound and the survivors rebuild the dead node's range (every store ready again, the dead node's replicas on its successor); the killed node restarted with its data dir rejoins with the same identity, its store gets ready, and all 20 keys read back through it and through the others; stopped gracefully (SIGTERM), it hands its replicas to its successor before it leaves, so nothing waits for a rebuild. Method: LocalNetwork from src/demo with LAN ring timeouts; the victim is the node with the shortest range (under N/r, so it holds at most one replica of any key: the store documents that a node holding two replicas of a key can take that key's quorum with it, see packages/store/README.md); ground truth (ranges) computed from the ring ids here; every wait polls the nodes' HTTP APIs against a deadline; the measured times are printed. */
 import { expect } from 'aegir/chai'
 import { LocalNetwork } from '../src/index.ts'
-import { BIN, hexToId, keyIdHex, removeDir, report, sortByRingId, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
+import { RING_SIZE, kvNodeArgs, ranges, replicasOf } from './fixtures/kv-workload.ts'
+import { BIN, removeDir, report, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { LocalNode } from '../src/index.ts'
 
 const NODES = 5
 const R = 4
 const KEYS = 20
-const NODE_ARGS = [
-  '--ping-interval-ms', '1000',
-  '--pred-timeout-ms', '3500',
-  '--lookup-timeout-ms', '2000',
-  '--join-timeout-ms', '2000',
-  '--leave-timeout-ms', '2000',
-  '--replication', String(R),
-  '--no-dht'
-]
+const NODE_ARGS = kvNodeArgs(R)
 /** Bound on reading every key back after the crash (the store rebuilds the dead node's range meanwhile). */
 const READ_AFTER_CRASH_MAX_MS = 20_000
 /** Bound on every store being ready again (rebuilds done) after a crash or a restart. */
@@ -28,7 +21,6 @@ const READY_MAX_MS = 30_000
  * arc); anti-entropy then restores them.
  */
 const REPLICAS_RESTORED_MAX_MS = 60_000
-const RING_SIZE = 1n << 128n
 
 /** The test's keys, chosen once the victim is known (see `before`). */
 let keys: string[] = []
@@ -63,33 +55,9 @@ async function notReady (nodes: readonly LocalNode[]): Promise<string[]> {
   })
 }
 
-/** Each node's range (pred, self] on the ring with its predecessor and successor, from the ring ids. */
-function ranges (nodes: readonly LocalNode[]): Map<LocalNode, { lo: bigint, hi: bigint, length: bigint, pred: LocalNode, succ: LocalNode }> {
-  const sorted = sortByRingId(nodes.map(n => ({ ...n.info, node: n })))
-  const out = new Map<LocalNode, { lo: bigint, hi: bigint, length: bigint, pred: LocalNode, succ: LocalNode }>()
-  sorted.forEach((m, i) => {
-    const pred = sorted[(i + sorted.length - 1) % sorted.length]
-    const lo = hexToId(pred.ringId)
-    const hi = hexToId(m.ringId)
-    out.set(m.node, { lo, hi, length: (hi - lo + RING_SIZE) % RING_SIZE, pred: pred.node, succ: sorted[(i + 1) % sorted.length].node })
-  })
-  return out
-}
-
-/** How many of `key`'s replica ids (key id + slot·N/r) fall in (lo, hi]. */
-function replicasOf (key: string, lo: bigint, hi: bigint): number {
-  const h = hexToId(keyIdHex(key))
-  let n = 0
-  for (let slot = 0; slot < R; slot++) {
-    const rid = (h + BigInt(slot) * (RING_SIZE / BigInt(R))) % RING_SIZE
-    if (lo < hi ? lo < rid && rid <= hi : rid > lo || rid <= hi) { n++ }
-  }
-  return n
-}
-
 /** Replica records of the test's keys in (lo, hi]. */
 function replicasIn (lo: bigint, hi: bigint): number {
-  return keys.reduce((sum, key) => sum + replicasOf(key, lo, hi), 0)
+  return keys.reduce((sum, key) => sum + replicasOf(key, R, lo, hi), 0)
 }
 
 /** KEYS keys, half of them with a replica in (lo, hi] (so the victim's crash loses replicas to rebuild). */
@@ -98,7 +66,7 @@ function chooseKeys (lo: bigint, hi: bigint): string[] {
   for (let i = 0; out.length < KEYS / 2; i++) { out.push(`kv-network key ${i}`) }
   for (let i = 0; out.length < KEYS && i < 1_000_000; i++) {
     const key = `kv-network victim key ${i}`
-    if (replicasOf(key, lo, hi) > 0) { out.push(key) }
+    if (replicasOf(key, R, lo, hi) > 0) { out.push(key) }
   }
   if (out.length < KEYS) { throw new Error('no keys with a replica on the victim') }
   return out

@@ -27,7 +27,7 @@
 import { createServer } from 'node:http'
 import { assert } from '@selfmgmt/interface'
 import { NotMemberError, keyToId } from '@selfmgmt/ring'
-import { VersionConflictError, storeLimits } from '@selfmgmt/store'
+import { VersionConflictError } from '@selfmgmt/store'
 import * as K from '../constants.ts'
 import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError } from '../errors.ts'
 import { lookupJson, ringJson, statusJson } from './json.ts'
@@ -54,7 +54,6 @@ export interface ApiInit {
 }
 
 // The command line checks keys and values against its own copy of the store's limits.
-assert(K.KV_KEY_BYTES_MAX === storeLimits.KEY_BYTES_MAX && K.KV_VALUE_BYTES_MAX === storeLimits.VALUE_BYTES_MAX, 'the API and the store agree on key and value limits')
 
 /** `path` is the request path without its query. A plain result is sent as JSON with 200; a Reply as it says. */
 type Handler = (req: IncomingMessage, signal: AbortSignal, path: string) => Promise<unknown>
