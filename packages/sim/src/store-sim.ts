@@ -4,7 +4,7 @@
  * network. Clients run get/put/cas/delete against random nodes while faults are injected, and
  * every operation goes into a Jepsen-style register history for the linearizability checker.
  */
-import { RingNode, compareBig, keyToId } from '@selfmgmt/ring'
+import { RingNode, compareBig, inOpenClosed, keyToId } from '@selfmgmt/ring'
 import { MemoryBackend, StoreNode, replicaId } from '@selfmgmt/store'
 import { RegisterHistory, checkLinearizable } from '@selfmgmt/testkit'
 import { Engine } from './engine.ts'
@@ -514,7 +514,7 @@ export class StoreSim {
       const st = n.core.store.rangeState()
       if (st.range === undefined || st.leaving) { return !arcsIntersect(st.range ?? { lo: n.ref.id, hi: n.ref.id }, { lo, hi }) }
       return st.pending.every(p => !arcsIntersect(p, { lo, hi }))
-    }) && m.some(n => inArc(hi, n.core.store.rangeState().range?.lo ?? n.ref.id, n.ref.id))
+    }) && m.some(n => inOpenClosed(hi, n.core.store.rangeState().range?.lo ?? n.ref.id, n.ref.id))
     for (const n of m) {
       for (const p of n.core.store.rangeState().pending) {
         let ready = 0
@@ -549,15 +549,8 @@ export class StoreSim {
   }
 }
 
-/** True when x ∈ (lo, hi] on the ring (lo === hi: everything). */
-function inArc (x: RingId, lo: RingId, hi: RingId): boolean {
-  if (lo < hi) { return x > lo && x <= hi }
-  if (lo > hi) { return x > lo || x <= hi }
-  return true
-}
-
 function arcsIntersect (a: { lo: RingId, hi: RingId }, b: { lo: RingId, hi: RingId }): boolean {
-  return inArc(b.hi, a.lo, a.hi) || inArc(a.hi, b.lo, b.hi) || a.lo === a.hi || b.lo === b.hi
+  return inOpenClosed(b.hi, a.lo, a.hi) || inOpenClosed(a.hi, b.lo, b.hi) || a.lo === a.hi || b.lo === b.hi
 }
 
 function ownerOf (sorted: StoreSimNode[], rid: RingId): StoreSimNode | undefined {
