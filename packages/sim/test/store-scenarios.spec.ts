@@ -8,12 +8,11 @@ describe('store in the simulator', function () {
   this.timeout(600_000)
 
   for (const family of STORE_FAMILIES) {
-    // Known gap: under a non-transitive partition (every node sees a majority, not the same one)
-    // the ring disagrees on who owns a range, two nodes can both serve one replica slot, and
-    // histories became illegal on 2 of 30 seeds (bench:faults prints the count). Fencing the
-    // old owner (leases) or agreeing on replica groups (CATS's Paxos reconfiguration) is the fix.
-    const known = family === 'majorities'
-    ;(known ? it.skip : it)(`${family}: linearizable on ${SEEDS} seeds, and converges unless a majority of some replicas was lost`, () => {
+    // 'majorities' (a non-transitive partition: every node sees a majority, not the same one)
+    // makes the ring disagree on who owns a range, so two nodes can both serve one replica slot;
+    // incarnation epochs and fences (store/src/core/epochs.ts) keep them out of each other's
+    // quorums. Before them, 7 of 220 seeds of this family gave illegal histories.
+    it(`${family}: linearizable on ${SEEDS} seeds, and converges unless a majority of some replicas was lost`, () => {
       let converged = 0
       for (let seed = 1; seed <= SEEDS; seed++) {
         const r = runStoreScenario({ family, seed })

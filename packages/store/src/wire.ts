@@ -9,10 +9,11 @@
 import { assert, unreachable } from '@selfmgmt/interface'
 import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
 import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
-import { DIGEST_BUCKETS_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
+import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
 import { Nack, StoreMessage as PB } from './pb/store.ts'
 import type { Ballot, ReplicaRecord } from './core/backend.ts'
+import type { EpochArc } from './core/epochs.ts'
 import type { Arc, NackReason, StoreMessage } from './core/messages.ts'
 import type * as P from './pb/store.ts'
 import type { RingId } from '@selfmgmt/ring'
@@ -20,8 +21,10 @@ import type { Uint8ArrayList } from 'uint8arraylist'
 
 /** Element limits for decoding: records per page, hashes per digest. */
 export const DECODE_LIMITS = {
-  rangeData: { records: PAGE_RECORDS_MAX },
-  handoff: { records: PAGE_RECORDS_MAX },
+  promise: { fences: R_MAX },
+  accepted: { fences: R_MAX },
+  rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX },
+  handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX },
   digest: { hashes: DIGEST_BUCKETS_MAX }
 }
 
@@ -66,6 +69,8 @@ function ballotPb (b: Ballot): P.Ballot { return { n: BigInt(b.n), by: b.by } }
 
 function arcPb (a: Arc): P.Arc { return { lo: id(a.lo), hi: id(a.hi) } }
 
+function epochArcPb (a: EpochArc): P.EpochArc { return { lo: id(a.lo), hi: id(a.hi), e: ballotPb(a.e) } }
+
 function recordPb (r: ReplicaRecord): P.Record {
   return { key: ab(r.key), slot: r.slot, rid: id(r.rid), promised: ballotPb(r.promised), accepted: ballotPb(r.accepted), value: abOpt(r.value), version: BigInt(r.version) }
 }
@@ -74,18 +79,19 @@ function toPb (m: StoreMessage): PB {
   const op = BigInt(m.op)
   switch (m.type) {
     case 'prepare': return { prepare: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot) } }
-    case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range) } }
+    case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb) } }
     case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version) } }
-    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range) } }
+    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb) } }
     case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
-    case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit } }
-    case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range) } }
-    case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready } }
+    case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0 } }
+    case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb) } }
+    case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready, own: m.own.map(epochArcPb), epochs: m.epochs.map(epochArcPb) } }
     case 'handoff-ack': return { handoffAck: { op } }
     case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
     case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, range: arcPb(m.range) } }
     case 'raw-read': return { rawRead: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid) } }
     case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
+    case 'superseded': return { superseded: { op, rid: id(m.rid), epoch: ballotPb(m.epoch) } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -136,6 +142,10 @@ function arcOf (a: P.Arc | undefined): Arc {
   return { lo: rid(a.lo, 'range'), hi: rid(a.hi, 'range') }
 }
 
+function epochArcOf (a: P.EpochArc): EpochArc {
+  return { lo: rid(a.lo, 'epoch-lo'), hi: rid(a.hi, 'epoch-hi'), e: ballotOf(a.e, 'epoch') }
+}
+
 function recordOf (r: P.Record): ReplicaRecord {
   return { key: r.key, slot: r.slot, rid: rid(r.rid, 'rid'), promised: ballotOf(r.promised, 'promised'), accepted: ballotOf(r.accepted, 'accepted'), value: r.value, version: num(r.version) }
 }
@@ -150,18 +160,19 @@ function fromPb (pb: PB): StoreMessage {
   const bodies = Object.keys(pb).filter(k => (pb as Record<string, unknown>)[k] !== undefined)
   if (bodies.length !== 1) { throw new Reject(bodies.length === 0 ? 'empty' : 'several-bodies') }
   if (pb.prepare !== undefined) { const x = pb.prepare; return { type: 'prepare', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot') } }
-  if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range) } }
+  if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')) } }
   if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version) } }
-  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range) } }
+  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')) } }
   if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
-  if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit } }
-  if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range) } }
-  if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready } }
+  if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift } } }
+  if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf) } }
+  if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready, own: x.own.map(epochArcOf), epochs: x.epochs.map(epochArcOf) } }
   if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
   if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
   if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, range: arcOf(x.range) } }
   if (pb.rawRead !== undefined) { const x = pb.rawRead; return { type: 'raw-read', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid') } }
   if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
+  if (pb.superseded !== undefined) { const x = pb.superseded; return { type: 'superseded', op: num(x.op), rid: rid(x.rid, 'rid'), epoch: ballotOf(x.epoch, 'epoch') } }
   throw new Reject('unknown-body')
 }
 
@@ -184,6 +195,24 @@ function checkBallot (b: Ballot): string | undefined {
 
 function checkArc (a: Arc): string | undefined { return checkId(a.lo, 'range') ?? checkId(a.hi, 'range') }
 
+function checkFences (f: readonly Ballot[]): string | undefined {
+  if (f.length > R_MAX) { return 'over-limit' }
+  for (const b of f) {
+    const why = checkBallot(b)
+    if (why !== undefined) { return why }
+  }
+  return undefined
+}
+
+function checkEpochs (arcs: readonly EpochArc[]): string | undefined {
+  if (arcs.length > EPOCH_ARCS_MAX) { return 'over-limit' }
+  for (const a of arcs) {
+    const why = checkId(a.lo, 'epoch-lo') ?? checkId(a.hi, 'epoch-hi') ?? checkBallot(a.e)
+    if (why !== undefined) { return why }
+  }
+  return undefined
+}
+
 function checkRecords (recs: readonly ReplicaRecord[]): string | undefined {
   if (recs.length > PAGE_RECORDS_MAX) { return 'over-limit' }
   for (const r of recs) {
@@ -203,20 +232,22 @@ type Check<T extends StoreMessage['type']> = (m: Extract<StoreMessage, { type: T
 /** The checks of each message type, apart from `op`. */
 const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   prepare: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot),
-  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range),
+  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkBallot(m.epoch) ?? checkFences(m.fences),
   accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version),
-  accepted: m => checkSlot(m.slot) ?? checkArc(m.range),
+  accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkBallot(m.epoch) ?? checkFences(m.fences),
   nack: m => (m.slot === -1 ? undefined : checkSlot(m.slot)) ?? (NACK_REASONS[m.reason] === undefined ? 'bad-reason' : undefined) ??
     (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
   'range-read': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (m.after === undefined ? undefined : checkId(m.after.rid, 'after') ?? checkKey(m.after.key)) ??
-    (isUint32(m.limit, 1) ? undefined : 'bad-limit'),
-  'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range),
-  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records),
+    (isUint32(m.limit, 1) ? undefined : 'bad-limit') ??
+    (m.fence === undefined ? undefined : checkBallot(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')),
+  'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs),
+  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
   digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkArc(m.range),
   'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
-  'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value)
+  'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
+  superseded: m => checkId(m.rid, 'rid') ?? checkBallot(m.epoch)
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

@@ -138,12 +138,12 @@ describe('StoreNode, one node', () => {
 
   it('ignores unexpected replies and refuses a hand-off from a node that did not own the arc', () => {
     const h = single()
-    h.node.handleMessage(0, other, { type: 'promise', op: 999, slot: 0, accepted: { n: 1, by: 'x' }, version: 1, range: { lo: 0n, hi: 1n } })
-    h.node.handleMessage(0, other, { type: 'accepted', op: 999, slot: 0, range: { lo: 0n, hi: 1n } })
+    h.node.handleMessage(0, other, { type: 'promise', op: 999, slot: 0, accepted: { n: 1, by: 'x' }, version: 1, range: { lo: 0n, hi: 1n }, epoch: { n: 0, by: '' }, fences: [] })
+    h.node.handleMessage(0, other, { type: 'accepted', op: 999, slot: 0, range: { lo: 0n, hi: 1n }, epoch: { n: 0, by: '' }, fences: [] })
     h.node.handleMessage(0, other, { type: 'handoff-ack', op: 999 })
     const key = te.encode('k')
     const rid = replicaId(keyToId(key), 0, 4)
-    h.node.handleMessage(0, other, { type: 'handoff', op: 1, lo: rid - 1n, hi: rid, records: [{ key, slot: 0, rid, promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('evil'), version: 5 }], last: true, ready: true })
+    h.node.handleMessage(0, other, { type: 'handoff', op: 1, lo: rid - 1n, hi: rid, records: [{ key, slot: 0, rid, promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('evil'), version: 5 }], last: true, ready: true, own: [], epochs: [] })
     expect(h.backend.size()).to.equal(0)
     expect(h.node.counters.rejected).to.include({ 'promise-unexpected': 1, 'accepted-unexpected': 1, 'handoff-ack-unexpected': 1, 'handoff-wrong-sender': 1 })
   })
@@ -156,5 +156,79 @@ describe('StoreNode, one node', () => {
     h.node.handleMessage(0, other, { type: 'prepare', op: 1, key, slot: 0, rid: replicaId(keyToId(key), 0, 4), ballot: { n: 1, by: 'x' } })
     h.node.handleMessage(0, other, { type: 'range-read', op: 2, lo: 0n, hi: 5n, limit: 10 })
     expect(sent(h.node).map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-owner', 'not-owner'])
+  })
+})
+
+describe('StoreNode, consistent quorums (epochs)', () => {
+  const key = te.encode('fenced')
+  const rids = replicaIds(key, 4)
+  const owners: NodeRef[] = rids.map((rid, i) => ({ id: rid, addr: `o${i}` }))
+  const zero = { n: 0, by: '' }
+  const promise = (op: number, slot: number, epoch = zero, fences = [zero, zero, zero, zero]): StoreMessage =>
+    ({ type: 'promise', op, slot, accepted: zero, version: 0, range: { lo: rids[slot] - 1n, hi: rids[slot] }, epoch, fences })
+
+  /** A coordinator that owns none of the key's slots, its get's read round sent (one op number per round). */
+  function coordinator (): { node: StoreNode, op: number, events: () => StoreEvent[], out: Array<{ to: NodeRef, msg: StoreMessage }> } {
+    const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4 })
+    node.handleCommand(0, { type: 'joined', pred: { id: self.id - 1n, addr: 'p' } })
+    node.handleCommand(0, { type: 'get', opId: 1, key })
+    const out: Array<{ to: NodeRef, msg: StoreMessage }> = []
+    const events: StoreEvent[] = []
+    const pump = (): void => {
+      for (let busy = true; busy;) {
+        busy = false
+        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+          busy = true
+          if (e.type === 'lookup') { node.handleCommand(0, { type: 'owner', reqId: e.reqId, owner: owners[rids.indexOf(e.rid)] }) } else { events.push(e) }
+        }
+        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t) }
+      }
+    }
+    pump()
+    const read = out.find(t => t.msg.type === 'raw-read')
+    expect(read).to.not.equal(undefined)
+    return { node, op: read?.msg.op ?? -1, events: () => { pump(); return events.splice(0) }, out }
+  }
+
+  it('does not count a reply from a slot another reply knows a newer incarnation of, and tells its replier', () => {
+    const c = coordinator()
+    c.node.handleMessage(1, owners[0], promise(c.op, 0))
+    // Slot 1's replier knows that slot 0 has been rebuilt (epoch 2) since slot 0's replier took its state.
+    c.node.handleMessage(1, owners[1], promise(c.op, 1, zero, [{ n: 2, by: 'x' }, zero, zero, zero]))
+    c.node.handleMessage(1, owners[2], promise(c.op, 2))
+    expect(c.events(), 'three replies, but one is stale: no quorum yet').to.deep.equal([])
+    expect(c.node.counters.staleReplies).to.equal(1)
+    const told = c.out.filter(t => t.msg.type === 'superseded')
+    expect(told.map(t => [t.to.addr, t.msg.type === 'superseded' && t.msg.rid, t.msg.type === 'superseded' && t.msg.epoch])).to.deep.equal([['o0', rids[0], { n: 2, by: 'x' }]])
+    c.node.handleMessage(1, owners[3], promise(c.op, 3))
+    const done = c.events()
+    expect(done.map(e => e.type)).to.deep.equal(['op-done'])
+  })
+
+  it('counts a reply at the newest epoch, and drops an earlier one once a later reply shows it stale', () => {
+    const c = coordinator()
+    const e2 = { n: 2, by: 'x' }
+    c.node.handleMessage(1, owners[0], promise(c.op, 0, e2, [e2, zero, zero, zero]))
+    c.node.handleMessage(1, owners[1], promise(c.op, 1, zero, [e2, zero, zero, zero]))
+    // Slot 3's replier knows slot 1 is at epoch 1: the reply of slot 1 (epoch 0) no longer counts.
+    c.node.handleMessage(1, owners[3], promise(c.op, 3, zero, [zero, { n: 1, by: 'y' }, zero, zero]))
+    expect(c.events()).to.deep.equal([])
+    c.node.handleMessage(1, owners[2], promise(c.op, 2))
+    expect(c.events().map(e => e.type)).to.deep.equal(['op-done'])
+    expect(c.node.counters.staleReplies).to.equal(1)
+  })
+
+  it('a replier told it is superseded stops answering for that part of its range (and rebuilds it)', () => {
+    const h = single()
+    const rid = replicaIds(key, 4)[0]
+    h.node.handleMessage(0, other, { type: 'prepare', op: 1, key, slot: 0, rid, ballot: { n: 1, by: 'x' } })
+    expect(sent(h.node).map(m => m.type)).to.deep.equal(['promise'])
+    h.node.handleMessage(0, other, { type: 'superseded', op: 0, rid, epoch: { n: 3, by: 'z' } })
+    expect(h.node.counters.superseded).to.equal(1)
+    h.node.handleMessage(0, other, { type: 'prepare', op: 2, key, slot: 0, rid, ballot: { n: 2, by: 'x' } })
+    expect(sent(h.node).map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-ready'])
+    // Not newer than what it has: ignored.
+    h.node.handleMessage(0, other, { type: 'superseded', op: 0, rid: replicaIds(key, 4)[2], epoch: zero })
+    expect(h.node.counters.rejected['superseded-unexpected']).to.equal(1)
   })
 })

@@ -4,7 +4,7 @@ import { expect } from 'aegir/chai'
 import fc from 'fast-check'
 import { Uint8ArrayList } from 'uint8arraylist'
 import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from '../src/constants.ts'
-import { DIGEST_BUCKETS_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
+import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
 import { STORE_MESSAGE_TYPES } from '../src/core/messages.ts'
 import { R_MAX } from '../src/core/placement.ts'
 import { Nack, StoreMessage as PB } from '../src/pb/store.ts'
@@ -40,28 +40,30 @@ function samples (): StoreMessage[] {
   return [
     { type: 'prepare', op: 1, key: bytes(1), slot: 0, rid: 0n, ballot },
     { type: 'prepare', op: Number.MAX_SAFE_INTEGER, key: new Uint8Array(KEY_BYTES_MAX).fill(9), slot: R_MAX - 1, rid: ID_MASK, ballot: { n: Number.MAX_SAFE_INTEGER, by: 'x'.repeat(BALLOT_BY_CHARS_MAX) } },
-    { type: 'promise', op: 2, slot: 1, accepted: zero, version: 0, range: whole },
-    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: new Uint8Array(0), version: 1, range: arc },
-    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: bytes(4, 5), version: Number.MAX_SAFE_INTEGER, range: arc },
+    { type: 'promise', op: 2, slot: 1, accepted: zero, version: 0, range: whole, epoch: zero, fences: [] },
+    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: new Uint8Array(0), version: 1, range: arc, epoch: ballot, fences: [zero, ballot, zero, { n: 3, by: 'ab' }] },
+    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: bytes(4, 5), version: Number.MAX_SAFE_INTEGER, range: arc, epoch: zero, fences: new Array(R_MAX).fill(ballot) },
     { type: 'accept', op: 3, key: bytes(1), slot: 3, rid: 42n, ballot, version: 2 },
     { type: 'accept', op: 3, key: bytes(1), slot: 3, rid: 42n, ballot, value: new Uint8Array(0), version: 2 },
     { type: 'accept', op: 3, key: bytes(1), slot: 3, rid: 42n, ballot, value: bytes(0, 255), version: 2 },
-    { type: 'accepted', op: 4, slot: 7, range: arc },
+    { type: 'accepted', op: 4, slot: 7, range: arc, epoch: ballot, fences: [ballot, zero] },
     { type: 'nack', op: 5, slot: -1, reason: 'not-owner' },
     { type: 'nack', op: 5, slot: -1, reason: 'not-ready', range: arc },
     { type: 'nack', op: 5, slot: 6, reason: 'conflict', promised: ballot, range: whole },
     { type: 'nack', op: 5, slot: 0, reason: 'invalid' },
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1 },
+    { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1, fence: { e: ballot, j: R_MAX - 1 } },
     { type: 'range-read', op: 6, lo: ID_MASK, hi: 0n, after: { rid: 77n, key: bytes(8) }, limit: PAGE_RECORDS_MAX },
-    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc },
-    { type: 'range-data', op: 7, records: [rec(), rec({ value: new Uint8Array(0), slot: 0 }), rec({ value: bytes(1, 1), accepted: ballot, rid: ID_MASK })], upTo: 3n, more: true, range: arc },
-    { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false },
-    { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true },
+    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc, epochs: [] },
+    { type: 'range-data', op: 7, records: [rec(), rec({ value: new Uint8Array(0), slot: 0 }), rec({ value: bytes(1, 1), accepted: ballot, rid: ID_MASK })], upTo: 3n, more: true, range: arc, epochs: [{ lo: 0n, hi: ID_MASK, e: ballot }, { lo: 5n, hi: 5n, e: zero }] },
+    { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false, own: [{ lo: 1n, hi: 1n, e: ballot }], epochs: [] },
+    { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true, own: [], epochs: [{ lo: 7n, hi: 3n, e: ballot }] },
     { type: 'handoff-ack', op: 0 },
     // 64-bit fields around 2^31 and 2^32 (protons-runtime garbles uint64 values in [2^31, 2^32)).
     { type: 'handoff-ack', op: 2 ** 31 },
     { type: 'accept', op: 2 ** 32 - 1, key: bytes(1), slot: 0, rid: 1n, ballot: { n: 3 * 2 ** 30, by: 'b' }, version: 2 ** 31 - 1 },
-    { type: 'range-data', op: 2 ** 32, records: [rec({ version: 2 ** 31 + 1, promised: { n: 2 ** 32 + 1, by: '' } })], upTo: 3n, more: false, range: arc },
+    { type: 'range-data', op: 2 ** 32, records: [rec({ version: 2 ** 31 + 1, promised: { n: 2 ** 32 + 1, by: '' } })], upTo: 3n, more: false, range: arc, epochs: [] },
+    { type: 'superseded', op: 0, rid: ID_MASK, epoch: ballot },
     { type: 'digest-req', op: 9, lo: 1n, hi: 2n, buckets: 32 },
     { type: 'digest', op: 10, lo: 1n, upTo: 2n, hashes: [0, 1, 0xffff_ffff, 12345], range: arc },
     { type: 'digest', op: 10, lo: 1n, upTo: 1n, hashes: [], range: whole },
@@ -95,7 +97,7 @@ function prepareWithBy (...by: number[]): Uint8Array {
   const prepare = [0x08, 0x02, 0x12, 0x01, 0x01, 0x22, 0x10, ...id16(), 0x2a, ballot.length, ...ballot] // op = 1, key, rid, ballot
   return bytes(0x0a, prepare.length, ...prepare)
 }
-const pbRangeData = (records: P.Record[]): Uint8Array => PB.encode({ rangeData: { op: 1n, records, upTo: id16(), more: false, range: pbArc() } })
+const pbRangeData = (records: P.Record[]): Uint8Array => PB.encode({ rangeData: { op: 1n, records, upTo: id16(), more: false, range: pbArc(), epochs: [] } })
 
 describe('store wire codec', () => {
   it('round-trips one message of every type', () => {
@@ -118,7 +120,7 @@ describe('store wire codec', () => {
     const empty = roundTrip({ type: 'accept', op: 1, key: bytes(1), slot: 0, rid: 1n, ballot, value: new Uint8Array(0), version: 1 })
     expect(absent.type === 'accept' && absent.value).to.equal(undefined)
     expect(empty.type === 'accept' && empty.value).to.be.an.instanceOf(Uint8Array).with.lengthOf(0)
-    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true })
+    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [] })
     expect(page.type === 'handoff' && page.records.map(r => r.value?.length)).to.deep.equal([undefined, 0])
   })
 
@@ -137,7 +139,7 @@ describe('store wire codec', () => {
     const each = Math.floor((PAGE_BYTES_MAX - 1) / n) - KEY_BYTES_MAX
     const records = Array.from({ length: n }, (_, i) => rec({ key: new Uint8Array(KEY_BYTES_MAX).fill(i % 256), slot: R_MAX - 1, rid: ID_MASK, promised: wide, accepted: wide, value: new Uint8Array(each), version: Number.MAX_SAFE_INTEGER }))
     records.push({ ...records[0], key: new Uint8Array(KEY_BYTES_MAX).fill(255), value: new Uint8Array(VALUE_BYTES_MAX) })
-    const m: StoreMessage = { type: 'range-data', op: Number.MAX_SAFE_INTEGER, records, upTo: ID_MASK, more: true, range: { lo: ID_MASK, hi: ID_MASK - 1n } }
+    const m: StoreMessage = { type: 'range-data', op: Number.MAX_SAFE_INTEGER, records, upTo: ID_MASK, more: true, range: { lo: ID_MASK, hi: ID_MASK - 1n }, epochs: [] }
     const frame = encodeStoreMessage(m)
     expect(frame.byteLength).to.be.at.most(STORE_FRAME_BYTES_MAX)
     // Why the bound is not PAGE_BYTES_MAX + VALUE_BYTES_MAX (5 MiB): the per-record overhead.
@@ -160,9 +162,9 @@ describe('store wire codec', () => {
     rejects(pbPrepare({ rid: new Uint8Array(15) }), 'bad-rid')
     rejects(pbPrepare({ rid: new Uint8Array(17) }), 'bad-rid')
     rejects(pbPrepare({ rid: new Uint8Array(0) }), 'bad-rid')
-    rejects(PB.encode({ accepted: { op: 1n, slot: 0, range: pbArc({ hi: new Uint8Array(15) }) } }), 'bad-range')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: new Uint8Array(0), hi: id16(), limit: 1 } }), 'bad-lo')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: new Uint8Array(3), key: bytes(1) }, limit: 1 } }), 'bad-after')
+    rejects(PB.encode({ accepted: { op: 1n, slot: 0, range: pbArc({ hi: new Uint8Array(15) }), epoch: pbBallot(), fences: [] } }), 'bad-range')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: new Uint8Array(0), hi: id16(), limit: 1, fenceShift: 0 } }), 'bad-lo')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: new Uint8Array(3), key: bytes(1) }, limit: 1, fenceShift: 0 } }), 'bad-after')
     rejects(PB.encode({ digest: { op: 1n, lo: id16(), upTo: new Uint8Array(20), hashes: [], range: pbArc() } }), 'bad-up-to')
     rejects(pbRangeData([pbRecord({ rid: new Uint8Array(1) })]), 'bad-rid')
   })
@@ -170,16 +172,16 @@ describe('store wire codec', () => {
   it('refuses empty and oversized keys and oversized values', () => {
     rejects(pbPrepare({ key: new Uint8Array(0) }), 'bad-key')
     rejects(pbPrepare({ key: new Uint8Array(KEY_BYTES_MAX + 1) }), 'bad-key')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: id16(), key: new Uint8Array(0) }, limit: 1 } }), 'bad-key')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: id16(), key: new Uint8Array(0) }, limit: 1, fenceShift: 0 } }), 'bad-key')
     rejects(pbRangeData([pbRecord(), pbRecord({ key: new Uint8Array(KEY_BYTES_MAX + 1) })]), 'bad-key')
     rejects(PB.encode({ accept: { op: 1n, key: bytes(1), slot: 0, rid: id16(), ballot: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n } }), 'value-too-large')
-    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n, range: pbArc() } }), 'value-too-large')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true } }), 'value-too-large')
+    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'value-too-large')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true, own: [], epochs: [] } }), 'value-too-large')
   })
 
   it('refuses slots outside 0..R_MAX−1 (−1 only in a nack)', () => {
     rejects(pbPrepare({ slot: R_MAX }), 'bad-slot')
-    rejects(PB.encode({ accepted: { op: 1n, slot: 0xffff_ffff, range: pbArc() } }), 'bad-slot')
+    rejects(PB.encode({ accepted: { op: 1n, slot: 0xffff_ffff, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'bad-slot')
     rejects(PB.encode({ nack: { op: 1n, slot: -2, reason: Nack.Reason.INVALID } }), 'bad-slot')
     rejects(PB.encode({ nack: { op: 1n, slot: R_MAX, reason: Nack.Reason.INVALID } }), 'bad-slot')
     rejects(pbRangeData([pbRecord({ slot: R_MAX })]), 'bad-slot')
@@ -191,7 +193,7 @@ describe('store wire codec', () => {
     rejects(pbPrepare({ op: unsafe }), 'bad-op')
     rejects(PB.encode({ handoffAck: { op: minusOne } }), 'bad-op')
     rejects(PB.encode({ accept: { op: 1n, key: bytes(1), slot: 0, rid: id16(), ballot: pbBallot(), version: unsafe } }), 'bad-version')
-    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), version: minusOne, range: pbArc() } }), 'bad-version')
+    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), version: minusOne, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'bad-version')
     rejects(pbRangeData([pbRecord({ version: unsafe })]), 'bad-version')
     rejects(pbPrepare({ ballot: pbBallot({ n: unsafe }) }), 'bad-ballot-n')
     rejects(pbRangeData([pbRecord({ accepted: pbBallot({ n: minusOne }) })]), 'bad-ballot-n')
@@ -204,10 +206,10 @@ describe('store wire codec', () => {
 
   it('refuses missing ballots and ranges, read limits below 1 and bad bucket counts', () => {
     rejects(pbPrepare({ ballot: undefined }), 'missing-ballot')
-    rejects(PB.encode({ promise: { op: 1n, slot: 0, version: 0n, range: pbArc() } }), 'missing-accepted')
-    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), version: 0n } }), 'missing-range')
+    rejects(PB.encode({ promise: { op: 1n, slot: 0, version: 0n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'missing-accepted')
+    rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), version: 0n, epoch: pbBallot(), fences: [] } }), 'missing-range')
     rejects(pbRangeData([pbRecord({ promised: undefined })]), 'missing-promised')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), limit: 0 } }), 'bad-limit')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), limit: 0, fenceShift: 0 } }), 'bad-limit')
     rejects(PB.encode({ digestReq: { op: 1n, lo: id16(), hi: id16(), buckets: 0 } }), 'bad-buckets')
     rejects(PB.encode({ digestReq: { op: 1n, lo: id16(), hi: id16(), buckets: DIGEST_BUCKETS_MAX + 1 } }), 'bad-buckets')
   })
@@ -215,7 +217,7 @@ describe('store wire codec', () => {
   it('refuses pages over PAGE_RECORDS_MAX records and digests over DIGEST_BUCKETS_MAX hashes', () => {
     expect(decodeStoreMessage(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX }, () => pbRecord()))).ok).to.equal(true)
     rejects(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord())), 'over-limit')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true } }), 'over-limit')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [] } }), 'over-limit')
     const digest = (n: number): Uint8Array => PB.encode({ digest: { op: 1n, lo: id16(), upTo: id16(), hashes: new Array<number>(n).fill(1), range: pbArc() } })
     expect(decodeStoreMessage(digest(DIGEST_BUCKETS_MAX)).ok).to.equal(true)
     rejects(digest(DIGEST_BUCKETS_MAX + 1), 'over-limit')
@@ -234,7 +236,11 @@ describe('store wire codec', () => {
       { type: 'nack', op: 1, slot: -2, reason: 'invalid' },
       { type: 'nack', op: 1, slot: 0, reason: 'bogus' as 'invalid' },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 0 },
-      { type: 'range-data', op: 1, records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => rec()), upTo: 0n, more: false, range: whole },
+      { type: 'range-data', op: 1, records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => rec()), upTo: 0n, more: false, range: whole, epochs: [] },
+      { type: 'range-data', op: 1, records: [], upTo: 0n, more: false, range: whole, epochs: Array.from({ length: EPOCH_ARCS_MAX + 1 }, () => ({ lo: 0n, hi: 1n, e: { n: 1, by: 'a' } })) },
+      { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, fence: { e: { n: 1, by: 'a' }, j: 0 } },
+      { type: 'promise', op: 1, slot: 0, accepted: { n: 0, by: '' }, version: 0, range: whole, epoch: { n: -1, by: '' }, fences: [] },
+      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: { n: 0, by: '' }, fences: new Array(R_MAX + 1).fill({ n: 0, by: '' }) },
       { type: 'digest', op: 1, lo: 0n, upTo: 0n, hashes: [-1], range: whole },
       { type: 'digest-req', op: 1, lo: 0n, hi: 0n, buckets: DIGEST_BUCKETS_MAX + 1 },
       { type: 'toString', op: 1 } as unknown as StoreMessage
@@ -286,19 +292,22 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
   const a = fc.record({ lo: rid, hi: rid })
   const record = fc.record({ key, slot, rid, promised: b, accepted: b, value, version })
   const records = fc.array(record, { maxLength: 6 })
+  const epochs = fc.array(fc.record({ lo: rid, hi: rid, e: b }), { maxLength: 5 })
+  const fences = fc.array(b, { maxLength: R_MAX })
   const reason = fc.constantFrom('not-owner' as const, 'not-ready' as const, 'conflict' as const, 'invalid' as const)
   const u32 = (min: number): fc.Arbitrary<number> => fc.integer({ min, max: 0xffff_ffff })
   return fc.oneof(
     fc.record({ type: fc.constant('prepare' as const), op, key, slot, rid, ballot: b }),
-    fc.record({ type: fc.constant('promise' as const), op, slot, accepted: b, value, version, range: a }),
+    fc.record({ type: fc.constant('promise' as const), op, slot, accepted: b, value, version, range: a, epoch: b, fences }),
     fc.record({ type: fc.constant('accept' as const), op, key, slot, rid, ballot: b, value, version }),
-    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a }),
+    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: b, fences }),
     fc.record({ type: fc.constant('nack' as const), op, slot: fc.integer({ min: -1, max: R_MAX - 1 }), reason, promised: fc.option(b, { nil: undefined }), range: fc.option(a, { nil: undefined }) }),
-    fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1) }),
-    fc.record({ type: fc.constant('range-data' as const), op, records, upTo: rid, more: fc.boolean(), range: a }),
-    fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean() }),
+    fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1), fence: fc.option(fc.record({ e: b, j: fc.integer({ min: 1, max: R_MAX - 1 }) }), { nil: undefined }) }),
+    fc.record({ type: fc.constant('range-data' as const), op, records, upTo: rid, more: fc.boolean(), range: a, epochs }),
+    fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs }),
     fc.record({ type: fc.constant('handoff-ack' as const), op }),
     fc.record({ type: fc.constant('digest-req' as const), op, lo: rid, hi: rid, buckets: fc.integer({ min: 1, max: DIGEST_BUCKETS_MAX }) }),
-    fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), range: a })
+    fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), range: a }),
+    fc.record({ type: fc.constant('superseded' as const), op, rid, epoch: b })
   )
 }

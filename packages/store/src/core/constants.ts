@@ -55,3 +55,7 @@ export const DIGEST_BUCKETS_MAX = 1024
 export const REBUILD_CHUNKS = 8
 /** Pending arcs kept apart; beyond it adjacent ones are merged. */
 export const PENDING_ARCS_MAX = 256
+/** Epoch arcs per message (what a node knows over an arc's slot images; merged upward beyond it, which only excludes more). */
+export const EPOCH_ARCS_MAX = 512
+/** Fence spans a node keeps (merged upward beyond it). */
+export const FENCE_SPANS_MAX = 4096

@@ -3,6 +3,7 @@
  * simulator passes them as they are).
  */
 import type { Ballot, ReplicaRecord } from './backend.ts'
+import type { EpochArc } from './epochs.ts'
 import type { RingId } from '@selfmgmt/ring'
 
 /** The arc (lo, hi] of the ring; lo === hi is the whole ring. */
@@ -29,16 +30,29 @@ export type NackReason =
 
 export type StoreMessage =
   | { type: 'prepare', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot }
-  | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc }
+  /**
+   * `epoch`: the incarnation of the replier's acceptor for this slot; `fences`: per slot of the
+   * key (r entries), the highest incarnation the replier knows of (its own for its slot). See
+   * epochs.ts: the coordinator counts a reply only if no reply knows a higher epoch for its slot.
+   */
+  | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc, epoch: Ballot, fences: Ballot[] }
   | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number }
-  | { type: 'accepted', op: number, slot: number, range: Arc }
+  | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[] }
   | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc }
-  /** Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. */
-  | { type: 'range-read', op: number, lo: RingId, hi: RingId, after?: Cursor, limit: number }
-  /** The records of (lo, upTo] (all of them unless `more`: then up to the last record). */
-  | { type: 'range-data', op: number, records: ReplicaRecord[], upTo: RingId, more: boolean, range: Arc }
-  /** Records of (lo, hi] handed over; the last page says whether the sender held the arc ready. */
-  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean }
+  /**
+   * Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. A rebuild
+   * read also fences: the reader's own positions (the read arc shifted back by `fence.j` slots)
+   * belong to incarnation `fence.e` from now on.
+   */
+  | { type: 'range-read', op: number, lo: RingId, hi: RingId, after?: Cursor, limit: number, fence?: { e: Ballot, j: number } }
+  /** The records of (lo, upTo] (all of them unless `more`: then up to the last record), and the epochs the sender knows over every slot image of (lo, upTo]. */
+  | { type: 'range-data', op: number, records: ReplicaRecord[], upTo: RingId, more: boolean, range: Arc, epochs: EpochArc[] }
+  /**
+   * Records of (lo, hi] handed over; the last page says whether the sender held the arc ready.
+   * `own`: the incarnations of (lo, hi] (they move with the records); `epochs`: what the sender
+   * knows of the other slots' images.
+   */
+  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[] }
   | { type: 'handoff-ack', op: number }
   /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }
@@ -48,5 +62,7 @@ export type StoreMessage =
   | { type: 'raw-read', op: number, key: Uint8Array, slot: number, rid: RingId }
   /** Benchmark baseline: overwrite one replica without ballots (answered by accepted). */
   | { type: 'raw-write', op: number, key: Uint8Array, slot: number, rid: RingId, value?: Uint8Array }
+  /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
+  | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write'] as const
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded'] as const

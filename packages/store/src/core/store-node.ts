@@ -24,8 +24,10 @@ import { assert, unreachable } from '@selfmgmt/interface'
 import { ID_MASK, TimerHeap, compareBig, idToHex, inOpenClosed, keyToId } from '@selfmgmt/ring'
 import { compareBallots, maxBallot, mergeRecord } from './ballot.ts'
 import * as C from './constants.ts'
+import { EpochMap, ZERO_EPOCH } from './epochs.ts'
 import { operationQuorum, rebuildQuorum, replicaId, slotStep, R_MAX, R_MIN } from './placement.ts'
 import type { Ballot, ReplicaBackend, ReplicaRecord } from './backend.ts'
+import type { EpochArc } from './epochs.ts'
 import type { Arc, Cursor, NackReason, StoreMessage } from './messages.ts'
 import type { NodeRef, RingId } from '@selfmgmt/ring'
 
@@ -103,6 +105,12 @@ export interface StoreCounters {
   aeBucketsDiffering: number
   aeRecords: number
   aeRepairs: number
+  /** Replies not counted because another reply knew a newer incarnation of their slot. */
+  staleReplies: number
+  /** Arcs we stopped serving because a newer incarnation of them exists. */
+  superseded: number
+  /** Rebuilds that found a newer epoch than theirs and started again above it. */
+  epochRestarts: number
 }
 
 interface Op {
@@ -119,9 +127,13 @@ interface Op {
   /** A get first tries a read round without ballots (see startFastRead). */
   fastTried: boolean
   ballot: Ballot
-  promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number }>
-  acks: Set<number>
+  promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot, node: NodeRef }>
+  acks: Map<number, { epoch: Ballot, node: NodeRef }>
   refused: Set<number>
+  /** Per slot, the highest incarnation epoch any reply of this op knew (see epochs.ts). */
+  fence: Ballot[]
+  /** Slots whose stale replier was told (once per op). */
+  told: Set<number>
   resolves: number
   /** Attempts that ended on slots not ready (not counted against attemptsMax). */
   readyWaits: number
@@ -143,6 +155,14 @@ interface PendingArc {
   sources: Map<number, { covered: RingId, after?: Cursor, done: boolean, inflight?: number, sentMs: number }>
   /** Rebuild starts at this time (gives the previous owner a chance to hand off first). */
   startMs: number
+  /** The incarnation this rebuild creates (chosen when it starts; raised if a source knows a higher one). */
+  epoch?: Ballot
+  /**
+   * We hold the arc's records and served it until a newer incarnation was found (superseded):
+   * we answer no operation for it, but still serve it to rebuild reads, so that superseded arcs
+   * that are each other's slot images do not wait on each other forever.
+   */
+  held?: boolean
 }
 
 interface Handoff {
@@ -150,6 +170,9 @@ interface Handoff {
   lo: RingId
   hi: RingId
   ready: boolean
+  /** The incarnations of the arc, which move with it, and what we knew of its slot images. */
+  own: EpochArc[]
+  epochs: EpochArc[]
   after?: Cursor
   op: number
   attempts: number
@@ -185,7 +208,13 @@ export class StoreNode {
   private range: Arc | undefined
   private leaving = false
   private pending: PendingArc[] = []
-  private migrated: Array<{ lo: RingId, hi: RingId, atMs: number, used?: boolean }> = []
+  private migrated: Array<{ lo: RingId, hi: RingId, atMs: number, own: EpochArc[], used?: boolean }> = []
+  /** Incarnation epochs of the positions we serve (zero: from the ring's creation). */
+  private readonly own = new EpochMap()
+  /** The highest epochs we know of for the other slots' images of our range (epochs.ts). */
+  private readonly fences = new EpochMap()
+  /** Highest epoch number we made or saw, so our next one is higher. */
+  private epochN = 0
   /** Arcs handed on not ready (we were still rebuilding or waiting): their owner gets them ready when we do. */
   private handedAway: Array<{ lo: RingId, hi: RingId, to: NodeRef, atMs: number }> = []
   private readonly handoffs = new Map<number, Handoff>()
@@ -214,7 +243,10 @@ export class StoreNode {
     aeCompared: 0,
     aeBucketsDiffering: 0,
     aeRecords: 0,
-    aeRepairs: 0
+    aeRepairs: 0,
+    staleReplies: 0,
+    superseded: 0,
+    epochRestarts: 0
   }
 
   constructor (config: StoreConfig) {
@@ -289,6 +321,7 @@ export class StoreNode {
       case 'digest': return this.onDigest(from, msg)
       case 'raw-read': return this.onRawRead(from, msg)
       case 'raw-write': return this.onRawWrite(from, msg)
+      case 'superseded': return this.onSuperseded(msg)
       default: return this.reject('unknown-type')
     }
   }
@@ -498,8 +531,10 @@ export class StoreNode {
       phase: 'prepare',
       ballot: { n: 0, by: this.selfHex },
       promises: new Map(),
-      acks: new Set(),
+      acks: new Map(),
       refused: new Set(),
+      fence: new Array<Ballot>(this.r).fill(ZERO_EPOCH),
+      told: new Set(),
       resolves: 0,
       readyWaits: 0,
       fastTried: false,
@@ -597,12 +632,15 @@ export class StoreNode {
     const op = this.opOf(msg.op)
     if (op === undefined || (op.phase !== 'prepare' && op.phase !== 'read')) { return this.reject('promise-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
-    op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version })
+    if (msg.fences.length !== this.r) { return this.reject('promise-invalid') }
+    if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) {
+      op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version, epoch: msg.epoch, node: from })
+    }
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: msg.value, version: msg.version, applied: true }) }
     if (op.phase === 'read') { return this.checkFastRead(op) }
-    if (op.promises.size < this.W) { return }
+    if (op.promises.size < this.W) { return this.checkHopeless(op, 'stale') }
     // The state accepted at the highest ballot among a quorum is the current one.
-    let cur: { accepted: Ballot, value?: Uint8Array, version: number } | undefined
+    let cur: { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot } | undefined
     let agree = true
     for (const p of op.promises.values()) {
       if (cur !== undefined && compareBallots(p.accepted, cur.accepted) !== 0) { agree = false }
@@ -641,7 +679,7 @@ export class StoreNode {
    * without such a quorum, a full round follows.
    */
   private checkFastRead (op: Op): void {
-    const counts = new Map<string, { n: number, p: { accepted: Ballot, value?: Uint8Array, version: number } }>()
+    const counts = new Map<string, { n: number, p: { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot } }>()
     for (const p of op.promises.values()) {
       const k = `${p.accepted.n}/${p.accepted.by}`
       const c = counts.get(k) ?? { n: 0, p }
@@ -676,9 +714,10 @@ export class StoreNode {
     const op = this.opOf(msg.op)
     if (op === undefined || op.phase !== 'accept') { return this.reject('accepted-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
-    op.acks.add(msg.slot)
+    if (msg.fences.length !== this.r) { return this.reject('accepted-invalid') }
+    if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) { op.acks.set(msg.slot, { epoch: msg.epoch, node: from }) }
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: op.value, version: 0, applied: true }) }
-    if (op.acks.size < this.W) { return }
+    if (op.acks.size < this.W) { return this.checkHopeless(op, 'stale') }
     const next = op.next
     assert(next !== undefined, 'accepted without a state')
     this.succeed(op, next)
@@ -733,9 +772,60 @@ export class StoreNode {
         break
     }
     op.refused.add(msg.slot)
+    this.checkHopeless(op, msg.reason)
+  }
+
+  /** Not enough slots left to reach the quorum in this attempt: back off and retry. */
+  private checkHopeless (op: Op, reason: string): void {
+    if (op.phase !== 'prepare' && op.phase !== 'accept') { return }
     const answered = op.phase === 'accept' ? op.acks.size : op.promises.size
-    // Not enough slots left to reach the quorum in this attempt: back off and retry.
-    if (this.r - op.refused.size < this.W && answered < this.W) { this.retry(op, msg.reason) }
+    if (this.r - op.refused.size < this.W && answered < this.W) { this.retry(op, reason) }
+  }
+
+  /**
+   * Consistent quorums (epochs.ts): takes what a reply knows of the key's incarnations, drops
+   * from the phase every reply whose slot has a newer incarnation than the one that answered
+   * (telling that replier, once per op), and says whether this reply counts.
+   */
+  private observe (op: Op, from: NodeRef, slot: number, epoch: Ballot, fences: Ballot[]): boolean {
+    if (this.cfg.consistency === 'none') { return true }
+    let raised = false
+    const see = (j: number, e: Ballot): void => {
+      if (compareBallots(e, op.fence[j]) > 0) {
+        op.fence[j] = e
+        raised = true
+      }
+    }
+    for (let j = 0; j < this.r; j++) { see(j, fences[j]) }
+    see(slot, epoch)
+    if (raised) {
+      for (const [j, p] of op.promises) {
+        if (compareBallots(p.epoch, op.fence[j]) < 0) {
+          op.promises.delete(j)
+          this.dropStale(op, j, p.node)
+        }
+      }
+      for (const [j, a] of op.acks) {
+        if (compareBallots(a.epoch, op.fence[j]) < 0) {
+          op.acks.delete(j)
+          this.dropStale(op, j, a.node)
+        }
+      }
+    }
+    if (compareBallots(epoch, op.fence[slot]) < 0) {
+      this.dropStale(op, slot, from)
+      return false
+    }
+    return true
+  }
+
+  private dropStale (op: Op, slot: number, node: NodeRef): void {
+    this.counters.staleReplies++
+    op.refused.add(slot)
+    this.forgetOwner(op.rids[slot], node)
+    if (op.told.has(slot)) { return }
+    op.told.add(slot)
+    this.send(node, { type: 'superseded', op: 0, rid: op.rids[slot], epoch: op.fence[slot] })
   }
 
   private retry (op: Op, reason: string): void {
@@ -774,11 +864,11 @@ export class StoreNode {
   // ---------------------------------------------------------------- replica (acceptor)
 
   /** Why we would not answer for rid now, or undefined when we would. */
-  private refusal (rid: RingId): NackReason | undefined {
+  private refusal (rid: RingId, forRead = false): NackReason | undefined {
     const range = this.range
     if (range === undefined || this.leaving || !inOpenClosed(rid, range.lo, range.hi)) { return 'not-owner' }
     const p = this.pos(rid)
-    for (const a of this.pending) { if (p >= a.a && p <= a.b) { return 'not-ready' } }
+    for (const a of this.pending) { if (p >= a.a && p <= a.b && !(forRead && a.held === true)) { return 'not-ready' } }
     return undefined
   }
 
@@ -801,7 +891,22 @@ export class StoreNode {
       rec.promised = m.ballot
       this.backend.put(rec)
     }
-    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf() })
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
+  }
+
+  /** Our incarnation at rid (slot `slot` of a key), and the newest we know for each slot of that key. */
+  private views (slot: number, rid: RingId): { epoch: Ballot, fences: Ballot[] } {
+    const epoch = this.own.at(rid)
+    const fences: Ballot[] = []
+    for (let j = 0; j < this.r; j++) {
+      if (j === slot) {
+        fences.push(epoch)
+        continue
+      }
+      const x = shift(rid, j - slot, this.r)
+      fences.push(this.serves(x) ? maxBallot(this.fences.at(x), this.own.at(x)) : this.fences.at(x))
+    }
+    return { epoch, fences }
   }
 
   private onAccept (from: NodeRef, m: Extract<StoreMessage, { type: 'accept' }>): void {
@@ -818,7 +923,7 @@ export class StoreNode {
     if (compareBallots(m.ballot, rec.accepted) > 0) {
       this.backend.put({ ...rec, promised: m.ballot, accepted: m.ballot, value: m.value, version: m.version })
     }
-    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf() })
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
   }
 
   // ---------------------------------------------------------------- baseline without consistency
@@ -851,7 +956,7 @@ export class StoreNode {
       return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: why, range: this.range })
     }
     const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
-    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf() })
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
   }
 
   private onRawWrite (from: NodeRef, m: Extract<StoreMessage, { type: 'raw-write' }>): void {
@@ -862,7 +967,7 @@ export class StoreNode {
     }
     const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
     this.backend.put({ ...rec, value: m.value, version: rec.version + 1 })
-    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf() })
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
   }
 
   private rangeOrSelf (): Arc {
@@ -905,8 +1010,11 @@ export class StoreNode {
       this.pending = this.clip(this.pending, start)
       const arc = this.arcOf(lost)
       this.migrated = this.migrated.filter(m => !arcsOverlap(m, arc))
+      const own = this.own.entries(arc.lo, arc.hi)
+      const epochs = this.imageEpochs(arc.lo, arc.hi)
+      this.pruneEpochs()
       if (pred !== undefined) {
-        this.startHandoff(pred, arc, ready, false)
+        this.startHandoff(pred, arc, ready, false, own, epochs)
         if (!ready) {
           this.handedAway.push({ lo: arc.lo, hi: arc.hi, to: pred, atMs: this.nowMs })
           if (this.handedAway.length > C.MIGRATED_MAX) { this.handedAway.shift() }
@@ -916,7 +1024,82 @@ export class StoreNode {
     }
     // Grown (or just joined): the gained part is not ready until handed over or rebuilt.
     const gained = { a: start, b: fresh ? ID_MASK : oldStart - 1n }
+    this.pruneEpochs()
+    const g = this.arcOf(gained)
+    this.own.assign(g.lo, g.hi, ZERO_EPOCH)
     this.addPending(gained)
+  }
+
+  /** Epochs are kept for our range (own) and its slot images (fences) only. */
+  private pruneEpochs (): void {
+    const range = this.range
+    if (range === undefined) {
+      this.own.prune([])
+      this.fences.prune([])
+      return
+    }
+    this.own.prune([range])
+    const images: Arc[] = []
+    for (let k = 0; k < this.r; k++) { images.push({ lo: shift(range.lo, k, this.r), hi: shift(range.hi, k, this.r) }) }
+    this.fences.prune(images)
+  }
+
+  /** What we know of the incarnations over every slot image of (lo, hi] (ours included), bounded in size. */
+  private imageEpochs (lo: RingId, hi: RingId): EpochArc[] {
+    const all = new EpochMap()
+    for (let k = 0; k < this.r; k++) {
+      const a = shift(lo, k, this.r)
+      const b = shift(hi, k, this.r)
+      for (const x of this.fences.entries(a, b)) { all.raise(x.lo, x.hi, x.e) }
+      for (const x of this.own.entries(a, b)) { all.raise(x.lo, x.hi, x.e) }
+    }
+    all.cap(C.EPOCH_ARCS_MAX)
+    return all.entries(0n, 0n)
+  }
+
+  /**
+   * Takes epochs another node knows. Where one is newer than the incarnation we serve there, we
+   * are stale: that part stops being served and is rebuilt above it.
+   */
+  private importEpochs (epochs: readonly EpochArc[]): void {
+    for (const x of epochs) {
+      if (x.e.n > this.epochN) { this.epochN = x.e.n }
+      this.fences.raise(x.lo, x.hi, x.e)
+      for (const at of [(x.lo + 1n) & ID_MASK, x.hi]) {
+        if (this.serves(at) && compareBallots(this.own.at(at), x.e) < 0) { this.supersede(at) }
+      }
+    }
+    if (this.fences.size > C.FENCE_SPANS_MAX) { this.fences.cap(C.FENCE_SPANS_MAX) }
+  }
+
+  /** A newer incarnation of the chunk of our range holding x exists: stop serving the chunk and rebuild it above. */
+  private supersede (x: RingId): void {
+    const start = this.rangeStart()
+    const len = ID_MASK - start + 1n
+    const chunks = len < BigInt(C.REBUILD_CHUNKS) ? 1n : BigInt(C.REBUILD_CHUNKS)
+    const i = ((this.pos(x) - start) * chunks) / len
+    const a = start + (len * i) / chunks
+    const b = start + (len * (i + 1n)) / chunks - 1n
+    this.counters.superseded++
+    // The parts of [a, b] not pending already.
+    let cursor = a
+    const add: PendingArc[] = []
+    for (const p of this.pending) {
+      if (p.b < cursor || p.a > b) { continue }
+      if (p.a > cursor) { add.push({ a: cursor, b: p.a - 1n, sources: new Map(), startMs: this.nowMs }) }
+      cursor = p.b + 1n
+    }
+    if (cursor <= b) { add.push({ a: cursor, b, sources: new Map(), startMs: this.nowMs }) }
+    for (const p of add) { p.held = true }
+    this.pending.push(...add)
+    this.pending.sort((p, q) => compareBig(p.a, q.a))
+    if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
+    this.timers.push(this.nowMs, 'rebuild', 0)
+  }
+
+  private onSuperseded (m: Extract<StoreMessage, { type: 'superseded' }>): void {
+    if (!this.serves(m.rid) || compareBallots(this.own.at(m.rid), m.epoch) >= 0) { return this.reject('superseded-unexpected') }
+    this.importEpochs([{ lo: (m.rid - 1n) & ID_MASK, hi: m.rid, e: m.epoch }])
   }
 
   /** Keeps the parts of pending arcs at or after `start`. */
@@ -947,6 +1130,7 @@ export class StoreNode {
         if (p.b > mb) { next.push({ a: mb + 1n, b: p.b }) }
         const covered = { a: p.a > ma ? p.a : ma, b: p.b < mb ? p.b : mb }
         const arc = this.arcOf(covered)
+        this.adoptOwn(arc, m.own)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
         m.used = true
       }
@@ -958,6 +1142,7 @@ export class StoreNode {
       // Nothing to rebuild from: without replication a crash loses the range.
       for (const p of parts) {
         const arc = this.arcOf(p)
+        this.own.assign(arc.lo, arc.hi, ZERO_EPOCH)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'rebuild' })
       }
       return
@@ -984,7 +1169,7 @@ export class StoreNode {
     for (const p of this.pending) {
       const last = out[out.length - 1]
       if (last !== undefined && p.a <= last.b + 1n) {
-        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs) }
+        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs), held: last.held === true && p.held === true }
       } else {
         out.push(p)
       }
@@ -992,7 +1177,16 @@ export class StoreNode {
     this.pending = out
   }
 
-  private markReady (a: bigint, b: bigint, how: 'handoff' | 'rebuild'): void {
+  /** The incarnations of `arc` become those of `entries` (clipped to it; zero where they say nothing). */
+  private adoptOwn (arc: Arc, entries: readonly EpochArc[]): void {
+    const tmp = new EpochMap()
+    for (const x of entries) { tmp.assign(x.lo, x.hi, x.e) }
+    this.own.assign(arc.lo, arc.hi, ZERO_EPOCH)
+    for (const x of tmp.entries(arc.lo, arc.hi)) { this.own.assign(x.lo, x.hi, x.e) }
+  }
+
+  /** The pending parts of [a, b] become ready, as incarnation `epoch` (a rebuild) or as handed over with `own`. */
+  private markReady (a: bigint, b: bigint, how: 'handoff' | 'rebuild', epochs: Ballot | readonly EpochArc[]): void {
     const next: PendingArc[] = []
     let any = false
     for (const p of this.pending) {
@@ -1001,6 +1195,8 @@ export class StoreNode {
         continue
       }
       any = true
+      const part = this.arcOf({ a: p.a > a ? p.a : a, b: p.b < b ? p.b : b })
+      if (Array.isArray(epochs)) { this.adoptOwn(part, epochs) } else { this.own.assign(part.lo, part.hi, epochs as Ballot) }
       if (p.a < a) { next.push({ ...p, b: a - 1n, sources: new Map() }) }
       if (p.b > b) { next.push({ ...p, a: b + 1n, sources: new Map() }) }
     }
@@ -1030,6 +1226,7 @@ export class StoreNode {
         continue
       }
       const arc = this.arcOf(p)
+      if (p.epoch === undefined) { p.epoch = this.newEpoch(arc) }
       for (let j = 1; j < this.r; j++) {
         let s = p.sources.get(j)
         if (s === undefined) {
@@ -1051,6 +1248,13 @@ export class StoreNode {
     if (nextAt < Infinity) { this.timers.push(nextAt, 'rebuild', 0) }
   }
 
+  /** An epoch above every one we know for the arc. */
+  private newEpoch (arc: Arc): Ballot {
+    const known = maxBallot(this.fences.maxIn(arc.lo, arc.hi), this.own.maxIn(arc.lo, arc.hi))
+    this.epochN = Math.max(this.epochN, known.n) + 1
+    return { n: this.epochN, by: this.selfHex }
+  }
+
   private sendRangeRead (p: PendingArc, j: number): void {
     const s = p.sources.get(j)
     assert(s !== undefined, 'range read without a source')
@@ -1067,7 +1271,7 @@ export class StoreNode {
         this.rebuildReads.delete(op)
         return
       }
-      this.send(node, { type: 'range-read', op, lo: from, hi, after, limit: C.PAGE_RECORDS_MAX })
+      this.send(node, { type: 'range-read', op, lo: from, hi, after, limit: C.PAGE_RECORDS_MAX, fence: p.epoch === undefined ? undefined : { e: p.epoch, j } })
     })
   }
 
@@ -1084,13 +1288,19 @@ export class StoreNode {
 
   private onRangeRead (from: NodeRef, m: Extract<StoreMessage, { type: 'range-read' }>): void {
     const start = m.after?.rid ?? ((m.lo + 1n) & ID_MASK)
-    const why = this.refusal(start)
-    if (why !== undefined || !Number.isInteger(m.limit) || m.limit < 1) {
+    const why = this.refusal(start, true)
+    const badFence = m.fence !== undefined && (!Number.isInteger(m.fence.j) || m.fence.j < 1 || m.fence.j >= this.r)
+    if (why !== undefined || !Number.isInteger(m.limit) || m.limit < 1 || badFence) {
       this.reject(`range-read-${why ?? 'invalid'}`)
       return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
     }
     const range = this.rangeOrSelf()
     const end = this.coverEnd(m.lo, m.hi, start)
+    if (m.fence !== undefined) {
+      // A rebuild read: from now on the reader's positions belong to its new incarnation, and
+      // what we answer below is what it starts from (epochs.ts).
+      this.importEpochs([{ lo: unshift(m.lo, m.fence.j, this.r), hi: unshift(end, m.fence.j, this.r), e: m.fence.e }])
+    }
     const records: ReplicaRecord[] = []
     let bytes = 0
     for (const rec of this.backend.range(m.lo, end, Math.min(m.limit, C.PAGE_RECORDS_MAX), m.after)) {
@@ -1099,7 +1309,7 @@ export class StoreNode {
       if (bytes >= C.PAGE_BYTES_MAX) { break }
     }
     const more = records.length >= Math.min(m.limit, C.PAGE_RECORDS_MAX) || bytes >= C.PAGE_BYTES_MAX
-    this.send(from, { type: 'range-data', op: m.op, records, upTo: end, more, range })
+    this.send(from, { type: 'range-data', op: m.op, records, upTo: end, more, range, epochs: this.imageEpochs(m.lo, end) })
   }
 
   /** How far from `lo` toward `hi` we hold ready records (from `start`, which we hold ready). */
@@ -1109,6 +1319,7 @@ export class StoreNode {
     const lenTo = (x: RingId): bigint => (x - lo) & ID_MASK
     if (range.lo !== range.hi && lenTo(range.hi) < lenTo(end)) { end = range.hi }
     for (const p of this.pending) {
+      if (p.held === true) { continue }
       const pStart = this.unpos(p.a - 1n)
       if (lenTo(pStart) >= lenTo(start) && lenTo(pStart) < lenTo(end)) { end = pStart }
     }
@@ -1121,6 +1332,7 @@ export class StoreNode {
     const read = this.rebuildReads.get(m.op)
     if (read === undefined) { return this.reject('range-data-unexpected') }
     this.rebuildReads.delete(m.op)
+    this.importEpochs(m.epochs)
     const p = read.arc
     const s = p.sources.get(read.j)
     if (s === undefined || s.inflight !== m.op || !this.pending.includes(p)) { return }
@@ -1153,17 +1365,26 @@ export class StoreNode {
     }
     let done = 0
     for (const x of p.sources.values()) { if (x.done) { done++ } }
-    if (done >= this.rebuildNeed) {
-      this.counters.rebuilds++
-      this.markReady(p.a, p.b, 'rebuild')
+    if (done < this.rebuildNeed) { return }
+    const seen = this.fences.maxIn(arc.lo, arc.hi)
+    if (p.epoch === undefined || compareBallots(seen, p.epoch) > 0) {
+      // A newer incarnation of (part of) the arc exists than the one we fenced with: fence
+      // again above it, and read again (what we read so far is kept; more can only be merged).
+      this.counters.epochRestarts++
+      p.epoch = this.newEpoch(arc)
+      p.sources = new Map()
+      this.timers.push(this.nowMs, 'rebuild', 0)
+      return
     }
+    this.counters.rebuilds++
+    this.markReady(p.a, p.b, 'rebuild', p.epoch)
   }
 
   // ---------------------------------------------------------------- hand-off
 
-  private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean): void {
+  private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean, own: EpochArc[], epochs: EpochArc[]): void {
     const op = this.seq++
-    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, op, attempts: 0, sentMs: this.nowMs, leave }
+    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave }
     this.handoffs.set(op, h)
     this.sendHandoffPage(h)
   }
@@ -1180,7 +1401,7 @@ export class StoreNode {
     h.attempts++
     h.sentMs = this.nowMs
     this.counters.handoffRecordsSent += records.length
-    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready })
+    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs })
     this.timers.push(this.nowMs + C.HANDOFF_RETRY_MS, 'handoff', h.op)
   }
 
@@ -1218,6 +1439,9 @@ export class StoreNode {
     // Accepted from the arc's previous owner only: a leaving predecessor (its own range) or
     // the successor that owned our range before we joined.
     if (from.id !== m.hi && m.hi !== this.self.id) { return this.reject('handoff-wrong-sender') }
+    // Their incarnations are newer than ours where we still serve part of the arc: then we are stale there.
+    this.importEpochs(m.epochs)
+    this.importEpochs(m.own)
     const merged: ReplicaRecord[] = []
     for (const rec of m.records) {
       if (!this.validSlot(rec.slot) || !inOpenClosed(rec.rid, m.lo, m.hi) || replicaId(keyToId(rec.key), rec.slot, this.r) !== rec.rid) {
@@ -1235,14 +1459,14 @@ export class StoreNode {
     this.counters.handoffRecordsReceived += merged.length
     this.send(from, { type: 'handoff-ack', op: m.op })
     if (!m.last || !m.ready) { return }
-    this.forwardReady(m.lo, m.hi)
+    this.forwardReady(m.lo, m.hi, m.own, m.epochs)
     const range = this.range
     if (range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)) {
       const a = inOpenClosed((m.lo + 1n) & ID_MASK, range.lo, range.hi) ? this.pos(m.lo) + 1n : this.rangeStart()
-      this.markReady(a, this.pos(m.hi), 'handoff')
+      this.markReady(a, this.pos(m.hi), 'handoff', m.own)
       return
     }
-    this.migrated.push({ lo: m.lo, hi: m.hi, atMs: this.nowMs })
+    this.migrated.push({ lo: m.lo, hi: m.hi, atMs: this.nowMs, own: m.own })
     if (this.migrated.length > C.MIGRATED_MAX) { this.migrated.shift() }
   }
 
@@ -1377,6 +1601,7 @@ export class StoreNode {
     const pull = this.aePulls.get(m.op)
     if (pull === undefined) { return }
     this.aePulls.delete(m.op)
+    this.importEpochs(m.epochs)
     const merged: ReplicaRecord[] = []
     for (const rec of m.records) {
       if (!this.validSlot(rec.slot)) { continue }
@@ -1411,7 +1636,7 @@ export class StoreNode {
    * ready, to a node that joined before us: pass that part on again, ready (we never served it,
    * so the state travels from its last server to its new owner unchanged).
    */
-  private forwardReady (lo: RingId, hi: RingId): void {
+  private forwardReady (lo: RingId, hi: RingId, own: EpochArc[], epochs: EpochArc[]): void {
     this.handedAway = this.handedAway.filter(h => this.nowMs - h.atMs < C.MIGRATED_TTL_MS)
     const rest: typeof this.handedAway = []
     for (const h of this.handedAway) {
@@ -1422,7 +1647,7 @@ export class StoreNode {
       // Forward the part of h inside (lo, hi]: h itself when it lies within, else the overlap.
       const from = inOpenClosed((h.lo + 1n) & ID_MASK, lo, hi) ? h.lo : lo
       const to = inOpenClosed(h.hi, lo, hi) ? h.hi : hi
-      this.startHandoff(h.to, { lo: from, hi: to }, true, false)
+      this.startHandoff(h.to, { lo: from, hi: to }, true, false, own, epochs)
       if (from !== h.lo || to !== h.hi) { rest.push(h) }
     }
     this.handedAway = rest
@@ -1439,7 +1664,7 @@ export class StoreNode {
       this.emit({ type: 'handed-off', complete: range === undefined })
       return
     }
-    this.startHandoff(succ, range, ready, true)
+    this.startHandoff(succ, range, ready, true, this.own.entries(range.lo, range.hi), this.imageEpochs(range.lo, range.hi))
   }
 }
 

@@ -227,6 +227,147 @@ export namespace Arc {
   }
 }
 
+export interface EpochArc {
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+  e?: Ballot
+}
+
+export namespace EpochArc {
+  let _codec: Codec<EpochArc>
+
+  export const codec = (): Codec<EpochArc> => {
+    if (_codec == null) {
+      _codec = message<EpochArc>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.hi)
+        }
+
+        if (obj.e != null) {
+          w.uint32(26)
+          Ballot.codec().encode(obj.e, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.hi = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.e = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.e
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.e`, {
+                limits: opts.limits?.e
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface EpochArcLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface EpochArcHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface EpochArcENFieldEvent {
+    field: '$.e.n'
+    value: bigint
+  }
+
+  export interface EpochArcEByFieldEvent {
+    field: '$.e.by'
+    value: string
+  }
+
+  export function encode (obj: Partial<EpochArc>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, EpochArc.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<EpochArc>): EpochArc {
+    return decodeMessage(buf, EpochArc.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<EpochArc>): Generator<EpochArcLoFieldEvent | EpochArcHiFieldEvent | EpochArcENFieldEvent | EpochArcEByFieldEvent> {
+    return streamMessage(buf, EpochArc.codec(), opts)
+  }
+}
+
 export interface Cursor {
   rid: Uint8Array<ArrayBuffer>
   key: Uint8Array<ArrayBuffer>
@@ -771,6 +912,8 @@ export interface Promise {
   value?: Uint8Array<ArrayBuffer>
   version: bigint
   range?: Arc
+  epoch?: Ballot
+  fences: Ballot[]
 }
 
 export namespace Promise {
@@ -813,6 +956,18 @@ export namespace Promise {
           Arc.codec().encode(obj.range, w)
         }
 
+        if (obj.epoch != null) {
+          w.uint32(58)
+          Ballot.codec().encode(obj.epoch, w)
+        }
+
+        if (obj.fences != null && obj.fences.length > 0) {
+          for (const value of obj.fences) {
+            w.uint32(66)
+            Ballot.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -820,7 +975,8 @@ export namespace Promise {
         const obj: any = {
           op: 0n,
           slot: 0,
-          version: 0n
+          version: 0n,
+          fences: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -857,6 +1013,22 @@ export namespace Promise {
               })
               break
             }
+            case 7: {
+              obj.epoch = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epoch
+              })
+              break
+            }
+            case 8: {
+              if (opts.limits?.fences != null && obj.fences.length === opts.limits.fences) {
+                throw new MaxLengthError('Decode error - repeated field "fences" had too many elements')
+              }
+
+              obj.fences.push(Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fences$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -866,6 +1038,10 @@ export namespace Promise {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          fences: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -911,6 +1087,31 @@ export namespace Promise {
               yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
                 limits: opts.limits?.range
               })
+
+              break
+            }
+            case 7: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.epoch`, {
+                limits: opts.limits?.epoch
+              })
+
+              break
+            }
+            case 8: {
+              if (opts.limits?.fences != null && obj.fences === opts.limits.fences) {
+                throw new MaxLengthError('Streaming decode error - repeated field "fences" had too many elements')
+              }
+
+              for (const evt of Ballot.codec().stream(reader, reader.uint32(), `${prefix}.fences[]`, {
+                limits: opts.limits?.fences$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.fences
+                }
+              }
+
+              obj.fences++
 
               break
             }
@@ -966,6 +1167,28 @@ export namespace Promise {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface PromiseEpochNFieldEvent {
+    field: '$.epoch.n'
+    value: bigint
+  }
+
+  export interface PromiseEpochByFieldEvent {
+    field: '$.epoch.by'
+    value: string
+  }
+
+  export interface PromiseFencesNFieldEvent {
+    field: '$.fences[].n'
+    value: bigint
+    index: number
+  }
+
+  export interface PromiseFencesByFieldEvent {
+    field: '$.fences[].by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<Promise>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Promise.codec())
   }
@@ -974,7 +1197,7 @@ export namespace Promise {
     return decodeMessage(buf, Promise.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent | PromiseEpochNFieldEvent | PromiseEpochByFieldEvent | PromiseFencesNFieldEvent | PromiseFencesByFieldEvent> {
     return streamMessage(buf, Promise.codec(), opts)
   }
 }
@@ -1215,6 +1438,8 @@ export interface Accepted {
   op: bigint
   slot: number
   range?: Arc
+  epoch?: Ballot
+  fences: Ballot[]
 }
 
 export namespace Accepted {
@@ -1242,13 +1467,26 @@ export namespace Accepted {
           Arc.codec().encode(obj.range, w)
         }
 
+        if (obj.epoch != null) {
+          w.uint32(34)
+          Ballot.codec().encode(obj.epoch, w)
+        }
+
+        if (obj.fences != null && obj.fences.length > 0) {
+          for (const value of obj.fences) {
+            w.uint32(42)
+            Ballot.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           op: 0n,
-          slot: 0
+          slot: 0,
+          fences: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1271,6 +1509,22 @@ export namespace Accepted {
               })
               break
             }
+            case 4: {
+              obj.epoch = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epoch
+              })
+              break
+            }
+            case 5: {
+              if (opts.limits?.fences != null && obj.fences.length === opts.limits.fences) {
+                throw new MaxLengthError('Decode error - repeated field "fences" had too many elements')
+              }
+
+              obj.fences.push(Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fences$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1280,6 +1534,10 @@ export namespace Accepted {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          fences: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -1304,6 +1562,31 @@ export namespace Accepted {
               yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
                 limits: opts.limits?.range
               })
+
+              break
+            }
+            case 4: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.epoch`, {
+                limits: opts.limits?.epoch
+              })
+
+              break
+            }
+            case 5: {
+              if (opts.limits?.fences != null && obj.fences === opts.limits.fences) {
+                throw new MaxLengthError('Streaming decode error - repeated field "fences" had too many elements')
+              }
+
+              for (const evt of Ballot.codec().stream(reader, reader.uint32(), `${prefix}.fences[]`, {
+                limits: opts.limits?.fences$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.fences
+                }
+              }
+
+              obj.fences++
 
               break
             }
@@ -1339,6 +1622,28 @@ export namespace Accepted {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface AcceptedEpochNFieldEvent {
+    field: '$.epoch.n'
+    value: bigint
+  }
+
+  export interface AcceptedEpochByFieldEvent {
+    field: '$.epoch.by'
+    value: string
+  }
+
+  export interface AcceptedFencesNFieldEvent {
+    field: '$.fences[].n'
+    value: bigint
+    index: number
+  }
+
+  export interface AcceptedFencesByFieldEvent {
+    field: '$.fences[].by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<Accepted>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Accepted.codec())
   }
@@ -1347,7 +1652,7 @@ export namespace Accepted {
     return decodeMessage(buf, Accepted.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent> {
     return streamMessage(buf, Accepted.codec(), opts)
   }
 }
@@ -1573,6 +1878,8 @@ export interface RangeRead {
   hi: Uint8Array<ArrayBuffer>
   after?: Cursor
   limit: number
+  fence?: Ballot
+  fenceShift: number
 }
 
 export namespace RangeRead {
@@ -1610,6 +1917,16 @@ export namespace RangeRead {
           w.uint32(obj.limit)
         }
 
+        if (obj.fence != null) {
+          w.uint32(50)
+          Ballot.codec().encode(obj.fence, w)
+        }
+
+        if ((obj.fenceShift != null && obj.fenceShift !== 0)) {
+          w.uint32(56)
+          w.uint32(obj.fenceShift)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -1618,7 +1935,8 @@ export namespace RangeRead {
           op: 0n,
           lo: uint8ArrayAlloc(0),
           hi: uint8ArrayAlloc(0),
-          limit: 0
+          limit: 0,
+          fenceShift: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1647,6 +1965,16 @@ export namespace RangeRead {
             }
             case 5: {
               obj.limit = reader.uint32()
+              break
+            }
+            case 6: {
+              obj.fence = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fence
+              })
+              break
+            }
+            case 7: {
+              obj.fenceShift = reader.uint32()
               break
             }
             default: {
@@ -1699,6 +2027,20 @@ export namespace RangeRead {
               }
               break
             }
+            case 6: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.fence`, {
+                limits: opts.limits?.fence
+              })
+
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.fenceShift`,
+                value: reader.uint32()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1741,6 +2083,21 @@ export namespace RangeRead {
     value: number
   }
 
+  export interface RangeReadFenceNFieldEvent {
+    field: '$.fence.n'
+    value: bigint
+  }
+
+  export interface RangeReadFenceByFieldEvent {
+    field: '$.fence.by'
+    value: string
+  }
+
+  export interface RangeReadFenceShiftFieldEvent {
+    field: '$.fenceShift'
+    value: number
+  }
+
   export function encode (obj: Partial<RangeRead>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RangeRead.codec())
   }
@@ -1749,7 +2106,7 @@ export namespace RangeRead {
     return decodeMessage(buf, RangeRead.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): Generator<RangeReadOpFieldEvent | RangeReadLoFieldEvent | RangeReadHiFieldEvent | RangeReadAfterRidFieldEvent | RangeReadAfterKeyFieldEvent | RangeReadLimitFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): Generator<RangeReadOpFieldEvent | RangeReadLoFieldEvent | RangeReadHiFieldEvent | RangeReadAfterRidFieldEvent | RangeReadAfterKeyFieldEvent | RangeReadLimitFieldEvent | RangeReadFenceNFieldEvent | RangeReadFenceByFieldEvent | RangeReadFenceShiftFieldEvent> {
     return streamMessage(buf, RangeRead.codec(), opts)
   }
 }
@@ -1760,6 +2117,7 @@ export interface RangeData {
   upTo: Uint8Array<ArrayBuffer>
   more: boolean
   range?: Arc
+  epochs: EpochArc[]
 }
 
 export namespace RangeData {
@@ -1799,6 +2157,13 @@ export namespace RangeData {
           Arc.codec().encode(obj.range, w)
         }
 
+        if (obj.epochs != null && obj.epochs.length > 0) {
+          for (const value of obj.epochs) {
+            w.uint32(50)
+            EpochArc.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -1807,7 +2172,8 @@ export namespace RangeData {
           op: 0n,
           records: [],
           upTo: uint8ArrayAlloc(0),
-          more: false
+          more: false,
+          epochs: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1844,6 +2210,16 @@ export namespace RangeData {
               })
               break
             }
+            case 6: {
+              if (opts.limits?.epochs != null && obj.epochs.length === opts.limits.epochs) {
+                throw new MaxLengthError('Decode error - repeated field "epochs" had too many elements')
+              }
+
+              obj.epochs.push(EpochArc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epochs$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1854,7 +2230,8 @@ export namespace RangeData {
         return obj
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
-          records: 0
+          records: 0,
+          epochs: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1906,6 +2283,24 @@ export namespace RangeData {
               yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
                 limits: opts.limits?.range
               })
+
+              break
+            }
+            case 6: {
+              if (opts.limits?.epochs != null && obj.epochs === opts.limits.epochs) {
+                throw new MaxLengthError('Streaming decode error - repeated field "epochs" had too many elements')
+              }
+
+              for (const evt of EpochArc.codec().stream(reader, reader.uint32(), `${prefix}.epochs[]`, {
+                limits: opts.limits?.epochs$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.epochs
+                }
+              }
+
+              obj.epochs++
 
               break
             }
@@ -2000,6 +2395,30 @@ export namespace RangeData {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface RangeDataEpochsLoFieldEvent {
+    field: '$.epochs[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataEpochsHiFieldEvent {
+    field: '$.epochs[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataEpochsENFieldEvent {
+    field: '$.epochs[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeDataEpochsEByFieldEvent {
+    field: '$.epochs[].e.by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<RangeData>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RangeData.codec())
   }
@@ -2008,7 +2427,7 @@ export namespace RangeData {
     return decodeMessage(buf, RangeData.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): Generator<RangeDataOpFieldEvent | RangeDataRecordsKeyFieldEvent | RangeDataRecordsSlotFieldEvent | RangeDataRecordsRidFieldEvent | RangeDataRecordsPromisedNFieldEvent | RangeDataRecordsPromisedByFieldEvent | RangeDataRecordsAcceptedNFieldEvent | RangeDataRecordsAcceptedByFieldEvent | RangeDataRecordsValueFieldEvent | RangeDataRecordsVersionFieldEvent | RangeDataUpToFieldEvent | RangeDataMoreFieldEvent | RangeDataRangeLoFieldEvent | RangeDataRangeHiFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): Generator<RangeDataOpFieldEvent | RangeDataRecordsKeyFieldEvent | RangeDataRecordsSlotFieldEvent | RangeDataRecordsRidFieldEvent | RangeDataRecordsPromisedNFieldEvent | RangeDataRecordsPromisedByFieldEvent | RangeDataRecordsAcceptedNFieldEvent | RangeDataRecordsAcceptedByFieldEvent | RangeDataRecordsValueFieldEvent | RangeDataRecordsVersionFieldEvent | RangeDataUpToFieldEvent | RangeDataMoreFieldEvent | RangeDataRangeLoFieldEvent | RangeDataRangeHiFieldEvent | RangeDataEpochsLoFieldEvent | RangeDataEpochsHiFieldEvent | RangeDataEpochsENFieldEvent | RangeDataEpochsEByFieldEvent> {
     return streamMessage(buf, RangeData.codec(), opts)
   }
 }
@@ -2020,6 +2439,8 @@ export interface Handoff {
   records: Record[]
   last: boolean
   ready: boolean
+  own: EpochArc[]
+  epochs: EpochArc[]
 }
 
 export namespace Handoff {
@@ -2064,6 +2485,20 @@ export namespace Handoff {
           w.bool(obj.ready)
         }
 
+        if (obj.own != null && obj.own.length > 0) {
+          for (const value of obj.own) {
+            w.uint32(58)
+            EpochArc.codec().encode(value, w)
+          }
+        }
+
+        if (obj.epochs != null && obj.epochs.length > 0) {
+          for (const value of obj.epochs) {
+            w.uint32(66)
+            EpochArc.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2074,7 +2509,9 @@ export namespace Handoff {
           hi: uint8ArrayAlloc(0),
           records: [],
           last: false,
-          ready: false
+          ready: false,
+          own: [],
+          epochs: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2113,6 +2550,26 @@ export namespace Handoff {
               obj.ready = reader.bool()
               break
             }
+            case 7: {
+              if (opts.limits?.own != null && obj.own.length === opts.limits.own) {
+                throw new MaxLengthError('Decode error - repeated field "own" had too many elements')
+              }
+
+              obj.own.push(EpochArc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.own$
+              }))
+              break
+            }
+            case 8: {
+              if (opts.limits?.epochs != null && obj.epochs.length === opts.limits.epochs) {
+                throw new MaxLengthError('Decode error - repeated field "epochs" had too many elements')
+              }
+
+              obj.epochs.push(EpochArc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epochs$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2123,7 +2580,9 @@ export namespace Handoff {
         return obj
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
-          records: 0
+          records: 0,
+          own: 0,
+          epochs: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2183,6 +2642,42 @@ export namespace Handoff {
                 field: `${prefix}.ready`,
                 value: reader.bool()
               }
+              break
+            }
+            case 7: {
+              if (opts.limits?.own != null && obj.own === opts.limits.own) {
+                throw new MaxLengthError('Streaming decode error - repeated field "own" had too many elements')
+              }
+
+              for (const evt of EpochArc.codec().stream(reader, reader.uint32(), `${prefix}.own[]`, {
+                limits: opts.limits?.own$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.own
+                }
+              }
+
+              obj.own++
+
+              break
+            }
+            case 8: {
+              if (opts.limits?.epochs != null && obj.epochs === opts.limits.epochs) {
+                throw new MaxLengthError('Streaming decode error - repeated field "epochs" had too many elements')
+              }
+
+              for (const evt of EpochArc.codec().stream(reader, reader.uint32(), `${prefix}.epochs[]`, {
+                limits: opts.limits?.epochs$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.epochs
+                }
+              }
+
+              obj.epochs++
+
               break
             }
             default: {
@@ -2276,6 +2771,54 @@ export namespace Handoff {
     value: boolean
   }
 
+  export interface HandoffOwnLoFieldEvent {
+    field: '$.own[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffOwnHiFieldEvent {
+    field: '$.own[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffOwnENFieldEvent {
+    field: '$.own[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface HandoffOwnEByFieldEvent {
+    field: '$.own[].e.by'
+    value: string
+    index: number
+  }
+
+  export interface HandoffEpochsLoFieldEvent {
+    field: '$.epochs[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffEpochsHiFieldEvent {
+    field: '$.epochs[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface HandoffEpochsENFieldEvent {
+    field: '$.epochs[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface HandoffEpochsEByFieldEvent {
+    field: '$.epochs[].e.by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<Handoff>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Handoff.codec())
   }
@@ -2284,7 +2827,7 @@ export namespace Handoff {
     return decodeMessage(buf, Handoff.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Handoff>): Generator<HandoffOpFieldEvent | HandoffLoFieldEvent | HandoffHiFieldEvent | HandoffRecordsKeyFieldEvent | HandoffRecordsSlotFieldEvent | HandoffRecordsRidFieldEvent | HandoffRecordsPromisedNFieldEvent | HandoffRecordsPromisedByFieldEvent | HandoffRecordsAcceptedNFieldEvent | HandoffRecordsAcceptedByFieldEvent | HandoffRecordsValueFieldEvent | HandoffRecordsVersionFieldEvent | HandoffLastFieldEvent | HandoffReadyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Handoff>): Generator<HandoffOpFieldEvent | HandoffLoFieldEvent | HandoffHiFieldEvent | HandoffRecordsKeyFieldEvent | HandoffRecordsSlotFieldEvent | HandoffRecordsRidFieldEvent | HandoffRecordsPromisedNFieldEvent | HandoffRecordsPromisedByFieldEvent | HandoffRecordsAcceptedNFieldEvent | HandoffRecordsAcceptedByFieldEvent | HandoffRecordsValueFieldEvent | HandoffRecordsVersionFieldEvent | HandoffLastFieldEvent | HandoffReadyFieldEvent | HandoffOwnLoFieldEvent | HandoffOwnHiFieldEvent | HandoffOwnENFieldEvent | HandoffOwnEByFieldEvent | HandoffEpochsLoFieldEvent | HandoffEpochsHiFieldEvent | HandoffEpochsENFieldEvent | HandoffEpochsEByFieldEvent> {
     return streamMessage(buf, Handoff.codec(), opts)
   }
 }
@@ -3080,6 +3623,147 @@ export namespace RawWrite {
   }
 }
 
+export interface Superseded {
+  op: bigint
+  rid: Uint8Array<ArrayBuffer>
+  epoch?: Ballot
+}
+
+export namespace Superseded {
+  let _codec: Codec<Superseded>
+
+  export const codec = (): Codec<Superseded> => {
+    if (_codec == null) {
+      _codec = message<Superseded>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.rid)
+        }
+
+        if (obj.epoch != null) {
+          w.uint32(26)
+          Ballot.codec().encode(obj.epoch, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          rid: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.epoch = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epoch
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.epoch`, {
+                limits: opts.limits?.epoch
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface SupersededOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface SupersededRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface SupersededEpochNFieldEvent {
+    field: '$.epoch.n'
+    value: bigint
+  }
+
+  export interface SupersededEpochByFieldEvent {
+    field: '$.epoch.by'
+    value: string
+  }
+
+  export function encode (obj: Partial<Superseded>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Superseded.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Superseded>): Superseded {
+    return decodeMessage(buf, Superseded.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Superseded>): Generator<SupersededOpFieldEvent | SupersededRidFieldEvent | SupersededEpochNFieldEvent | SupersededEpochByFieldEvent> {
+    return streamMessage(buf, Superseded.codec(), opts)
+  }
+}
+
 export interface StoreMessage {
   prepare?: Prepare
   promise?: Promise
@@ -3094,6 +3778,7 @@ export interface StoreMessage {
   digest?: Digest
   rawRead?: RawRead
   rawWrite?: RawWrite
+  superseded?: Superseded
 }
 
 export namespace StoreMessage {
@@ -3108,7 +3793,24 @@ export namespace StoreMessage {
 
         obj = { ...obj }
 
+        if (obj.superseded != null) {
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
         if (obj.rawWrite != null) {
+          obj.superseded = undefined
           obj.rawRead = undefined
           obj.digest = undefined
           obj.digestReq = undefined
@@ -3124,6 +3826,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.digest = undefined
           obj.digestReq = undefined
@@ -3139,6 +3842,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digestReq = undefined
@@ -3154,6 +3858,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3169,6 +3874,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3184,6 +3890,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3199,6 +3906,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3214,6 +3922,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3229,6 +3938,7 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3244,6 +3954,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3259,6 +3970,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3274,6 +3986,7 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3289,6 +4002,7 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -3366,6 +4080,11 @@ export namespace StoreMessage {
         if (obj.rawWrite != null) {
           w.uint32(106)
           RawWrite.codec().encode(obj.rawWrite, w)
+        }
+
+        if (obj.superseded != null) {
+          w.uint32(114)
+          Superseded.codec().encode(obj.superseded, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -3458,6 +4177,12 @@ export namespace StoreMessage {
               })
               break
             }
+            case 14: {
+              obj.superseded = Superseded.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.superseded
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3465,7 +4190,24 @@ export namespace StoreMessage {
           }
         }
 
+        if (obj.superseded != null) {
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
         if (obj.rawWrite != null) {
+          delete obj.superseded
           delete obj.rawRead
           delete obj.digest
           delete obj.digestReq
@@ -3481,6 +4223,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.digest
           delete obj.digestReq
@@ -3496,6 +4239,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digestReq
@@ -3511,6 +4255,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3526,6 +4271,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3541,6 +4287,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3556,6 +4303,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3571,6 +4319,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3586,6 +4335,7 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3601,6 +4351,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3616,6 +4367,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3631,6 +4383,7 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3646,6 +4399,7 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -3759,6 +4513,13 @@ export namespace StoreMessage {
 
               break
             }
+            case 14: {
+              yield * Superseded.codec().stream(reader, reader.uint32(), `${prefix}.superseded`, {
+                limits: opts.limits?.superseded
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3841,6 +4602,28 @@ export namespace StoreMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface StoreMessagePromiseEpochNFieldEvent {
+    field: '$.promise.epoch.n'
+    value: bigint
+  }
+
+  export interface StoreMessagePromiseEpochByFieldEvent {
+    field: '$.promise.epoch.by'
+    value: string
+  }
+
+  export interface StoreMessagePromiseFencesNFieldEvent {
+    field: '$.promise.fences[].n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessagePromiseFencesByFieldEvent {
+    field: '$.promise.fences[].by'
+    value: string
+    index: number
+  }
+
   export interface StoreMessageAcceptOpFieldEvent {
     field: '$.accept.op'
     value: bigint
@@ -3899,6 +4682,28 @@ export namespace StoreMessage {
   export interface StoreMessageAcceptedRangeHiFieldEvent {
     field: '$.accepted.range.hi'
     value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageAcceptedEpochNFieldEvent {
+    field: '$.accepted.epoch.n'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptedEpochByFieldEvent {
+    field: '$.accepted.epoch.by'
+    value: string
+  }
+
+  export interface StoreMessageAcceptedFencesNFieldEvent {
+    field: '$.accepted.fences[].n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageAcceptedFencesByFieldEvent {
+    field: '$.accepted.fences[].by'
+    value: string
+    index: number
   }
 
   export interface StoreMessageNackOpFieldEvent {
@@ -3963,6 +4768,21 @@ export namespace StoreMessage {
 
   export interface StoreMessageRangeReadLimitFieldEvent {
     field: '$.rangeRead.limit'
+    value: number
+  }
+
+  export interface StoreMessageRangeReadFenceNFieldEvent {
+    field: '$.rangeRead.fence.n'
+    value: bigint
+  }
+
+  export interface StoreMessageRangeReadFenceByFieldEvent {
+    field: '$.rangeRead.fence.by'
+    value: string
+  }
+
+  export interface StoreMessageRangeReadFenceShiftFieldEvent {
+    field: '$.rangeRead.fenceShift'
     value: number
   }
 
@@ -4045,6 +4865,30 @@ export namespace StoreMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface StoreMessageRangeDataEpochsLoFieldEvent {
+    field: '$.rangeData.epochs[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataEpochsHiFieldEvent {
+    field: '$.rangeData.epochs[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataEpochsENFieldEvent {
+    field: '$.rangeData.epochs[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeDataEpochsEByFieldEvent {
+    field: '$.rangeData.epochs[].e.by'
+    value: string
+    index: number
+  }
+
   export interface StoreMessageHandoffOpFieldEvent {
     field: '$.handoff.op'
     value: bigint
@@ -4122,6 +4966,54 @@ export namespace StoreMessage {
   export interface StoreMessageHandoffReadyFieldEvent {
     field: '$.handoff.ready'
     value: boolean
+  }
+
+  export interface StoreMessageHandoffOwnLoFieldEvent {
+    field: '$.handoff.own[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffOwnHiFieldEvent {
+    field: '$.handoff.own[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffOwnENFieldEvent {
+    field: '$.handoff.own[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageHandoffOwnEByFieldEvent {
+    field: '$.handoff.own[].e.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageHandoffEpochsLoFieldEvent {
+    field: '$.handoff.epochs[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffEpochsHiFieldEvent {
+    field: '$.handoff.epochs[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageHandoffEpochsENFieldEvent {
+    field: '$.handoff.epochs[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageHandoffEpochsEByFieldEvent {
+    field: '$.handoff.epochs[].e.by'
+    value: string
+    index: number
   }
 
   export interface StoreMessageHandoffAckOpFieldEvent {
@@ -4225,6 +5117,26 @@ export namespace StoreMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface StoreMessageSupersededOpFieldEvent {
+    field: '$.superseded.op'
+    value: bigint
+  }
+
+  export interface StoreMessageSupersededRidFieldEvent {
+    field: '$.superseded.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageSupersededEpochNFieldEvent {
+    field: '$.superseded.epoch.n'
+    value: bigint
+  }
+
+  export interface StoreMessageSupersededEpochByFieldEvent {
+    field: '$.superseded.epoch.by'
+    value: string
+  }
+
   export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StoreMessage.codec())
   }
@@ -4233,7 +5145,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
