@@ -79,7 +79,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   let convergedMs = -1
   while (sim.nowMs - healMs <= bound) {
     sim.engine.runUntil(sim.nowMs + 1000)
-    if (sim.allReady() && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
+    if (sim.allReady() && sim.supersededServed() === 0 && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
       convergedMs = sim.nowMs - healMs
       break
     }

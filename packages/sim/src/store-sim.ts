@@ -5,7 +5,7 @@
  * every operation goes into a Jepsen-style register history for the linearizability checker.
  */
 import { RingNode, compareBig, inOpenClosed, keyToId } from '@selfmgmt/ring'
-import { MemoryBackend, StoreNode, replicaId } from '@selfmgmt/store'
+import { MemoryBackend, StoreNode, compareBallots, replicaId, slotStep } from '@selfmgmt/store'
 import { RegisterHistory, checkLinearizable } from '@selfmgmt/testkit'
 import { Engine } from './engine.ts'
 import { parseLatency } from './latency.ts'
@@ -295,6 +295,34 @@ export class StoreSim {
     return m.length > 0 && m.every(n => n.core.store.rangeState().pending.length === 0)
   }
 
+  /**
+   * Served positions whose incarnation a live member holding one of their sibling slots knows a
+   * newer one of (such a replica is left out of every quorum that member answers in, until it
+   * is rebuilt), as (member, fence arc) pairs. 0 once every copy that serves is current.
+   */
+  supersededServed (): number {
+    const m = this.members()
+    let stale = 0
+    for (const n of m) {
+      const st = n.core.store.rangeState()
+      if (st.range === undefined || st.leaving) { continue }
+      for (const k of m) {
+        const kr = k.core.store.rangeState().range
+        if (kr === undefined) { continue }
+        const step = slotStep(this.r)
+        const sibling = (p: RingId): boolean => { for (let j = 1; j < this.r; j++) { if (inOpenClosed((p + BigInt(j) * step) & MASK, kr.lo, kr.hi)) { return true } } return false }
+        for (const f of k.core.store.epochState().fences) {
+          if (!arcsIntersect(f, st.range)) { continue }
+          // Probe the positions where the fence, our range or our epochs change.
+          const probes = [f.hi, (f.lo + 1n) & MASK, st.range.hi, (st.range.lo + 1n) & MASK]
+          for (const o of n.core.store.epochState().own) { probes.push((o.lo + 1n) & MASK, (o.hi + 1n) & MASK) }
+          if (probes.some(p => inOpenClosed(p, f.lo, f.hi) && sibling(p) && n.core.store.serves(p) && compareBallots(n.core.store.epochsAt(p).own, f.e) < 0)) { stale++ }
+        }
+      }
+    }
+    return stale
+  }
+
   // ---------------------------------------------------------------- workload
 
   startWorkload (w: WorkloadOptions): void {
@@ -530,7 +558,9 @@ export class StoreSim {
 
   /**
    * Up-to-date copies of a key: slots whose true owner (the live member at or after the replica
-   * id) holds the key's latest accepted state and serves it.
+   * id) holds the key's latest accepted state and serves it, as an incarnation none of the other
+   * slots' owners knows a newer one of (a superseded copy is left out of every quorum that meets
+   * such an owner, so it does not count until it is rebuilt).
    */
   copies (key: string): { upToDate: number, version: number } {
     const kb = new TextEncoder().encode(key)
@@ -542,12 +572,17 @@ export class StoreSim {
       const owner = ownerOf(m, rid)
       if (owner === undefined) { continue }
       const rec = owner.core.backend.get(kb, slot)
-      recs.push({ node: owner, version: rec?.version ?? 0, serves: owner.core.store.serves(rid) })
+      const own = owner.core.store.epochsAt(rid).own
+      const others = Array.from({ length: this.r }, (_, j) => ownerOf(m, replicaId(h, j, this.r))).filter((n, j) => j !== slot && n !== undefined)
+      const current = others.every(n => compareBallots(n?.core.store.epochsAt(rid).known ?? own, own) <= 0)
+      recs.push({ node: owner, version: rec?.version ?? 0, serves: owner.core.store.serves(rid) && current })
     }
     const version = Math.max(0, ...recs.map(x => x.version))
     return { upToDate: recs.filter(x => x.serves && x.version === version).length, version }
   }
 }
+
+const MASK = (1n << 128n) - 1n
 
 function arcsIntersect (a: { lo: RingId, hi: RingId }, b: { lo: RingId, hi: RingId }): boolean {
   return inOpenClosed(b.hi, a.lo, a.hi) || inOpenClosed(a.hi, b.lo, b.hi) || a.lo === a.hi || b.lo === b.hi

@@ -20,7 +20,8 @@ describe('store in the simulator', function () {
         expect(r.verdict, what).to.equal('ok')
         expect(r.stuck.recoverable, what).to.equal(0)
         if (r.stuck.majorityLost === 0) {
-          expect(r.stats.invoked, what).to.be.greaterThan(150)
+          // The workload ran (5 clients for 60 s; under partitions operations wait for their 20 s deadline).
+          expect(r.stats.invoked, what).to.be.greaterThan(100)
           expect(r.convergedMs, what).to.be.at.least(0)
           expect(r.underReplicated, what).to.equal(0)
           expect(r.finalUnavailable, what).to.equal(0)

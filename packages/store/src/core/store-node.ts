@@ -354,6 +354,16 @@ export class StoreNode {
     return this.refusal(rid) === undefined
   }
 
+  /** Our incarnation at rid, and the newest incarnation of rid we know of (introspection, tests). */
+  epochsAt (rid: RingId): { own: Ballot, known: Ballot } {
+    return { own: this.own.at(rid), known: this.fences.at(rid) }
+  }
+
+  /** Every incarnation epoch we hold (ours) and know of (fences), over the whole ring (introspection, tests). */
+  epochState (): { own: EpochArc[], fences: EpochArc[] } {
+    return { own: this.own.entries(0n, 0n), fences: this.fences.entries(0n, 0n) }
+  }
+
   /** Our range and the parts of it not ready yet (introspection, tests). */
   rangeState (): { range?: Arc, pending: Arc[], leaving: boolean } {
     return { range: this.range, pending: this.pending.map(p => this.arcOf(p)), leaving: this.leaving }
@@ -1065,11 +1075,33 @@ export class StoreNode {
     for (const x of epochs) {
       if (x.e.n > this.epochN) { this.epochN = x.e.n }
       this.fences.raise(x.lo, x.hi, x.e)
-      for (const at of [(x.lo + 1n) & ID_MASK, x.hi]) {
-        if (this.serves(at) && compareBallots(this.own.at(at), x.e) < 0) { this.supersede(at) }
-      }
+      this.supersedeBelow(x)
     }
     if (this.fences.size > C.FENCE_SPANS_MAX) { this.fences.cap(C.FENCE_SPANS_MAX) }
+  }
+
+  /**
+   * Supersedes every part of (x.lo, x.hi] we serve as an older incarnation than x.e. Our own
+   * epochs, our pending arcs and the rebuild chunks are constant between their bounds, so those
+   * bounds (inside x) are the positions to look at.
+   */
+  private supersedeBelow (x: EpochArc): void {
+    const range = this.range
+    if (range === undefined || this.leaving) { return }
+    const at = new Set<RingId>([(x.lo + 1n) & ID_MASK])
+    for (const o of this.own.entries(x.lo, x.hi)) {
+      at.add((o.lo + 1n) & ID_MASK)
+      at.add((o.hi + 1n) & ID_MASK)
+    }
+    for (const p of this.pending) { at.add(this.unpos(p.b + 1n)) }
+    const start = this.rangeStart()
+    const len = ID_MASK - start + 1n
+    const chunks = len < BigInt(C.REBUILD_CHUNKS) ? 1n : BigInt(C.REBUILD_CHUNKS)
+    for (let i = 0n; i < chunks; i++) { at.add(this.unpos(start + (len * i) / chunks)) }
+    at.add((range.lo + 1n) & ID_MASK)
+    for (const p of at) {
+      if (inOpenClosed(p, x.lo, x.hi) && this.serves(p) && compareBallots(this.own.at(p), x.e) < 0) { this.supersede(p) }
+    }
   }
 
   /** A newer incarnation of the chunk of our range holding x exists: stop serving the chunk and rebuild it above. */
@@ -1077,7 +1109,10 @@ export class StoreNode {
     const start = this.rangeStart()
     const len = ID_MASK - start + 1n
     const chunks = len < BigInt(C.REBUILD_CHUNKS) ? 1n : BigInt(C.REBUILD_CHUNKS)
-    const i = ((this.pos(x) - start) * chunks) / len
+    // The chunk [a, b] holding x (bounds as addPending cuts them: start + ⌊len·i/chunks⌋).
+    let i = ((this.pos(x) - start) * chunks) / len
+    while (i + 1n < chunks && start + (len * (i + 1n)) / chunks <= this.pos(x)) { i++ }
+    while (i > 0n && start + (len * i) / chunks > this.pos(x)) { i-- }
     const a = start + (len * i) / chunks
     const b = start + (len * (i + 1n)) / chunks - 1n
     this.counters.superseded++
@@ -1115,6 +1150,7 @@ export class StoreNode {
   private addPending (g: { a: bigint, b: bigint }): void {
     // Parts a leaving predecessor already handed over to us are ready at once.
     let parts = [g]
+    const readied: Arc[] = []
     this.migrated = this.migrated.filter(m => this.nowMs - m.atMs < C.MIGRATED_TTL_MS)
     for (const m of this.migrated) {
       const ma = this.pos(m.lo) + 1n
@@ -1132,6 +1168,7 @@ export class StoreNode {
         const arc = this.arcOf(covered)
         this.adoptOwn(arc, m.own)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
+        readied.push(arc)
         m.used = true
       }
       parts = next
@@ -1161,6 +1198,12 @@ export class StoreNode {
     this.pending.sort((x, y) => compareBig(x.a, y.a))
     if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
     this.timers.push(this.nowMs + this.cfg.handoffWaitMs, 'rebuild', 0)
+    for (const arc of readied) { this.checkCurrent(arc) }
+  }
+
+  /** An arc just became ready: if we already know a newer incarnation of part of it, that part is superseded at once. */
+  private checkCurrent (arc: Arc): void {
+    for (const f of this.fences.entries(arc.lo, arc.hi)) { this.supersedeBelow(f) }
   }
 
   /** Merges adjacent pending arcs when there are too many (their rebuild restarts). */
@@ -1205,6 +1248,7 @@ export class StoreNode {
     if (any) {
       const arc = this.arcOf({ a, b })
       this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how })
+      this.checkCurrent(arc)
     }
   }
 
@@ -1536,7 +1580,7 @@ export class StoreNode {
     }
     const upTo = this.coverEnd(m.lo, m.hi, start)
     const hashes = this.digest(m.lo, m.hi, upTo, m.buckets, 0)
-    this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, range: this.rangeOrSelf() })
+    this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, range: this.rangeOrSelf(), epochs: this.imageEpochs(m.lo, upTo) })
   }
 
   /**
@@ -1564,6 +1608,9 @@ export class StoreNode {
 
   private onDigest (from: NodeRef, m: Extract<StoreMessage, { type: 'digest' }>): void {
     this.learnOwner(from, m.range)
+    // What the sibling knows of incarnations: an arc of ours that is stale learns it here, not
+    // only when an operation happens to meet it.
+    this.importEpochs(m.epochs)
     const ae = this.ae
     if (ae === undefined || ae.op !== m.op || m.lo !== ae.cursor || this.pending.length > 0) { return this.reject('digest-unexpected') }
     const buckets = m.hashes.length
