@@ -13,13 +13,35 @@ export class CorruptDatabaseError extends SelfmgmtError {
   }
 }
 
-/** Not enough replicas of the key answered consistently: nothing is known to have changed, nothing stale was returned. */
+/**
+ * Not enough replicas of the key answered consistently, in time. Nothing stale was returned.
+ * `indeterminate`: a write may still take effect (an accept was sent, or the answer is unknown);
+ * false: nothing was changed.
+ */
 export class QuorumUnavailableError extends SelfmgmtError {
   static readonly code = 'ERR_QUORUM_UNAVAILABLE'
+  readonly indeterminate: boolean
 
-  constructor (message: string, options?: { cause?: unknown }) {
+  constructor (message: string, options?: { cause?: unknown, indeterminate?: boolean }) {
     super(message, QuorumUnavailableError.code, options)
     this.name = 'QuorumUnavailableError'
+    this.indeterminate = options?.indeterminate ?? false
+  }
+}
+
+/**
+ * Concurrent operations on the same key kept taking each other's ballots until the attempts
+ * ran out (the replicas answered: retry, later or from one writer). `indeterminate` as for
+ * {@link QuorumUnavailableError}.
+ */
+export class ContentionError extends SelfmgmtError {
+  static readonly code = 'ERR_CONTENTION'
+  readonly indeterminate: boolean
+
+  constructor (message: string, options?: { cause?: unknown, indeterminate?: boolean }) {
+    super(message, ContentionError.code, options)
+    this.name = 'ContentionError'
+    this.indeterminate = options?.indeterminate ?? false
   }
 }
 

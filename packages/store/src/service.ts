@@ -15,7 +15,7 @@ import { KEY_BYTES_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { MemoryBackend } from './core/memory-backend.ts'
 import { StoreNode } from './core/store-node.ts'
 import { openSqliteBackend } from './db/sqlite-backend.ts'
-import { InvalidItemError, QuorumUnavailableError } from './errors.ts'
+import { ContentionError, InvalidItemError, QuorumUnavailableError } from './errors.ts'
 import { decodeStoreMessage, encodeStoreMessage } from './wire.ts'
 import type { ReplicaBackend } from './core/backend.ts'
 import type { StoreMessage } from './core/messages.ts'
@@ -39,6 +39,16 @@ export interface StoreInit {
   ringService?: string
   /** Overrides of the core's timeouts. */
   core?: Partial<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
+}
+
+/** The error a failed operation is reported with. */
+export function operationError (e: Extract<StoreEvent, { type: 'op-failed' }>): Error {
+  const outcome = e.indeterminate ? ' (the write may still take effect)' : ' (nothing was changed)'
+  if (e.reason === 'invalid-key' || e.reason === 'value-too-large' || e.reason === 'invalid-version') { return new InvalidItemError(e.reason) }
+  if (e.reason === 'lost-race' || e.reason === 'conflict') {
+    return new ContentionError(`${e.kind} lost to concurrent operations on the key (${e.reason}) after ${e.attempts} attempts${outcome}`, { indeterminate: e.indeterminate })
+  }
+  return new QuorumUnavailableError(`${e.kind} failed: ${e.reason} after ${e.attempts} attempts${outcome}`, { indeterminate: e.indeterminate })
 }
 
 export interface StoreComponents {
@@ -246,7 +256,7 @@ export class StoreService implements Startable {
     const done = new Promise<Extract<StoreEvent, { type: 'op-done' }>>((resolve, reject) => { this.waiters.set(opId, { resolve, reject }) })
     this.command({ ...cmd, opId })
     const signal = options.signal
-    const timeout = setTimeout(() => this.abandon(opId, new QuorumUnavailableError(`${kind} timed out after ${this.timeoutMs} ms (its effect, for a write, is unknown)`)), this.timeoutMs)
+    const timeout = setTimeout(() => this.abandon(opId, new QuorumUnavailableError(`${kind} timed out after ${this.timeoutMs} ms (its effect, for a write, is unknown)`, { indeterminate: kind !== 'get' })), this.timeoutMs)
     const onAbort = (): void => this.abandon(opId, new AbortError(`${kind} aborted (its effect, for a write, is unknown)`))
     signal?.addEventListener('abort', onAbort, { once: true })
     try {
@@ -344,9 +354,7 @@ export class StoreService implements Startable {
       case 'op-failed': {
         const w = this.waiters.get(e.opId)
         this.waiters.delete(e.opId)
-        w?.reject(e.reason === 'invalid-key' || e.reason === 'value-too-large' || e.reason === 'invalid-version'
-          ? new InvalidItemError(e.reason)
-          : new QuorumUnavailableError(`${e.kind} failed: ${e.reason} after ${e.attempts} attempts${e.indeterminate ? ' (the write may still take effect)' : ' (nothing was changed)'}`))
+        w?.reject(operationError(e))
         return
       }
       case 'lookup':

@@ -1,7 +1,7 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
-import { MemoryBackend, StoreNode, mergeRecord, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
+import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
 
@@ -168,7 +168,7 @@ describe('StoreNode, consistent quorums (epochs)', () => {
     ({ type: 'promise', op, slot, accepted: zero, version: 0, range: { lo: rids[slot] - 1n, hi: rids[slot] }, epoch, fences })
 
   /** A coordinator that owns none of the key's slots, its get's read round sent (one op number per round). */
-  function coordinator (): { node: StoreNode, op: number, events: () => StoreEvent[], out: Array<{ to: NodeRef, msg: StoreMessage }> } {
+  function coordinator (): { node: StoreNode, op: number, events(): StoreEvent[], out: Array<{ to: NodeRef, msg: StoreMessage }> } {
     const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4 })
     node.handleCommand(0, { type: 'joined', pred: { id: self.id - 1n, addr: 'p' } })
     node.handleCommand(0, { type: 'get', opId: 1, key })
@@ -230,5 +230,23 @@ describe('StoreNode, consistent quorums (epochs)', () => {
     // Not newer than what it has: ignored.
     h.node.handleMessage(0, other, { type: 'superseded', op: 0, rid: replicaIds(key, 4)[2], epoch: zero })
     expect(h.node.counters.rejected['superseded-unexpected']).to.equal(1)
+  })
+})
+
+describe('operation errors', () => {
+  const failed = (reason: string, indeterminate: boolean): Extract<StoreEvent, { type: 'op-failed' }> => ({ type: 'op-failed', opId: 1, kind: 'put', reason, indeterminate, attempts: 6 })
+
+  it('rival operations on the key are a ContentionError, too few replicas a QuorumUnavailableError, bad input an InvalidItemError; each says whether a write may still take effect', () => {
+    for (const reason of ['lost-race', 'conflict']) {
+      const e = operationError(failed(reason, reason === 'lost-race'))
+      expect(e).to.include({ name: 'ContentionError', code: 'ERR_CONTENTION', indeterminate: reason === 'lost-race' })
+    }
+    for (const reason of ['timeout', 'phase-timeout', 'not-ready', 'not-owner', 'stale']) {
+      expect(operationError(failed(reason, false))).to.include({ name: 'QuorumUnavailableError', code: 'ERR_QUORUM_UNAVAILABLE', indeterminate: false })
+    }
+    expect(operationError(failed('timeout', true)).message).to.match(/may still take effect/)
+    for (const reason of ['invalid-key', 'value-too-large', 'invalid-version']) {
+      expect(operationError(failed(reason, false))).to.have.property('name', 'InvalidItemError')
+    }
   })
 })

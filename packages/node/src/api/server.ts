@@ -16,7 +16,8 @@
  *
  * `<key>` is everything after `/v1/kv/` up to `?`, percent-decoded to UTF-8, 1 to 1024 bytes
  * (else 400 ERR_INVALID_KEY). Store operations answer 503 ERR_QUORUM_UNAVAILABLE when too few
- * replicas answer in time (the message says whether a write may still take effect), 503
+ * replicas answer in time, 409 ERR_CONTENTION when concurrent operations on the key kept taking
+ * each other's ballots (both with `indeterminate`: whether a write may still take effect), 503
  * ERR_NOT_MEMBER before the node joined and 503 ERR_NO_STORE on a node without a store.
  *
  * Every JSON failure is a body `{"error": {"code", "message"}}` (plus `version` where a key's
@@ -101,6 +102,8 @@ const ANSWERS: Record<string, { status: number, code: string }> = {
   // A key or value the store refuses that the API let through (the API checks both first).
   InvalidItemError: { status: 400, code: 'ERR_INVALID_ITEM' },
   QuorumUnavailableError: { status: 503, code: 'ERR_QUORUM_UNAVAILABLE' },
+  // Concurrent writers of one key kept taking each other's ballots: the replicas are fine, retry.
+  ContentionError: { status: 409, code: 'ERR_CONTENTION' },
   StoreNotRunningError: { status: 503, code: 'ERR_NO_STORE' },
   // The ring's own deadline (OPERATION_TIMEOUT_MS) passed: libp2p's TimeoutError, which has no code.
   TimeoutError: { status: 504, code: 'ERR_TIMEOUT' }
@@ -183,7 +186,7 @@ async function handle (ctx: Context, routes: Record<string, Record<string, Handl
     // An oversized body is not read to its end: the connection cannot be reused.
     if (e.status === 413) { headers.connection = 'close' }
     if (e.version !== undefined && e.version > 0) { headers.etag = etagOf(e.version) }
-    sendJson(res, e.status, { error: { code: e.code, message: e.message, ...(e.version === undefined ? {} : { version: e.version }) } }, headers)
+    sendJson(res, e.status, { error: { code: e.code, message: e.message, ...(e.version === undefined ? {} : { version: e.version }), ...(e.indeterminate === undefined ? {} : { indeterminate: e.indeterminate }) } }, headers)
   }
 }
 
@@ -199,13 +202,14 @@ function route (routes: Record<string, Record<string, Handler>>, method: string,
 }
 
 /** The status, code and message an error is answered with, and the key's version when the error carries one. */
-function explain (err: any, timedOutMs: number | undefined, closing: boolean): { status: number, code: string, message: string, version?: number } {
+function explain (err: any, timedOutMs: number | undefined, closing: boolean): { status: number, code: string, message: string, version?: number, indeterminate?: boolean } {
   if (timedOutMs !== undefined) { return { status: 504, code: 'ERR_TIMEOUT', message: `no answer within ${timedOutMs} ms` } }
   if (closing) { return { status: 503, code: 'ERR_STOPPING', message: 'the node is stopping' } }
   const answer = Object.hasOwn(ANSWERS, String(err?.name)) ? ANSWERS[String(err?.name)] : undefined
   if (answer === undefined) { return { status: 500, code: 'ERR_INTERNAL', message: 'internal error (see the node log)' } }
   if (err.name === 'KeyNotFoundError') { return { ...answer, message: String(err.message), version: err.version } }
   if (err.name === 'VersionConflictError') { return { ...answer, message: String(err.message), version: err.actual } }
+  if (err.name === 'QuorumUnavailableError' || err.name === 'ContentionError') { return { ...answer, message: String(err.message), indeterminate: err.indeterminate === true } }
   return { ...answer, message: String(err.message) }
 }
 

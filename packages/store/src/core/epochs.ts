@@ -18,7 +18,7 @@
  *
  * {@link EpochMap} keeps epochs by position: disjoint inclusive intervals of absolute ring ids.
  */
-import { ID_MASK } from '@selfmgmt/ring'
+import { ID_MASK, compareBig } from '@selfmgmt/ring'
 import { compareBallots } from './ballot.ts'
 import type { Ballot } from './backend.ts'
 import type { RingId } from '@selfmgmt/ring'
@@ -114,7 +114,7 @@ export class EpochMap {
         out.push({ a: s.a > a ? s.a : a, b: s.b < b ? s.b : b, e: s.e })
       }
     }
-    out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0))
+    out.sort((x, y) => compareBig(x.a, y.a))
     this.spans = []
     for (const s of out) { this.apply(s.a, s.b, s.e, true) }
   }

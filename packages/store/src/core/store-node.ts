@@ -15,7 +15,9 @@
  * it all along, by receiving it from its previous owner after that owner stopped serving it, or
  * by rebuilding it from a majority of the other acceptors (which sees every chosen value, and
  * which two sides of a partition cannot both do). So a new acceptor starts from a state that
- * some valid acceptor history reaches, and quorums keep intersecting.
+ * some valid acceptor history reaches, and quorums keep intersecting. Where the ring's views
+ * disagree and two nodes both hold a slot ready, incarnation epochs and fences (epochs.ts) keep
+ * the older one out of every quorum that could meet the newer one's.
  *
  * The driver feeds ring facts (`create`, `joined`, `range`, `leave`), answers `lookup` events
  * with `owner` commands, carries {@link StoreMessage}s between nodes, and calls `handleTimeout`.
