@@ -9,8 +9,13 @@
  * (every range ready and r up-to-date copies of every key) p50/p99, and the seeds whose
  * convergence was blocked because a majority of some key's replicas crashed at once.
  *
+ * Then the same checks on real processes (`--real N` runs, default 2; 0 skips them): 7
+ * `selfmgmt start` processes on loopback, 6 HTTP clients on 8 keys for ~40 s through a SIGKILL, a
+ * SIGSTOP of 8 s and a restart from disk (packages/node/test/fixtures/kv-faults-scenario.ts, the
+ * scenario of the kv-faults test), then the linearizability checker over the whole history.
+ *
  * Options: --seeds N (default 10) --from S (first seed, default 1) --families a,b,...
- * --matrix-seeds N (default 6) --json
+ * --matrix-seeds N (default 6) --real N (default 2) --json
  */
 import { parseArgs } from 'node:util'
 import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     from: { type: 'string', default: '1' },
     families: { type: 'string', default: STORE_FAMILIES.join(',') },
     'matrix-seeds': { type: 'string', default: '6' },
+    real: { type: 'string', default: '2' },
     json: { type: 'boolean', default: false }
   }
 })
@@ -58,10 +64,24 @@ for (const r of [3, 4, 5]) {
     matrix.push(runFailureCell(r, k, Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i)))
   }
 }
-log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+log(`simulator done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+
+// Real processes: the scenario of packages/node/test/kv-faults.spec.ts (built by `npm run build`).
+const REAL = Number(values.real)
+const real = []
+if (REAL > 0) {
+  const { runKvFaults } = await import('../packages/node/dist/test/fixtures/kv-faults-scenario.js')
+  for (let i = 1; i <= REAL; i++) {
+    log(`real processes: run ${i} of ${REAL}`)
+    const r = await runKvFaults(line => log(`  ${line}`))
+    real.push(r)
+    if (r.linearizability.verdict !== 'ok') { log(`run ${i}: ${r.linearizability.verdict}; history kept in ${r.keptDir}`) }
+  }
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+}
 
 if (values.json) {
-  console.log(JSON.stringify({ rows, matrix }, null, 2))
+  console.log(JSON.stringify({ rows, matrix, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
 } else {
   console.log(`Store fault families: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
   console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
@@ -77,5 +97,19 @@ if (values.json) {
   for (const c of matrix) {
     const n = c.seeds - c.skipped
     console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} |`)
+  }
+  if (real.length > 0) {
+    console.log('\nReal processes: 7 `selfmgmt start` processes on loopback (r = 4), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n')
+    console.log('| run | ops | ok | fail | unknown outcome | linearizable | ok / completed | not ok, by 5 s window (info and failed reads) | survivors ready after the kill | restarted node a member after | stores ready after the workload | written keys unreadable |')
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
+    const s = (ms) => ms < 0 ? 'not within the bound' : `${(ms / 1000).toFixed(1)} s`
+    real.forEach((r, i) => {
+      const c = r.counts.all
+      const windows = [...r.unavailableByWindow.entries()].sort((a, b) => a[0] - b[0]).map(([w, n]) => `${w * 5}-${w * 5 + 5} s: ${n}`).join(', ') || 'none'
+      console.log(`| ${i + 1} | ${r.ops} | ${c.ok} | ${c.fail} | ${c.info} | ${r.linearizability.verdict} | ${(100 * r.okShare).toFixed(1)} % | ${windows} | ${s(r.readyAfterKillMs)} | ${s(r.rejoinMs)} | ${s(r.readyAfterFaultsMs)} | ${r.unreadable.length} |`)
+    })
+    const reasons = new Map()
+    for (const r of real) { for (const [why, n] of r.failures) { reasons.set(why, (reasons.get(why) ?? 0) + n) } }
+    console.log(`\nFailed answers over all runs: ${[...reasons.entries()].map(([why, n]) => `${why} ×${n}`).join(', ') || 'none'}.`)
   }
 }
