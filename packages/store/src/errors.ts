@@ -14,34 +14,38 @@ export class CorruptDatabaseError extends SelfmgmtError {
 }
 
 /**
- * Not enough replicas of the key answered consistently, in time. Nothing stale was returned.
- * `indeterminate`: a write may still take effect (an accept was sent, or the answer is unknown);
- * false: nothing was changed.
+ * An operation that did not complete. `indeterminate`: a write may still take effect (an accept
+ * was sent, or the answer is unknown); false: nothing was changed.
  */
-export class QuorumUnavailableError extends SelfmgmtError {
-  static readonly code = 'ERR_QUORUM_UNAVAILABLE'
+export class OperationFailedError extends SelfmgmtError {
   readonly indeterminate: boolean
+
+  constructor (message: string, code: string, options?: { cause?: unknown, indeterminate?: boolean }) {
+    super(message, code, options)
+    this.indeterminate = options?.indeterminate ?? false
+  }
+}
+
+/** Not enough replicas of the key answered consistently, in time. Nothing stale was returned. */
+export class QuorumUnavailableError extends OperationFailedError {
+  static readonly code = 'ERR_QUORUM_UNAVAILABLE'
 
   constructor (message: string, options?: { cause?: unknown, indeterminate?: boolean }) {
     super(message, QuorumUnavailableError.code, options)
     this.name = 'QuorumUnavailableError'
-    this.indeterminate = options?.indeterminate ?? false
   }
 }
 
 /**
  * Concurrent operations on the same key kept taking each other's ballots until the attempts
- * ran out (the replicas answered: retry, later or from one writer). `indeterminate` as for
- * {@link QuorumUnavailableError}.
+ * ran out (the replicas answered: retry, later or from one writer).
  */
-export class ContentionError extends SelfmgmtError {
+export class ContentionError extends OperationFailedError {
   static readonly code = 'ERR_CONTENTION'
-  readonly indeterminate: boolean
 
   constructor (message: string, options?: { cause?: unknown, indeterminate?: boolean }) {
     super(message, ContentionError.code, options)
     this.name = 'ContentionError'
-    this.indeterminate = options?.indeterminate ?? false
   }
 }
 
