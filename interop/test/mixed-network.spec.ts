@@ -74,7 +74,7 @@ function ringPeersOf (n: SelfmgmtNode): string[] {
 }
 
 /** Neighbours and table entries, to compare before and after an event that must not change them. */
-function ringSnapshot (n: SelfmgmtNode): unknown {
+function ringSnapshot (n: SelfmgmtNode): { state: string, pred?: string, predList: string[], succList: string[], table: Array<string | undefined>, suspects: string[] } {
   const st = n.services.ring.getRoutingState()
   return {
     state: st.state,
@@ -333,8 +333,13 @@ describe('selfmgmt nodes among stock js-libp2p 3 and 2.x peers', function () {
         expect(r.owner.peerId.toString(), `${key} from ${from.peerId.toString()}`).to.equal(owner(ours, keyToId(key)).peerId.toString())
       }
     }
-    // Its ring state is unchanged.
-    expect(ringSnapshot(target)).to.deep.equal(before)
+    // Its ring state is unchanged: the same state, neighbours and suspects. Routing table entries
+    // may move to better nodes meanwhile (the lookups above correct them on use, and the table's
+    // own maintenance runs), but only ever to members.
+    const { table: tableAfter, ...after } = ringSnapshot(target)
+    const { table: _tableBefore, ...settled } = before
+    expect(after).to.deep.equal(settled)
+    expect(tableAfter.every(addr => addr === undefined || ourIds.has(addr)), `table entries ${JSON.stringify(tableAfter)}`).to.equal(true)
     expect(consistent(ours)).to.equal(true)
   })
 })
