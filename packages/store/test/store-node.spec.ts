@@ -53,10 +53,10 @@ describe('placement', () => {
     expect(replicaId(keyToId(key), 2, 4)).to.equal(ids[2])
   })
 
-  it('quorums: any two share a slot even with one slot doubly served; a rebuild reads a majority', () => {
+  it('quorums: any two share a slot even with one slot doubly served; a rebuild reads every other slot (r ≥ 3; r = 2 never rebuilds)', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map(operationQuorum)).to.deep.equal([1, 2, 3, 3, 4, 4, 5, 5])
     for (let r = 3; r <= 8; r++) { expect(2 * operationQuorum(r) - r, `r=${r}`).to.be.at.least(2) }
-    expect([1, 2, 3, 4, 5].map(rebuildQuorum)).to.deep.equal([0, 2, 2, 3, 3])
+    expect([1, 2, 3, 4, 5, 8].map(rebuildQuorum)).to.deep.equal([0, 2, 2, 3, 4, 7])
   })
 })
 
