@@ -33,6 +33,22 @@ describe('store in the simulator', function () {
     })
   }
 
+  // r = 3 and r = 5 under the partitions that make slots doubly served. With r = 5 and a rebuild
+  // that read only a majority of the other slots, majorities seed 10 was illegal.
+  for (const r of [3, 5]) {
+    it(`r = ${r}: majorities and bridge stay linearizable and converge (10 seeds each)`, () => {
+      for (const family of ['majorities', 'bridge'] as const) {
+        for (let seed = 1; seed <= 10; seed++) {
+          const x = runStoreScenario({ family, seed, r })
+          const what = `${family} r=${r} SEED=${seed}: ${JSON.stringify({ ...x, linearizability: x.linearizability.verdict === 'ok' ? 'ok' : x.linearizability })}`
+          expect(x.verdict, what).to.equal('ok')
+          expect(x.stuck.recoverable, what).to.equal(0)
+          if (x.stuck.majorityLost === 0) { expect(x.convergedMs, what).to.be.at.least(0) }
+        }
+      }
+    })
+  }
+
   it('a seed replays exactly (same trace, same history)', () => {
     const a = runStoreScenario({ family: 'churn', seed: 5 })
     const b = runStoreScenario({ family: 'churn', seed: 5 })
