@@ -25,7 +25,7 @@ export const DECODE_LIMITS = {
   accepted: { fences: R_MAX },
   rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX },
   handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX },
-  digest: { hashes: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX }
+  digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX }
 }
 
 const NACK_REASONS: Record<NackReason, Nack.Reason> = {
@@ -88,7 +88,7 @@ function toPb (m: StoreMessage): PB {
     case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready, own: m.own.map(epochArcPb), epochs: m.epochs.map(epochArcPb) } }
     case 'handoff-ack': return { handoffAck: { op } }
     case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
-    case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb) } }
+    case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, counts: m.counts, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb) } }
     case 'raw-read': return { rawRead: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid) } }
     case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
     case 'superseded': return { superseded: { op, rid: id(m.rid), epoch: ballotPb(m.epoch) } }
@@ -169,7 +169,7 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready, own: x.own.map(epochArcOf), epochs: x.epochs.map(epochArcOf) } }
   if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
   if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
-  if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf) } }
+  if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, counts: x.counts, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf) } }
   if (pb.rawRead !== undefined) { const x = pb.rawRead; return { type: 'raw-read', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid') } }
   if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
   if (pb.superseded !== undefined) { const x = pb.superseded; return { type: 'superseded', op: num(x.op), rid: rid(x.rid, 'rid'), epoch: ballotOf(x.epoch, 'epoch') } }
@@ -244,7 +244,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
-  digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkArc(m.range) ?? checkEpochs(m.epochs),
+  digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkHashes(m.counts) ?? checkArc(m.range) ?? checkEpochs(m.epochs),
   'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
   'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
   superseded: m => checkId(m.rid, 'rid') ?? checkBallot(m.epoch)

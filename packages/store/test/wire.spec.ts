@@ -65,8 +65,8 @@ function samples (): StoreMessage[] {
     { type: 'range-data', op: 2 ** 32, records: [rec({ version: 2 ** 31 + 1, promised: { n: 2 ** 32 + 1, by: '' } })], upTo: 3n, more: false, range: arc, epochs: [] },
     { type: 'superseded', op: 0, rid: ID_MASK, epoch: ballot },
     { type: 'digest-req', op: 9, lo: 1n, hi: 2n, buckets: 32 },
-    { type: 'digest', op: 10, lo: 1n, upTo: 2n, hashes: [0, 1, 0xffff_ffff, 12345], range: arc, epochs: [{ lo: 1n, hi: 2n, e: ballot }] },
-    { type: 'digest', op: 10, lo: 1n, upTo: 1n, hashes: [], range: whole, epochs: [] },
+    { type: 'digest', op: 10, lo: 1n, upTo: 2n, hashes: [0, 1, 0xffff_ffff, 12345], counts: [3, 0, 0xffff_ffff, 1], range: arc, epochs: [{ lo: 1n, hi: 2n, e: ballot }] },
+    { type: 'digest', op: 10, lo: 1n, upTo: 1n, hashes: [], counts: [], range: whole, epochs: [] },
     { type: 'raw-read', op: 11, key: bytes(3), slot: 2, rid: 5n },
     { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n },
     { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n, value: new Uint8Array(0) },
@@ -165,7 +165,7 @@ describe('store wire codec', () => {
     rejects(PB.encode({ accepted: { op: 1n, slot: 0, range: pbArc({ hi: new Uint8Array(15) }), epoch: pbBallot(), fences: [] } }), 'bad-range')
     rejects(PB.encode({ rangeRead: { op: 1n, lo: new Uint8Array(0), hi: id16(), limit: 1, fenceShift: 0 } }), 'bad-lo')
     rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: new Uint8Array(3), key: bytes(1) }, limit: 1, fenceShift: 0 } }), 'bad-after')
-    rejects(PB.encode({ digest: { op: 1n, lo: id16(), upTo: new Uint8Array(20), hashes: [], range: pbArc(), epochs: [] } }), 'bad-up-to')
+    rejects(PB.encode({ digest: { op: 1n, lo: id16(), upTo: new Uint8Array(20), hashes: [], counts: [], range: pbArc(), epochs: [] } }), 'bad-up-to')
     rejects(pbRangeData([pbRecord({ rid: new Uint8Array(1) })]), 'bad-rid')
   })
 
@@ -218,7 +218,7 @@ describe('store wire codec', () => {
     expect(decodeStoreMessage(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX }, () => pbRecord()))).ok).to.equal(true)
     rejects(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord())), 'over-limit')
     rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [] } }), 'over-limit')
-    const digest = (n: number): Uint8Array => PB.encode({ digest: { op: 1n, lo: id16(), upTo: id16(), hashes: new Array<number>(n).fill(1), range: pbArc(), epochs: [] } })
+    const digest = (n: number): Uint8Array => PB.encode({ digest: { op: 1n, lo: id16(), upTo: id16(), hashes: new Array<number>(n).fill(1), counts: [], range: pbArc(), epochs: [] } })
     expect(decodeStoreMessage(digest(DIGEST_BUCKETS_MAX)).ok).to.equal(true)
     rejects(digest(DIGEST_BUCKETS_MAX + 1), 'over-limit')
   })
@@ -241,7 +241,7 @@ describe('store wire codec', () => {
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, fence: { e: { n: 1, by: 'a' }, j: 0 } },
       { type: 'promise', op: 1, slot: 0, accepted: { n: 0, by: '' }, version: 0, range: whole, epoch: { n: -1, by: '' }, fences: [] },
       { type: 'accepted', op: 1, slot: 0, range: whole, epoch: { n: 0, by: '' }, fences: new Array(R_MAX + 1).fill({ n: 0, by: '' }) },
-      { type: 'digest', op: 1, lo: 0n, upTo: 0n, hashes: [-1], range: whole, epochs: [] },
+      { type: 'digest', op: 1, lo: 0n, upTo: 0n, hashes: [-1], counts: [], range: whole, epochs: [] },
       { type: 'digest-req', op: 1, lo: 0n, hi: 0n, buckets: DIGEST_BUCKETS_MAX + 1 },
       { type: 'toString', op: 1 } as unknown as StoreMessage
     ]
@@ -307,7 +307,7 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs }),
     fc.record({ type: fc.constant('handoff-ack' as const), op }),
     fc.record({ type: fc.constant('digest-req' as const), op, lo: rid, hi: rid, buckets: fc.integer({ min: 1, max: DIGEST_BUCKETS_MAX }) }),
-    fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), range: a, epochs }),
+    fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), counts: fc.array(u32(0), { maxLength: 40 }), range: a, epochs }),
     fc.record({ type: fc.constant('superseded' as const), op, rid, epoch: b })
   )
 }

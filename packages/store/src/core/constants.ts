@@ -59,3 +59,7 @@ export const PENDING_ARCS_MAX = 256
 export const EPOCH_ARCS_MAX = 512
 /** Fence spans a node keeps (merged upward beyond it). */
 export const FENCE_SPANS_MAX = 4096
+/** Anti-entropy pulls a differing bucket with at most this many of the sibling's records; a larger one is compared one level down first. */
+export const AE_PULL_RECORDS = 32
+/** Levels of digests below the first (32^4 ≈ a million buckets per compared arc). */
+export const AE_DEPTH_MAX = 4

@@ -57,7 +57,7 @@ export type StoreMessage =
   /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }
   /** The hashes, over the part (lo, upTo] the sender holds ready (the rest of each bucket is left out). */
-  | { type: 'digest', op: number, lo: RingId, upTo: RingId, hashes: number[], range: Arc, epochs: EpochArc[] }
+  | { type: 'digest', op: number, lo: RingId, upTo: RingId, hashes: number[], counts: number[], range: Arc, epochs: EpochArc[] }
   /** Benchmark baseline (consistency 'none'): read one replica as it is (answered by a promise, no ballot taken). */
   | { type: 'raw-read', op: number, key: Uint8Array, slot: number, rid: RingId }
   /** Benchmark baseline: overwrite one replica without ballots (answered by accepted). */

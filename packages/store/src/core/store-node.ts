@@ -106,6 +106,8 @@ export interface StoreCounters {
   aeCompared: number
   aeBucketsDiffering: number
   aeRecords: number
+  /** Anti-entropy: records received in pulls (taken or not). */
+  aeRecordsPulled: number
   aeRepairs: number
   /** Replies not counted because another reply knew a newer incarnation of their slot. */
   staleReplies: number
@@ -225,6 +227,8 @@ export class StoreNode {
   private aeJ = 0
   private aeArmed = false
   private readonly aePulls = new Map<number, { j: number, lo: RingId, hi: RingId, after?: Cursor, sentMs: number }>()
+  /** Anti-entropy: digests of differing buckets, asked for one level down (op → what and how deep). */
+  private readonly aeDescents = new Map<number, { j: number, lo: RingId, hi: RingId, depth: number, sentMs: number }>()
   /** Rebuild read op → the pending arc and source it serves. */
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
   readonly counters: StoreCounters = {
@@ -245,6 +249,7 @@ export class StoreNode {
     aeCompared: 0,
     aeBucketsDiffering: 0,
     aeRecords: 0,
+    aeRecordsPulled: 0,
     aeRepairs: 0,
     staleReplies: 0,
     superseded: 0,
@@ -739,9 +744,10 @@ export class StoreNode {
     if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
     const read = this.rebuildReads.get(msg.op)
     if (read !== undefined) { return this.onRebuildRefused(msg.op, from) }
-    if (this.ae?.op === msg.op || this.aePulls.has(msg.op)) {
+    if (this.ae?.op === msg.op || this.aePulls.has(msg.op) || this.aeDescents.has(msg.op)) {
       // The sibling is not ready or moved: this round ends; the next one looks it up again.
       this.aePulls.delete(msg.op)
+      this.aeDescents.delete(msg.op)
       if (this.ae?.op === msg.op) { this.ae = undefined }
       return
     }
@@ -1581,16 +1587,18 @@ export class StoreNode {
       return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
     }
     const upTo = this.coverEnd(m.lo, m.hi, start)
-    const hashes = this.digest(m.lo, m.hi, upTo, m.buckets, 0)
-    this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, range: this.rangeOrSelf(), epochs: this.imageEpochs(m.lo, upTo) })
+    const { hashes, counts } = this.digest(m.lo, m.hi, upTo, m.buckets, 0)
+    this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, counts, range: this.rangeOrSelf(), epochs: this.imageEpochs(m.lo, upTo) })
   }
 
   /**
-   * Bucket hashes of our records with rid in (lo, upTo], bucketed over (lo, hi]; records are
-   * taken as if shifted back by j slots (so a sibling's records and ours hash alike).
+   * Bucket hashes (and record counts) of our records with rid in (lo, upTo], bucketed over
+   * (lo, hi]; records are taken as if shifted back by j slots (so a sibling's records and ours
+   * hash alike).
    */
-  private digest (lo: RingId, hi: RingId, upTo: RingId, buckets: number, j: number): number[] {
+  private digest (lo: RingId, hi: RingId, upTo: RingId, buckets: number, j: number): { hashes: number[], counts: number[] } {
     const out = new Array<number>(buckets).fill(0)
+    const counts = new Array<number>(buckets).fill(0)
     const len = ((hi - lo) & ID_MASK) === 0n ? ID_MASK + 1n : (hi - lo) & ID_MASK
     const a = shift(lo, j, this.r)
     const b = shift(upTo, j, this.r)
@@ -1600,12 +1608,13 @@ export class StoreNode {
         const bucket = Number((((rid - lo - 1n) & ID_MASK) * BigInt(buckets)) / len)
         const i = Math.min(bucket, buckets - 1)
         out[i] = (out[i] ^ recordHash(rec)) >>> 0
+        counts[i]++
       }
       const last = page[page.length - 1]
       after = { rid: last.rid, key: last.key }
       if (page.length < C.PAGE_RECORDS_MAX) { break }
     }
-    return out
+    return { hashes: out, counts }
   }
 
   private onDigest (from: NodeRef, m: Extract<StoreMessage, { type: 'digest' }>): void {
@@ -1613,13 +1622,32 @@ export class StoreNode {
     // What the sibling knows of incarnations: an arc of ours that is stale learns it here, not
     // only when an operation happens to meet it.
     this.importEpochs(m.epochs)
+    const descent = this.aeDescents.get(m.op)
+    if (descent !== undefined) {
+      this.aeDescents.delete(m.op)
+      if (m.lo !== descent.lo || this.pending.length > 0 || m.hashes.length !== C.DIGEST_BUCKETS || m.counts.length !== C.DIGEST_BUCKETS) { return this.reject('digest-unexpected') }
+      return this.compareDigest(from, m, descent.j, descent.hi, descent.depth)
+    }
     const ae = this.ae
     if (ae === undefined || ae.op !== m.op || m.lo !== ae.cursor || this.pending.length > 0) { return this.reject('digest-unexpected') }
+    if (m.hashes.length !== C.DIGEST_BUCKETS || m.counts.length !== C.DIGEST_BUCKETS) { return this.reject('digest-invalid') }
+    this.compareDigest(from, m, ae.j, ae.hi, 0)
+    ae.cursor = m.upTo
+    ae.op = undefined
+    if (ae.cursor !== ae.hi) { this.sendDigestReq() }
+  }
+
+  /**
+   * Compares a sibling's digest of (m.lo, hi] with ours. A differing bucket that holds few of
+   * the sibling's records is pulled; a larger one is compared again one level down (a digest of
+   * that bucket alone), so a difference of a few records costs a few digests and a few records,
+   * not a 32nd of the range (a hash tree of fan-out DIGEST_BUCKETS, built on demand).
+   */
+  private compareDigest (from: NodeRef, m: Extract<StoreMessage, { type: 'digest' }>, j: number, hi: RingId, depth: number): void {
     const buckets = m.hashes.length
-    if (buckets !== C.DIGEST_BUCKETS) { return this.reject('digest-invalid') }
     this.counters.aeCompared++
-    const mine = this.digest(m.lo, ae.hi, m.upTo, buckets, -ae.j)
-    const len = ((ae.hi - m.lo) & ID_MASK) === 0n ? ID_MASK + 1n : (ae.hi - m.lo) & ID_MASK
+    const mine = this.digest(m.lo, hi, m.upTo, buckets, -j).hashes
+    const len = ((hi - m.lo) & ID_MASK) === 0n ? ID_MASK + 1n : (hi - m.lo) & ID_MASK
     const upLen = (m.upTo - m.lo) & ID_MASK
     for (let i = 0; i < buckets; i++) {
       if (mine[i] === m.hashes[i]) { continue }
@@ -1629,14 +1657,17 @@ export class StoreNode {
       const bHi = (m.lo + (bHiOff < upLen ? bHiOff : upLen)) & ID_MASK
       if (bLo === bHi) { continue }
       const op = this.seq++
-      this.aePulls.set(op, { j: ae.j, lo: bLo, hi: bHi, sentMs: this.nowMs })
+      if (m.counts[i] > C.AE_PULL_RECORDS && depth < C.AE_DEPTH_MAX && ((bHi - bLo) & ID_MASK) >= BigInt(buckets)) {
+        this.aeDescents.set(op, { j, lo: bLo, hi: bHi, depth: depth + 1, sentMs: this.nowMs })
+        this.send(from, { type: 'digest-req', op, lo: bLo, hi: bHi, buckets: C.DIGEST_BUCKETS })
+        continue
+      }
+      this.aePulls.set(op, { j, lo: bLo, hi: bHi, sentMs: this.nowMs })
       this.send(from, { type: 'range-read', op, lo: bLo, hi: bHi, limit: C.PAGE_RECORDS_MAX })
     }
-    // Drop pulls that never got an answer.
+    // Drop pulls and descents that never got an answer.
     for (const [op, p] of this.aePulls) { if (this.nowMs - p.sentMs > 2 * this.cfg.antiEntropyMs) { this.aePulls.delete(op) } }
-    ae.cursor = m.upTo
-    ae.op = undefined
-    if (ae.cursor !== ae.hi) { this.sendDigestReq() }
+    for (const [op, p] of this.aeDescents) { if (this.nowMs - p.sentMs > 2 * this.cfg.antiEntropyMs) { this.aeDescents.delete(op) } }
   }
 
   private startRepair (key: Uint8Array): void {
@@ -1651,6 +1682,7 @@ export class StoreNode {
     if (pull === undefined) { return }
     this.aePulls.delete(m.op)
     this.importEpochs(m.epochs)
+    this.counters.aeRecordsPulled += m.records.length
     const merged: ReplicaRecord[] = []
     for (const rec of m.records) {
       if (!this.validSlot(rec.slot)) { continue }
