@@ -232,7 +232,8 @@ export class StoreSim {
     const ref = restartOf === undefined ? { id: keyToId(this.idRng.bytes(32)), addr: `n${index}` } : { id: restartOf.ref.id, addr: `${restartOf.ref.addr.split('.')[0]}.${index}` }
     const b = restartOf?.core.backend ?? new MemoryBackend()
     const ring = new RingNode({ ...this.opts.ring, self: ref, geometry: { name: 'dks', k: 4 } })
-    const store = new StoreNode({ ...this.opts.store, self: ref, backend: b, r: this.r })
+    // A restarted node is a new run: its ballots and epochs get a name of their own.
+    const store = new StoreNode({ ...this.opts.store, self: ref, backend: b, r: this.r, boot: restartOf === undefined ? undefined : String(index) })
     const core = new StoreSimCore(ring, store, b)
     if (this.opts.clockSkew === true) { core.clock = { rate: 0.95 + 0.1 * this.clockRng.next(), offset: 1e6 * this.clockRng.next() } }
     return this.engine.addNode(ref, core)

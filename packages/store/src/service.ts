@@ -5,6 +5,7 @@
  * memory). No protocol logic here: it feeds the core ring facts, messages and time, and carries
  * out what the core emits.
  */
+import { randomBytes } from 'node:crypto'
 import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { lpStream } from '@libp2p/utils'
 import { AbortError } from '@selfmgmt/interface'
@@ -131,7 +132,7 @@ export class StoreService implements Startable {
     const self = nodeRefOf(this.components.peerId)
     if (self === undefined) { throw new InvalidParametersError('the store needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
     this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
-    this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r })
+    this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
     acquirePauseClock()
     this.timeOrigin = pauseAwareNow()
     this.started = true

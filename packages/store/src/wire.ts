@@ -9,7 +9,7 @@
 import { assert, unreachable } from '@selfmgmt/interface'
 import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
 import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
-import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
+import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
 import { Nack, StoreMessage as PB } from './pb/store.ts'
 import type { Ballot, ReplicaRecord } from './core/backend.ts'
@@ -195,10 +195,15 @@ function checkBallot (b: Ballot): string | undefined {
 
 function checkArc (a: Arc): string | undefined { return checkId(a.lo, 'range') ?? checkId(a.hi, 'range') }
 
+/** An incarnation epoch: a ballot whose number stays far below 2^53 (so a rebuild's +1 is exact). */
+function checkEpoch (b: Ballot): string | undefined {
+  return checkBallot(b) ?? (b.n > EPOCH_N_MAX ? 'bad-epoch-n' : undefined)
+}
+
 function checkFences (f: readonly Ballot[]): string | undefined {
   if (f.length > R_MAX) { return 'over-limit' }
   for (const b of f) {
-    const why = checkBallot(b)
+    const why = checkEpoch(b)
     if (why !== undefined) { return why }
   }
   return undefined
@@ -207,7 +212,7 @@ function checkFences (f: readonly Ballot[]): string | undefined {
 function checkEpochs (arcs: readonly EpochArc[]): string | undefined {
   if (arcs.length > EPOCH_ARCS_MAX) { return 'over-limit' }
   for (const a of arcs) {
-    const why = checkId(a.lo, 'epoch-lo') ?? checkId(a.hi, 'epoch-hi') ?? checkBallot(a.e)
+    const why = checkId(a.lo, 'epoch-lo') ?? checkId(a.hi, 'epoch-hi') ?? checkEpoch(a.e)
     if (why !== undefined) { return why }
   }
   return undefined
@@ -232,14 +237,14 @@ type Check<T extends StoreMessage['type']> = (m: Extract<StoreMessage, { type: T
 /** The checks of each message type, apart from `op`. */
 const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   prepare: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot),
-  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkBallot(m.epoch) ?? checkFences(m.fences),
+  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences),
   accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version),
-  accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkBallot(m.epoch) ?? checkFences(m.fences),
+  accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences),
   nack: m => (m.slot === -1 ? undefined : checkSlot(m.slot)) ?? (NACK_REASONS[m.reason] === undefined ? 'bad-reason' : undefined) ??
     (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
   'range-read': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (m.after === undefined ? undefined : checkId(m.after.rid, 'after') ?? checkKey(m.after.key)) ??
     (isUint32(m.limit, 1) ? undefined : 'bad-limit') ??
-    (m.fence === undefined ? undefined : checkBallot(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')),
+    (m.fence === undefined ? undefined : checkEpoch(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')),
   'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs),
   handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs),
   'handoff-ack': () => undefined,
@@ -247,7 +252,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkHashes(m.counts) ?? checkArc(m.range) ?? checkEpochs(m.epochs),
   'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
   'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
-  superseded: m => checkId(m.rid, 'rid') ?? checkBallot(m.epoch)
+  superseded: m => checkId(m.rid, 'rid') ?? checkEpoch(m.epoch)
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

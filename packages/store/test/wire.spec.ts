@@ -4,7 +4,7 @@ import { expect } from 'aegir/chai'
 import fc from 'fast-check'
 import { Uint8ArrayList } from 'uint8arraylist'
 import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from '../src/constants.ts'
-import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
+import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
 import { STORE_MESSAGE_TYPES } from '../src/core/messages.ts'
 import { R_MAX } from '../src/core/placement.ts'
 import { Nack, StoreMessage as PB } from '../src/pb/store.ts'
@@ -239,6 +239,7 @@ describe('store wire codec', () => {
       { type: 'range-data', op: 1, records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => rec()), upTo: 0n, more: false, range: whole, epochs: [] },
       { type: 'range-data', op: 1, records: [], upTo: 0n, more: false, range: whole, epochs: Array.from({ length: EPOCH_ARCS_MAX + 1 }, () => ({ lo: 0n, hi: 1n, e: { n: 1, by: 'a' } })) },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, fence: { e: { n: 1, by: 'a' }, j: 0 } },
+      { type: 'superseded', op: 1, rid: 0n, epoch: { n: EPOCH_N_MAX + 1, by: 'a' } },
       { type: 'promise', op: 1, slot: 0, accepted: { n: 0, by: '' }, version: 0, range: whole, epoch: { n: -1, by: '' }, fences: [] },
       { type: 'accepted', op: 1, slot: 0, range: whole, epoch: { n: 0, by: '' }, fences: new Array(R_MAX + 1).fill({ n: 0, by: '' }) },
       { type: 'digest', op: 1, lo: 0n, upTo: 0n, hashes: [-1], counts: [], range: whole, epochs: [] },
@@ -292,22 +293,23 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
   const a = fc.record({ lo: rid, hi: rid })
   const record = fc.record({ key, slot, rid, promised: b, accepted: b, value, version })
   const records = fc.array(record, { maxLength: 6 })
-  const epochs = fc.array(fc.record({ lo: rid, hi: rid, e: b }), { maxLength: 5 })
-  const fences = fc.array(b, { maxLength: R_MAX })
+  const e = fc.record({ n: fc.integer({ min: 0, max: EPOCH_N_MAX }), by: fc.string({ maxLength: BALLOT_BY_CHARS_MAX / 2, unit: 'binary' }) })
+  const epochs = fc.array(fc.record({ lo: rid, hi: rid, e }), { maxLength: 5 })
+  const fences = fc.array(e, { maxLength: R_MAX })
   const reason = fc.constantFrom('not-owner' as const, 'not-ready' as const, 'conflict' as const, 'invalid' as const)
   const u32 = (min: number): fc.Arbitrary<number> => fc.integer({ min, max: 0xffff_ffff })
   return fc.oneof(
     fc.record({ type: fc.constant('prepare' as const), op, key, slot, rid, ballot: b }),
-    fc.record({ type: fc.constant('promise' as const), op, slot, accepted: b, value, version, range: a, epoch: b, fences }),
+    fc.record({ type: fc.constant('promise' as const), op, slot, accepted: b, value, version, range: a, epoch: e, fences }),
     fc.record({ type: fc.constant('accept' as const), op, key, slot, rid, ballot: b, value, version }),
-    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: b, fences }),
+    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: e, fences }),
     fc.record({ type: fc.constant('nack' as const), op, slot: fc.integer({ min: -1, max: R_MAX - 1 }), reason, promised: fc.option(b, { nil: undefined }), range: fc.option(a, { nil: undefined }) }),
-    fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1), fence: fc.option(fc.record({ e: b, j: fc.integer({ min: 1, max: R_MAX - 1 }) }), { nil: undefined }) }),
+    fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1), fence: fc.option(fc.record({ e, j: fc.integer({ min: 1, max: R_MAX - 1 }) }), { nil: undefined }) }),
     fc.record({ type: fc.constant('range-data' as const), op, records, upTo: rid, more: fc.boolean(), range: a, epochs }),
     fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs }),
     fc.record({ type: fc.constant('handoff-ack' as const), op }),
     fc.record({ type: fc.constant('digest-req' as const), op, lo: rid, hi: rid, buckets: fc.integer({ min: 1, max: DIGEST_BUCKETS_MAX }) }),
     fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), counts: fc.array(u32(0), { maxLength: 40 }), range: a, epochs }),
-    fc.record({ type: fc.constant('superseded' as const), op, rid, epoch: b })
+    fc.record({ type: fc.constant('superseded' as const), op, rid, epoch: e })
   )
 }

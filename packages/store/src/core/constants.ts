@@ -63,3 +63,7 @@ export const FENCE_SPANS_MAX = 4096
 export const AE_PULL_RECORDS = 32
 /** Levels of digests below the first (32^4 ≈ a million buckets per compared arc). */
 export const AE_DEPTH_MAX = 4
+/** Anti-entropy pulls and descents in flight per node; beyond, a round stops asking (the next round compares again). */
+export const AE_INFLIGHT_MAX = 64
+/** Largest epoch number accepted from a peer (honest nodes count up by one per rebuild; far below 2^53, so +1 stays exact). */
+export const EPOCH_N_MAX = 2 ** 48

@@ -52,6 +52,14 @@ export interface StoreConfig {
    * ring must use the same.
    */
   consistency?: 'linearizable' | 'none'
+  /**
+   * What tells this run of the node apart from its earlier runs with the same ring id (a
+   * restart from disk): at most 16 characters, appended to the proposer name of its ballots and
+   * epochs, whose counters start again from zero in a new run (else a restarted node could make
+   * a ballot or an incarnation epoch equal to one of its former run). The service draws it at
+   * random; the simulator counts restarts.
+   */
+  boot?: string
 }
 
 export type StoreCommand =
@@ -195,7 +203,7 @@ export class StoreNode {
   readonly rebuildNeed: number
   private readonly selfHex: string
   private readonly backend: ReplicaBackend
-  private readonly cfg: Required<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
+  private readonly cfg: Required<Omit<StoreConfig, 'self' | 'backend' | 'r' | 'boot'>>
   private nowMs = 0
   private readonly timers = new TimerHeap<TimerKind>()
   private readonly out: Array<{ to: NodeRef, msg: StoreMessage }> = []
@@ -219,6 +227,8 @@ export class StoreNode {
   private readonly fences = new EpochMap()
   /** Highest epoch number we made or saw, so our next one is higher. */
   private epochN = 0
+  /** When the queued rebuild timer fires (Infinity: none). */
+  private rebuildAtMs = Infinity
   /** Arcs handed on not ready (we were still rebuilding or waiting): their owner gets them ready when we do. */
   private handedAway: Array<{ lo: RingId, hi: RingId, to: NodeRef, atMs: number }> = []
   private readonly handoffs = new Map<number, Handoff>()
@@ -260,7 +270,8 @@ export class StoreNode {
     const r = config.r ?? C.R_DEFAULT
     assert(Number.isInteger(r) && r >= R_MIN && r <= R_MAX, `replication degree must be an integer in ${R_MIN}..${R_MAX}`)
     this.self = config.self
-    this.selfHex = idToHex(config.self.id)
+    assert(config.boot === undefined || (config.boot.length <= 16 && !config.boot.includes(':')), 'boot must be at most 16 characters without a colon')
+    this.selfHex = config.boot === undefined || config.boot === '' ? idToHex(config.self.id) : `${idToHex(config.self.id)}:${config.boot}`
     this.backend = config.backend
     this.r = r
     this.W = operationQuorum(r)
@@ -1137,7 +1148,7 @@ export class StoreNode {
     this.pending.push(...add)
     this.pending.sort((p, q) => compareBig(p.a, q.a))
     if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
-    this.timers.push(this.nowMs, 'rebuild', 0)
+    this.armRebuild(this.nowMs)
   }
 
   private onSuperseded (m: Extract<StoreMessage, { type: 'superseded' }>): void {
@@ -1205,7 +1216,7 @@ export class StoreNode {
     }
     this.pending.sort((x, y) => compareBig(x.a, y.a))
     if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
-    this.timers.push(this.nowMs + this.cfg.handoffWaitMs, 'rebuild', 0)
+    this.armRebuild(this.nowMs + this.cfg.handoffWaitMs)
     for (const arc of readied) { this.checkCurrent(arc) }
   }
 
@@ -1269,7 +1280,15 @@ export class StoreNode {
     }
   }
 
+  /** One rebuild timer chain: a new timer only when it is due before the one already queued. */
+  private armRebuild (atMs: number): void {
+    if (atMs >= this.rebuildAtMs && this.rebuildAtMs >= this.nowMs) { return }
+    this.rebuildAtMs = atMs
+    this.timers.push(atMs, 'rebuild', 0)
+  }
+
   private pumpRebuild (): void {
+    this.rebuildAtMs = Infinity
     this.pruneReads()
     let nextAt = Infinity
     for (const p of this.pending) {
@@ -1297,7 +1316,7 @@ export class StoreNode {
       }
       nextAt = Math.min(nextAt, this.nowMs + this.cfg.rebuildRetryMs)
     }
-    if (nextAt < Infinity) { this.timers.push(nextAt, 'rebuild', 0) }
+    if (nextAt < Infinity) { this.armRebuild(nextAt) }
   }
 
   /** An epoch above every one we know for the arc. */
@@ -1341,7 +1360,8 @@ export class StoreNode {
   private onRangeRead (from: NodeRef, m: Extract<StoreMessage, { type: 'range-read' }>): void {
     const start = m.after?.rid ?? ((m.lo + 1n) & ID_MASK)
     const why = this.refusal(start, true)
-    const badFence = m.fence !== undefined && (!Number.isInteger(m.fence.j) || m.fence.j < 1 || m.fence.j >= this.r)
+    const badFence = (m.fence !== undefined && (!Number.isInteger(m.fence.j) || m.fence.j < 1 || m.fence.j >= this.r)) ||
+      (m.after !== undefined && !inOpenClosed(m.after.rid, m.lo, m.hi))
     if (why !== undefined || !Number.isInteger(m.limit) || m.limit < 1 || badFence) {
       this.reject(`range-read-${why ?? 'invalid'}`)
       return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
@@ -1425,7 +1445,7 @@ export class StoreNode {
       this.counters.epochRestarts++
       p.epoch = this.newEpoch(arc)
       p.sources = new Map()
-      this.timers.push(this.nowMs, 'rebuild', 0)
+      this.armRebuild(this.nowMs)
       return
     }
     this.counters.rebuilds++
@@ -1435,6 +1455,12 @@ export class StoreNode {
   // ---------------------------------------------------------------- hand-off
 
   private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean, own: EpochArc[], epochs: EpochArc[]): void {
+    if (own.length > C.EPOCH_ARCS_MAX) {
+      // Too many incarnations to name in one message (never seen): hand the records over not
+      // ready, so the new owner rebuilds (and fences) the arc itself.
+      ready = false
+      own = []
+    }
     const op = this.seq++
     const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave }
     this.handoffs.set(op, h)
@@ -1656,6 +1682,8 @@ export class StoreNode {
       const bHiOff = (len * BigInt(i + 1)) / BigInt(buckets)
       const bHi = (m.lo + (bHiOff < upLen ? bHiOff : upLen)) & ID_MASK
       if (bLo === bHi) { continue }
+      // Bounded work in flight: what is left differs again in a later round.
+      if (this.aePulls.size + this.aeDescents.size >= C.AE_INFLIGHT_MAX) { break }
       const op = this.seq++
       if (m.counts[i] > C.AE_PULL_RECORDS && depth < C.AE_DEPTH_MAX && ((bHi - bLo) & ID_MASK) >= BigInt(buckets)) {
         this.aeDescents.set(op, { j, lo: bLo, hi: bHi, depth: depth + 1, sentMs: this.nowMs })
