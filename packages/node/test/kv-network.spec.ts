@@ -1,7 +1,7 @@
 /* Goal: the store on a real network of 5 `selfmgmt start` processes (r = 4): 20 keys put through one node read back through another; after a node other than those two is killed (SIGKILL), all 20 still read back right within a bound and the survivors rebuild the dead node's range (every store ready again, the dead node's replicas on its successor); the killed node restarted with its data dir rejoins with the same identity, its store gets ready, and all 20 keys read back through it and through the others; stopped gracefully (SIGTERM), it hands its replicas to its successor before it leaves, so nothing waits for a rebuild. Method: LocalNetwork from src/demo with LAN ring timeouts; the victim is the node with the shortest range (under N/r, so it holds at most one replica of any key: the store documents that a node holding two replicas of a key can take that key's quorum with it, see packages/store/README.md); ground truth (ranges) computed from the ring ids here; every wait polls the nodes' HTTP APIs against a deadline; the measured times are printed. */
 import { expect } from 'aegir/chai'
 import { LocalNetwork } from '../src/index.ts'
-import { RING_SIZE, kvNodeArgs, ranges, replicasOf } from './fixtures/kv-workload.ts'
+import { RING_SIZE, keysWithReplicaIn, kvNodeArgs, ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
 import { BIN, removeDir, report, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { LocalNode } from '../src/index.ts'
 
@@ -47,14 +47,6 @@ async function readProblems (node: LocalNode, keys: number[] = Array.from({ leng
   return results.flat()
 }
 
-async function notReady (nodes: readonly LocalNode[]): Promise<string[]> {
-  const statuses = await Promise.all(nodes.map(async n => n.api.status()))
-  return statuses.flatMap((s, i) => {
-    if (s.store === null) { return [`node ${nodes[i].index} runs no store`] }
-    return s.member && s.store.ready ? [] : [`node ${nodes[i].index}: member ${String(s.member)}, store ${s.store.pendingArcs} arcs pending`]
-  })
-}
-
 /** Replica records of the test's keys in (lo, hi]. */
 function replicasIn (lo: bigint, hi: bigint): number {
   return keys.reduce((sum, key) => sum + replicasOf(key, R, lo, hi), 0)
@@ -62,14 +54,8 @@ function replicasIn (lo: bigint, hi: bigint): number {
 
 /** KEYS keys, half of them with a replica in (lo, hi] (so the victim's crash loses replicas to rebuild). */
 function chooseKeys (lo: bigint, hi: bigint): string[] {
-  const out: string[] = []
-  for (let i = 0; out.length < KEYS / 2; i++) { out.push(`kv-network key ${i}`) }
-  for (let i = 0; out.length < KEYS && i < 1_000_000; i++) {
-    const key = `kv-network victim key ${i}`
-    if (replicasOf(key, R, lo, hi) > 0) { out.push(key) }
-  }
-  if (out.length < KEYS) { throw new Error('no keys with a replica on the victim') }
-  return out
+  const plain = Array.from({ length: KEYS / 2 }, (_, i) => `kv-network key ${i}`)
+  return [...plain, ...keysWithReplicaIn('kv-network victim key', KEYS - plain.length, R, lo, hi)]
 }
 
 describe(`the store on ${NODES} node processes`, function () {
