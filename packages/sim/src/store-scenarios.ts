@@ -10,7 +10,7 @@ import { StoreSim } from './store-sim.ts'
 import type { StoreSimNode, WorkloadStats } from './store-sim.ts'
 import type { LinearizabilityResult, Quantiles } from '@selfmgmt/testkit'
 
-export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart'] as const
+export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart', 'cold'] as const
 export type StoreFamily = typeof STORE_FAMILIES[number]
 
 export interface StoreScenarioOptions {
@@ -208,6 +208,37 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
         })
       }
       break
+    case 'cold': {
+      // A node cut off (its copies fall behind), then the whole ring crashes at once and restarts
+      // from its records (as from disk): the cut-off node first, creating the ring alone, then the
+      // others one by one, in random order.
+      let stale: StoreSimNode | undefined
+      at(faultMs / 6, () => {
+        stale = pick()
+        if (stale === undefined) { return }
+        const g = new Int32Array(sim.engine.nodes.length + 64)
+        g[stale.index] = 1
+        sim.engine.net.setPartition(g)
+      })
+      at(faultMs / 2, () => {
+        const down = live()
+        for (const n of down) { sim.crash(n) }
+        sim.engine.net.setPartition(undefined)
+        const rest = down.filter(n => n !== stale)
+        for (let i = rest.length - 1; i > 0; i--) {
+          const j = rng.int(i + 1)
+          const t = rest[i]
+          rest[i] = rest[j]
+          rest[j] = t
+        }
+        const order = stale !== undefined && down.includes(stale) ? [stale, ...rest] : rest
+        order.forEach((n, i) => at(faultMs / 2 + 2000 + 300 * i, () => {
+          const back = sim.addNode(n)
+          if (i === 0) { sim.create(back) } else { sim.join(back) }
+        }))
+      })
+      break
+    }
     default:
       unreachable(family, 'unknown family')
   }

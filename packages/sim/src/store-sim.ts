@@ -415,7 +415,11 @@ export class StoreSim {
     if (!this.running || w === undefined || c.busy) { return }
     if (c.node === undefined || !c.node.alive || !c.node.core.member) {
       const m = this.members()
-      if (m.length === 0) { return }
+      if (m.length === 0) {
+        // Nobody up (a whole ring down): try again later.
+        this.engine.at(this.nowMs + w.thinkMs, () => this.nextOp(c))
+        return
+      }
       c.node = m[this.rng.int(m.length)]
     }
     const mix = w.mix ?? { read: 0.5, write: 0.3, cas: 0.15, delete: 0.05 }

@@ -1,4 +1,4 @@
-/* Goal: every ReplicaBackend behaves the same: point get/put/replace, atomic putMany, range over the arc (lo, hi] with wrap-around, lo === hi as the whole ring, ring order then key bytes, limits and `after` paging that visits every record once, deleteRange; the SQLite backend also keeps every record across close and reopen, and refuses files that are not SQLite, are damaged or truncated, belong to another application, or hold invalid rows, with a CorruptDatabaseError naming the path. Method: one conformance suite run against MemoryBackend and SqliteBackend (a fresh file under os.tmpdir() per test); fast-check runs random operation sequences on both backends and on a trivial model and compares every result (seed and path printed on failure; FC_SEED / FC_PATH / FC_RUNS); the corruption cases write the files by hand or edit rows with raw SQL. */
+/* Goal: every ReplicaBackend behaves the same: point get/put/replace, atomic putMany, range over the arc (lo, hi] with wrap-around, lo === hi as the whole ring, ring order then key bytes, limits and `after` paging that visits every record once, deleteRange, the saved replica meta (none at first, the last one saved, unaliased); the SQLite backend also keeps every record and the meta across close and reopen, upgrades a schema-1 file in place, refuses a damaged meta, and refuses files that are not SQLite, are damaged or truncated, belong to another application, or hold invalid rows, with a CorruptDatabaseError naming the path. Method: one conformance suite run against MemoryBackend and SqliteBackend (a fresh file under os.tmpdir() per test); fast-check runs random operation sequences on both backends and on a trivial model and compares every result (seed and path printed on failure; FC_SEED / FC_PATH / FC_RUNS); the corruption cases write the files by hand or edit rows with raw SQL. */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +10,7 @@ import { compare } from 'uint8arrays/compare'
 import { toString } from 'uint8arrays/to-string'
 import { MemoryBackend } from '../src/core/memory-backend.ts'
 import { openSqliteBackend, STORE_APPLICATION_ID } from '../src/db/sqlite-backend.ts'
-import type { ReplicaBackend, ReplicaRecord } from '../src/core/backend.ts'
+import type { ReplicaBackend, ReplicaMeta, ReplicaRecord } from '../src/core/backend.ts'
 import type { RingId } from '@selfmgmt/ring'
 
 function params<T> (numRuns: number): fc.Parameters<T> {
@@ -78,6 +78,9 @@ class ModelBackend implements ReplicaBackend {
   putMany (rs: readonly ReplicaRecord[]): void { for (const r of rs) { this.put(r) } }
   size (): number { return this.recs.size }
   close (): void {}
+  private meta: ReplicaMeta | undefined
+  loadMeta (): ReplicaMeta | undefined { return structuredClone(this.meta) }
+  saveMeta (m: ReplicaMeta): void { this.meta = structuredClone(m) }
 
   range (lo: RingId, hi: RingId, limit: number, after?: { rid: RingId, key: Uint8Array }): ReplicaRecord[] {
     const pos = (x: RingId): bigint => (x - lo - 1n) & ID_MASK
@@ -97,6 +100,13 @@ class ModelBackend implements ReplicaBackend {
     return gone.length
   }
 }
+
+/** A meta with a wrapping arc, the whole ring (lo === hi) and ids at both ends. */
+const META = (): ReplicaMeta => ({
+  ready: [{ lo: ID_MASK - 5n, hi: 7n }, { lo: 100n, hi: 100n }],
+  own: [{ lo: ID_MASK - 5n, hi: 0n, e: { n: 3, by: 'ab:1' } }, { lo: 0n, hi: 7n, e: { n: 12, by: 'cd' } }],
+  fences: [{ lo: 0n, hi: ID_MASK, e: { n: 2 ** 40, by: 'ef:x' } }]
+})
 
 let tmp: string
 let files = 0
@@ -123,6 +133,21 @@ for (const { name, open } of BACKENDS) {
       expect(b.get(bytes(1), 1)).to.equal(undefined)
       expect(b.get(bytes(1, 0), 0)).to.equal(undefined)
       expect(b.size()).to.equal(1)
+    })
+
+    it('the meta is undefined until saved, then the last one saved, sharing nothing with the caller', () => {
+      expect(b.loadMeta()).to.equal(undefined)
+      const m = META()
+      b.saveMeta(m)
+      m.own[0].e.n = 99
+      m.ready.push({ lo: 1n, hi: 2n })
+      expect(b.loadMeta()).to.deep.equal(META())
+      const got = b.loadMeta()
+      got?.fences.pop()
+      expect(b.loadMeta()).to.deep.equal(META())
+      b.saveMeta({ ready: [], own: [], fences: [] })
+      expect(b.loadMeta()).to.deep.equal({ ready: [], own: [], fences: [] })
+      expect(b.size()).to.equal(0)
     })
 
     it('put replaces the record of the same (key, slot); other slots are separate records', () => {
@@ -351,6 +376,54 @@ describe('SqliteBackend on disk', () => {
       } finally { again.close() }
     })
   }
+
+  it('close and reopen keeps the meta', () => {
+    const p = freshPath()
+    const b = openSqliteBackend(p)
+    b.saveMeta(META())
+    b.close()
+    const again = openSqliteBackend(p)
+    try { expect(again.loadMeta()).to.deep.equal(META()) } finally { again.close() }
+  })
+
+  it('upgrades a schema-1 store in place: records kept, no meta yet, then a meta saved and kept', () => {
+    const p = freshPath()
+    const b = openSqliteBackend(p)
+    b.put(rec(bytes(1), 0, { version: 4 }))
+    b.close()
+    // Back to what version 1 wrote: no meta table.
+    const raw = new DatabaseSync(p)
+    raw.exec('DROP TABLE meta; PRAGMA user_version = 1')
+    raw.close()
+    const old = openSqliteBackend(p)
+    try {
+      expect(old.get(bytes(1), 0)?.version).to.equal(4)
+      expect(old.loadMeta()).to.equal(undefined)
+      old.saveMeta(META())
+    } finally { old.close() }
+    const again = openSqliteBackend(p)
+    try { expect(again.loadMeta()).to.deep.equal(META()) } finally { again.close() }
+  })
+
+  it('refuses a damaged meta at load, and a store of this version without its meta table at open', () => {
+    for (const [text, why] of [['{', /not JSON/], ['{"ready":[["zz","00"]],"own":[],"fences":[]}', /invalid ring id/], ['{"ready":[],"own":[["00000000000000000000000000000000","00000000000000000000000000000001",-1,"a"]],"fences":[]}', /invalid entry in own/], ['[]', /no valid ready list/]] as const) {
+      const p = freshPath()
+      openSqliteBackend(p).close()
+      const raw = new DatabaseSync(p)
+      raw.prepare('INSERT INTO meta (name, value) VALUES (\'replica\', ?)').run(text)
+      raw.close()
+      const b = openSqliteBackend(p)
+      try {
+        expect(() => b.loadMeta()).to.throw().that.satisfies((err: Error) => err.name === 'CorruptDatabaseError' && err.message.includes(p) && why.test(err.message))
+      } finally { b.close() }
+    }
+    const p = freshPath()
+    openSqliteBackend(p).close()
+    const raw = new DatabaseSync(p)
+    raw.exec('DROP TABLE meta')
+    raw.close()
+    expectRefused(p, /without a valid meta table/)
+  })
 
   it('putMany rolls back every row when SQLite fails part way through the transaction', () => {
     const p = freshPath()

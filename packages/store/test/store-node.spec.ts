@@ -1,5 +1,5 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
-import { keyToId } from '@selfmgmt/ring'
+import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreEvent, StoreMessage } from '../src/index.ts'
@@ -95,6 +95,58 @@ describe('StoreNode, one node', () => {
     expect(h.run()[0]).to.include({ type: 'op-done', version: 3, value: undefined })
     // Every slot holds the same state.
     for (let slot = 0; slot < 4; slot++) { expect(h.backend.get(k, slot)?.version).to.equal(3) }
+  })
+
+  it('restarted from its records with nobody to join (a whole ring restarted): answers nothing until it has rebuilt its range from the copies it saved as ready, then has every write', () => {
+    const h = single()
+    const keys = Array.from({ length: 20 }, (_, i) => te.encode(`k${i}`))
+    keys.forEach((k, i) => h.node.handleCommand(0, { type: 'put', opId: 100 + i, key: k, value: te.encode(`v${i}`) }))
+    expect(h.run().filter(e => e.type === 'op-done')).to.have.length(20)
+    // What the run saved: the whole ring ready, at the creation's incarnation.
+    expect(h.backend.loadMeta()?.ready).to.deep.equal([{ lo: ID_MASK, hi: ID_MASK }])
+    const node = new StoreNode({ self, backend: h.backend, r: 4, boot: '1' })
+    const events: StoreEvent[] = []
+    const pump = (now: number): void => {
+      node.handleTimeout(now)
+      for (let busy = true; busy;) {
+        busy = false
+        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
+          busy = true
+          node.handleMessage(now, self, t.msg)
+        }
+        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+          busy = true
+          if (e.type === 'lookup') { node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: self }) } else { events.push(e) }
+        }
+      }
+    }
+    node.handleCommand(0, { type: 'create' })
+    // Not served at once (before, it answered from these records as current, whatever the others had).
+    expect(node.rangeState().pending.length).to.be.greaterThan(0)
+    expect(node.serves(keyToId(keys[3]))).to.equal(false)
+    node.handleCommand(0, { type: 'get', opId: 1, key: keys[3] })
+    const reads = sent(node).filter(m => m.type === 'raw-read')
+    expect(reads).to.have.length(4)
+    for (const m of reads) { node.handleMessage(0, self, m) }
+    const replies = sent(node)
+    expect(replies.map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-ready', 'not-ready', 'not-ready', 'not-ready'])
+    for (const m of replies) { node.handleMessage(0, self, m) }
+    pump(0)
+    for (let now = 100; now <= 10_000 && node.rangeState().pending.length > 0; now += 100) { pump(now) }
+    expect(node.rangeState().pending).to.deep.equal([])
+    expect(node.epochsAt(keyToId(keys[3])).own.n).to.be.greaterThan(0)
+    // The get waiting meanwhile (not-ready is retried until its deadline) answers from the rebuilt range.
+    let now = 0
+    const done = (id: number): StoreEvent | undefined => events.find(e => (e.type === 'op-done' || e.type === 'op-failed') && e.opId === id)
+    for (now = 100; now <= 5_000 && done(1) === undefined; now += 100) { pump(now) }
+    const got = done(1)
+    expect(got?.type === 'op-done' && new TextDecoder().decode(got.value)).to.equal('v3')
+    keys.forEach((k, i) => node.handleCommand(now, { type: 'get', opId: 200 + i, key: k }))
+    pump(now)
+    for (let i = 0; i < keys.length; i++) {
+      const e = events.find(x => x.type === 'op-done' && x.opId === 200 + i)
+      expect(e?.type === 'op-done' && new TextDecoder().decode(e.value), `k${i}`).to.equal(`v${i}`)
+    }
   })
 
   it('refuses invalid keys, oversized values, bad versions and duplicate op ids', () => {

@@ -3,6 +3,7 @@
  * the storage it lives in. The core calls the backend synchronously (the simulator uses
  * {@link MemoryBackend}; nodes use the SQLite backend on disk, whose calls are synchronous too).
  */
+import type { EpochArc } from './epochs.ts'
 import type { RingId } from '@selfmgmt/ring'
 
 /** A Paxos ballot: compared by `n`, then by `by` (the proposer's ring id in hex), so ballots are unique per proposer. */
@@ -32,6 +33,19 @@ export interface ReplicaRecord {
   version: number
 }
 
+/**
+ * What a replica remembers across restarts besides its records (see epochs.ts): the arcs
+ * (lo, hi] it served ready when it last saved, the incarnation epochs of those arcs, and the
+ * newest incarnations it knew of elsewhere (its fences). A node restarted from disk uses it to
+ * know which of its records were a current copy, and at which incarnation, when no other node
+ * holds a ready copy to hand over (a whole ring restarted at once).
+ */
+export interface ReplicaMeta {
+  ready: Array<{ lo: RingId, hi: RingId }>
+  own: EpochArc[]
+  fences: EpochArc[]
+}
+
 /** Storage of replica records, ordered by `rid`, then key. */
 export interface ReplicaBackend {
   get(key: Uint8Array, slot: number): ReplicaRecord | undefined
@@ -48,6 +62,10 @@ export interface ReplicaBackend {
   deleteRange(lo: RingId, hi: RingId): number
   /** Number of records. */
   size(): number
+  /** The meta saved last; undefined when none was ever saved (a new store, or one written before metas existed). */
+  loadMeta(): ReplicaMeta | undefined
+  /** Replaces the saved meta (one atomic write, durable as put). */
+  saveMeta(meta: ReplicaMeta): void
   /** Optional group commit: writes until commitBatch share one durable commit (see SqliteBackend). */
   beginBatch?(): void
   commitBatch?(): void

@@ -54,6 +54,8 @@ export function spansOf (lo: RingId, hi: RingId): Array<[bigint, bigint]> {
  */
 export class EpochMap {
   private spans: Span[] = []
+  /** Counts changes of the content (callers compare it to know whether to save). */
+  version = 0
 
   get size (): number { return this.spans.length }
 
@@ -115,8 +117,14 @@ export class EpochMap {
       }
     }
     out.sort((x, y) => compareBig(x.a, y.a))
+    const before = this.version
+    const old = this.spans
     this.spans = []
     for (const s of out) { this.apply(s.a, s.b, s.e, true) }
+    const next = this.spans
+    this.spans = old
+    this.version = before
+    this.setSpans(next)
   }
 
   /**
@@ -136,7 +144,7 @@ export class EpochMap {
         }
         out.push({ a: x.a, b: y.b, e: compareBallots(x.e, y.e) >= 0 ? x.e : y.e })
       }
-      this.spans = out
+      this.setSpans(out)
     }
   }
 
@@ -174,6 +182,24 @@ export class EpochMap {
       }
     }
     if (!placed && cursor <= b) { put({ a: cursor, b, e }) }
-    this.spans = out.filter(s => compareBallots(s.e, ZERO_EPOCH) > 0)
+    this.setSpans(out.filter(s => compareBallots(s.e, ZERO_EPOCH) > 0))
+  }
+
+  /** Takes `next` as the spans, counting a change (in `version`) only if they differ. */
+  private setSpans (next: Span[]): void {
+    const old = this.spans
+    this.spans = next
+    if (old.length !== next.length) {
+      this.version++
+      return
+    }
+    for (let i = 0; i < next.length; i++) {
+      const x = old[i]
+      const y = next[i]
+      if (x.a !== y.a || x.b !== y.b || compareBallots(x.e, y.e) !== 0) {
+        this.version++
+        return
+      }
+    }
   }
 }

@@ -5,7 +5,7 @@
 import { ID_MASK } from '@selfmgmt/ring'
 import { compare } from 'uint8arrays/compare'
 import { toString } from 'uint8arrays/to-string'
-import type { ReplicaBackend, ReplicaRecord } from './backend.ts'
+import type { ReplicaBackend, ReplicaMeta, ReplicaRecord } from './backend.ts'
 import type { RingId } from '@selfmgmt/ring'
 
 function cmp (a: { rid: RingId, key: Uint8Array }, b: { rid: RingId, key: Uint8Array }): number {
@@ -24,6 +24,7 @@ export class MemoryBackend implements ReplicaBackend {
   private readonly recs: ReplicaRecord[] = []
   /** "hex(key)/slot" → record, for point reads. */
   private readonly index = new Map<string, ReplicaRecord>()
+  private meta: ReplicaMeta | undefined
 
   get (key: Uint8Array, slot: number): ReplicaRecord | undefined {
     const r = this.index.get(indexKey(key, slot))
@@ -75,6 +76,10 @@ export class MemoryBackend implements ReplicaBackend {
 
   size (): number { return this.recs.length }
 
+  loadMeta (): ReplicaMeta | undefined { return this.meta === undefined ? undefined : copyMeta(this.meta) }
+
+  saveMeta (meta: ReplicaMeta): void { this.meta = copyMeta(meta) }
+
   close (): void {}
 
   private lowerBound (x: { rid: RingId, key: Uint8Array }): number {
@@ -92,6 +97,11 @@ export class MemoryBackend implements ReplicaBackend {
     while (this.recs[i] !== r) { i++ }
     return i
   }
+}
+
+function copyMeta (m: ReplicaMeta): ReplicaMeta {
+  const arcs = <T extends { lo: RingId, hi: RingId }>(xs: readonly T[]): T[] => xs.map(x => ({ ...x }))
+  return { ready: arcs(m.ready), own: arcs(m.own).map(x => ({ ...x, e: { ...x.e } })), fences: arcs(m.fences).map(x => ({ ...x, e: { ...x.e } })) }
 }
 
 function indexKey (key: Uint8Array, slot: number): string {

@@ -196,6 +196,9 @@ type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | '
 
 function inc (m: Record<string, number>, k: string): void { m[k] = (m[k] ?? 0) + 1 }
 
+/** Marks a position as present in an EpochMap used as a set (zero means absent). */
+const PRESENT: Ballot = Object.freeze({ n: 1, by: '' })
+
 export class StoreNode {
   readonly self: NodeRef
   readonly r: number
@@ -239,6 +242,15 @@ export class StoreNode {
   private readonly aePulls = new Map<number, { j: number, lo: RingId, hi: RingId, after?: Cursor, sentMs: number }>()
   /** Anti-entropy: digests of differing buckets, asked for one level down (op → what and how deep). */
   private readonly aeDescents = new Map<number, { j: number, lo: RingId, hi: RingId, depth: number, sentMs: number }>()
+  /**
+   * What the last run saved of the arcs it served ready (a restart from disk): `mask` marks
+   * those positions (epoch PRESENT), `epochs` holds their incarnations. Used when no ready copy
+   * is there to take over (a cold `create`, or a hand-off that arrives not ready: a whole ring
+   * restarted at once): see holdRestored. Dropped once our range is all ready.
+   */
+  private restored: { mask: EpochMap, epochs: EpochMap } | undefined
+  /** What the meta saved last describes (see persist). */
+  private savedMeta = ''
   /** Rebuild read op → the pending arc and source it serves. */
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
   readonly counters: StoreCounters = {
@@ -285,12 +297,33 @@ export class StoreNode {
       antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS,
       consistency: config.consistency ?? 'linearizable'
     }
+    this.restore()
+  }
+
+  /** Takes what the backend's saved meta says (a restart from disk; nothing for a new store). */
+  private restore (): void {
+    const meta = this.backend.loadMeta()
+    // Without a meta (a new store, or one written before metas existed) no record is a known
+    // copy: the node rebuilds and takes hand-offs as a new one would.
+    if (meta === undefined) { return }
+    for (const x of [...meta.fences, ...meta.own]) { if (x.e.n > this.epochN) { this.epochN = x.e.n } }
+    for (const x of meta.fences) { this.fences.raise(x.lo, x.hi, x.e) }
+    if (meta.ready.length === 0) { return }
+    const restored = { mask: new EpochMap(), epochs: new EpochMap() }
+    for (const x of meta.ready) { restored.mask.assign(x.lo, x.hi, PRESENT) }
+    for (const x of meta.own) { restored.epochs.assign(x.lo, x.hi, x.e) }
+    this.restored = restored
   }
 
   // ---------------------------------------------------------------- driver interface
 
   handleCommand (nowMs: number, cmd: StoreCommand): void {
     this.advance(nowMs)
+    this.command(cmd)
+    this.persist()
+  }
+
+  private command (cmd: StoreCommand): void {
     switch (cmd.type) {
       case 'get': return this.startOp(cmd.opId, 'get', cmd.key)
       case 'put': return this.startOp(cmd.opId, 'put', cmd.key, cmd.value)
@@ -308,7 +341,16 @@ export class StoreNode {
         this.armAntiEntropy()
         this.range = { lo: this.self.id, hi: this.self.id }
         this.pending = []
-        this.emit({ type: 'ready', lo: this.self.id, hi: this.self.id, how: 'create' })
+        if (this.restored === undefined) {
+          this.emit({ type: 'ready', lo: this.self.id, hi: this.self.id, how: 'create' })
+          return
+        }
+        // Restarted from disk with nobody to join (a whole ring restarted): our records may be
+        // behind what the ring had chosen, so nothing is served until rebuilt from the other
+        // slots' copies; ours are held for those rebuilds to read, as the others' will be.
+        this.own.assign(this.self.id, this.self.id, ZERO_EPOCH)
+        this.addPending({ a: 0n, b: ID_MASK })
+        this.holdRestored(0n, ID_MASK)
         return
       case 'joined':
         this.armAntiEntropy()
@@ -325,6 +367,11 @@ export class StoreNode {
   handleMessage (nowMs: number, from: NodeRef, msg: StoreMessage): void {
     this.advance(nowMs)
     inc(this.counters.received, msg.type)
+    this.message(from, msg)
+    this.persist()
+  }
+
+  private message (from: NodeRef, msg: StoreMessage): void {
     switch (msg.type) {
       case 'prepare': return this.onPrepare(from, msg)
       case 'accept': return this.onAccept(from, msg)
@@ -353,6 +400,7 @@ export class StoreNode {
     if (this.timers.size > 4 * (this.ops.size + this.handoffs.size + this.pending.length) + 64) {
       this.timers.compact(e => this.live(e.kind, e.id))
     }
+    this.persist()
   }
 
   pollTransmit (): { to: NodeRef, msg: StoreMessage } | undefined { return this.out.shift() }
@@ -1003,6 +1051,104 @@ export class StoreNode {
     return this.range ?? { lo: this.self.id, hi: this.self.id }
   }
 
+  // ---------------------------------------------------------------- saved meta (restart from disk)
+
+  /**
+   * Saves the meta (ready arcs, their incarnations, the fences) when it changed. Called at the
+   * end of every step: the driver sends this step's messages only after the backend's writes
+   * are durable, so no reply (a rebuild read's answer after its fence, say) gets ahead of it.
+   */
+  private persist (): void {
+    const range = this.range
+    if (this.restored !== undefined && range !== undefined && !this.leaving && this.pending.length === 0) {
+      // All of our range is ready: what the last run had is of no more use.
+      this.restored = undefined
+    }
+    const key = `${this.own.version}/${this.fences.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}`).join(',')}`
+    if (key === this.savedMeta) { return }
+    this.savedMeta = key
+    const ready = new EpochMap()
+    const epochs = new EpochMap()
+    const restored = this.restored
+    if (restored !== undefined) {
+      // Still unused: kept for the next run too.
+      for (const x of restored.mask.entries(0n, 0n)) {
+        ready.assign(x.lo, x.hi, PRESENT)
+        for (const y of restored.epochs.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
+      }
+    }
+    for (const x of this.readyParts()) {
+      ready.assign(x.lo, x.hi, PRESENT)
+      epochs.assign(x.lo, x.hi, ZERO_EPOCH)
+      for (const y of this.own.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
+    }
+    this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n) })
+  }
+
+  /** The parts of our range we serve (not pending), as arcs. */
+  private readyParts (): Arc[] {
+    if (this.range === undefined || this.leaving) { return [] }
+    const out: Arc[] = []
+    let cursor = this.rangeStart()
+    for (const p of this.pending) {
+      if (p.a > cursor) { out.push(this.arcOf({ a: cursor, b: p.a - 1n })) }
+      if (p.b + 1n > cursor) { cursor = p.b + 1n }
+    }
+    if (cursor <= ID_MASK) { out.push(this.arcOf({ a: cursor, b: ID_MASK })) }
+    return out
+  }
+
+  /** The arc (lo, hi] in our positions, clipped to [a, b]: none, one or two intervals. */
+  private posPieces (lo: RingId, hi: RingId, a: bigint, b: bigint): Array<{ a: bigint, b: bigint }> {
+    const pa = (this.pos(lo) + 1n) & ID_MASK
+    const pb = this.pos(hi)
+    const whole: Array<[bigint, bigint]> = lo === hi ? [[0n, ID_MASK]] : pa <= pb ? [[pa, pb]] : [[pa, ID_MASK], [0n, pb]]
+    const out: Array<{ a: bigint, b: bigint }> = []
+    for (const [x, y] of whole) {
+      const u = x > a ? x : a
+      const v = y < b ? y : b
+      if (u <= v) { out.push({ a: u, b: v }) }
+    }
+    return out
+  }
+
+  /**
+   * No ready copy is there to take over [a, b] (our positions): the parts of it the last run
+   * served ready become held pending arcs, at the incarnations it saved. Held arcs answer no
+   * operation but serve rebuild reads, so the copies the ring had when it stopped are the
+   * sources its rebuilds read; each arc is served again once rebuilt from the other slots.
+   */
+  private holdRestored (a: bigint, b: bigint): void {
+    const restored = this.restored
+    if (restored === undefined || a > b) { return }
+    const arc = this.arcOf({ a, b })
+    const marks = restored.mask.entries(arc.lo, arc.hi)
+    restored.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
+    for (const x of marks) {
+      for (const piece of this.posPieces(x.lo, x.hi, a, b)) {
+        const next: PendingArc[] = []
+        for (const p of this.pending) {
+          if (p.held === true || p.b < piece.a || p.a > piece.b) {
+            next.push(p)
+            continue
+          }
+          const u = p.a > piece.a ? p.a : piece.a
+          const v = p.b < piece.b ? p.b : piece.b
+          if (p.a < u) { next.push({ a: p.a, b: u - 1n, sources: new Map(), startMs: p.startMs }) }
+          next.push({ a: u, b: v, sources: new Map(), startMs: this.nowMs, held: true })
+          if (p.b > v) { next.push({ a: v + 1n, b: p.b, sources: new Map(), startMs: p.startMs }) }
+          const held = this.arcOf({ a: u, b: v })
+          this.own.assign(held.lo, held.hi, ZERO_EPOCH)
+          for (const y of restored.epochs.entries(held.lo, held.hi)) { this.own.assign(y.lo, y.hi, y.e) }
+        }
+        this.pending = next
+      }
+    }
+    this.pruneReads()
+    if (this.pending.length > C.PENDING_ARCS_MAX) { this.coalesce() }
+    this.armRebuild(this.nowMs)
+  }
+
   // ---------------------------------------------------------------- ranges
 
   /** Position of x counted from just after us, so our range (pred, self] is [start, MAX]. */
@@ -1266,6 +1412,7 @@ export class StoreNode {
     this.pruneReads()
     if (any) {
       const arc = this.arcOf({ a, b })
+      this.restored?.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
       this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how })
       this.checkCurrent(arc)
     }
@@ -1536,12 +1683,21 @@ export class StoreNode {
     if (merged.length > 0) { this.backend.putMany(merged) }
     this.counters.handoffRecordsReceived += merged.length
     this.send(from, { type: 'handoff-ack', op: m.op })
-    if (!m.last || !m.ready) { return }
-    this.forwardReady(m.lo, m.hi, m.own, m.epochs)
+    if (!m.last) { return }
     const range = this.range
-    if (range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)) {
-      const a = inOpenClosed((m.lo + 1n) & ID_MASK, range.lo, range.hi) ? this.pos(m.lo) + 1n : this.rangeStart()
-      this.markReady(a, this.pos(m.hi), 'handoff', m.own)
+    const mine = range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)
+    // The parts of (lo, hi] in our range: one interval, or two when the sender's view of the
+    // arc runs through our own id (views that disagree).
+    const pieces = mine ? this.posPieces(m.lo, m.hi, this.rangeStart(), ID_MASK) : []
+    if (!m.ready) {
+      // The previous owner had no ready copy either: if we served these positions when we
+      // stopped, our copy is one the rebuilds can read (a whole ring restarted).
+      for (const x of pieces) { this.holdRestored(x.a, x.b) }
+      return
+    }
+    this.forwardReady(m.lo, m.hi, m.own, m.epochs)
+    if (mine) {
+      for (const x of pieces) { this.markReady(x.a, x.b, 'handoff', m.own) }
       return
     }
     this.migrated.push({ lo: m.lo, hi: m.hi, atMs: this.nowMs, own: m.own })

@@ -15,7 +15,9 @@
  * Format. `PRAGMA application_id` marks the file as a selfmgmt store and `PRAGMA user_version` holds
  * the schema version. Records live in one table keyed by (key, slot); `rid` is stored as 32 lower-case
  * hex digits, so SQL's binary text order is ring order, and an index on (rid, key) serves the range
- * scans. Ballots are (n INTEGER, by TEXT); an absent value is NULL.
+ * scans. Ballots are (n INTEGER, by TEXT); an absent value is NULL. The replica's meta (which arcs
+ * it served ready, at which incarnation, and its fences: {@link ReplicaMeta}) is one JSON row of the
+ * table `meta`, ids as hex. Version 1 files (no meta table) are upgraded in place at open.
  *
  * Damage. At open, a file that is not SQLite, is another application's database, has an unknown
  * schema version or fails `PRAGMA quick_check` is refused with {@link CorruptDatabaseError}, never
@@ -30,14 +32,15 @@ import { equals } from 'uint8arrays/equals'
 import { fromString } from 'uint8arrays/from-string'
 import { arcSegments } from '../core/memory-backend.ts'
 import { CorruptDatabaseError } from '../errors.ts'
-import type { Ballot, ReplicaBackend, ReplicaRecord } from '../core/backend.ts'
+import type { Ballot, ReplicaBackend, ReplicaMeta, ReplicaRecord } from '../core/backend.ts'
+import type { EpochArc } from '../core/epochs.ts'
 import type { RingId } from '@selfmgmt/ring'
 import type { SQLOutputValue, StatementSync } from 'node:sqlite'
 
 /** `PRAGMA application_id` of a selfmgmt store: "SMst" in ASCII. */
 export const STORE_APPLICATION_ID = 0x534d7374
 /** Schema version written to `PRAGMA user_version`; a file with another version is refused. */
-export const STORE_SCHEMA_VERSION = 1
+export const STORE_SCHEMA_VERSION = 2
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000
 /** Errors `PRAGMA quick_check` reports at most (and that go into the error message). */
@@ -60,6 +63,10 @@ const COLUMNS = ['key', 'slot', 'rid', 'promised_n', 'promised_by', 'accepted_n'
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM records`
 const ORDER = 'ORDER BY rid, key, slot LIMIT ?'
 
+const META_SCHEMA = 'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;'
+/** Arcs a saved meta may name at most per list (far above what a node keeps: epochs are capped at 4,096 spans). */
+const META_ARCS_MAX = 65_536
+
 const SCHEMA = `
 CREATE TABLE records (
   key BLOB NOT NULL,
@@ -74,6 +81,7 @@ CREATE TABLE records (
   PRIMARY KEY (key, slot)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX records_by_rid ON records (rid, key);
+${META_SCHEMA}
 PRAGMA application_id = ${STORE_APPLICATION_ID};
 PRAGMA user_version = ${STORE_SCHEMA_VERSION};
 `
@@ -118,6 +126,8 @@ export class SqliteBackend implements ReplicaBackend {
   private readonly rangeAfterStmt: StatementSync
   private readonly deleteStmt: StatementSync
   private readonly sizeStmt: StatementSync
+  private readonly metaGetStmt: StatementSync
+  private readonly metaPutStmt: StatementSync
   private readonly beginStmt: StatementSync
   private readonly commitStmt: StatementSync
   private readonly rollbackStmt: StatementSync
@@ -135,6 +145,8 @@ export class SqliteBackend implements ReplicaBackend {
     this.rangeAfterStmt = db.prepare(`${SELECT} WHERE rid >= ? AND rid <= ? AND (rid, key) > (?, ?) ${ORDER}`, { readBigInts: true })
     this.deleteStmt = db.prepare('DELETE FROM records WHERE rid >= ? AND rid <= ?')
     this.sizeStmt = db.prepare('SELECT count(*) AS n FROM records')
+    this.metaGetStmt = db.prepare('SELECT value FROM meta WHERE name = \'replica\'')
+    this.metaPutStmt = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (\'replica\', ?)')
     this.beginStmt = db.prepare('BEGIN IMMEDIATE')
     this.commitStmt = db.prepare('COMMIT')
     this.rollbackStmt = db.prepare('ROLLBACK')
@@ -213,6 +225,18 @@ export class SqliteBackend implements ReplicaBackend {
     })
   }
 
+  loadMeta (): ReplicaMeta | undefined {
+    return this.guard(() => {
+      const row = this.metaGetStmt.get()
+      return row === undefined ? undefined : decodeMeta(row.value, this.path)
+    })
+  }
+
+  saveMeta (meta: ReplicaMeta): void {
+    const text = encodeMeta(meta)
+    this.guard(() => { this.metaPutStmt.run(text) })
+  }
+
   /** Closes the file (idempotent); the backend is unusable afterwards. */
   close (): void {
     if (this.batching && this.db.isOpen) { this.commitBatch() }
@@ -266,8 +290,21 @@ export class SqliteBackend implements ReplicaBackend {
   }
 }
 
-/** Creates the schema in a new, empty file; leaves any other file alone for {@link verify}. */
+/** Creates the schema in a new, empty file, upgrades a version 1 store; leaves any other file alone for {@link verify}. */
 function initialise (db: DatabaseSync, path: string): void {
+  const { appId, version } = readHeader(db, path)
+  if (appId === STORE_APPLICATION_ID && version === 1) {
+    // Version 1 had no meta table: add it. The store then has no meta, as if it never saved one.
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      if (readHeader(db, path).version === 1) { db.exec(`${META_SCHEMA} PRAGMA user_version = ${STORE_SCHEMA_VERSION};`) }
+      db.exec('COMMIT')
+    } catch (err) {
+      if (db.isTransaction) { db.exec('ROLLBACK') }
+      throw err
+    }
+    return
+  }
   if (!isEmptyDatabase(db, path)) { return }
   db.exec('BEGIN IMMEDIATE')
   try {
@@ -312,6 +349,10 @@ function verify (db: DatabaseSync, path: string): void {
   const columns = db.prepare('SELECT name FROM pragma_table_info(\'records\') ORDER BY cid').all().map(r => r.name)
   if (columns.join(',') !== COLUMNS.join(',')) {
     throw new CorruptDatabaseError(`${path} is a selfmgmt store whose records table has columns (${columns.join(', ')}), expected (${COLUMNS.join(', ')})`)
+  }
+  const meta = db.prepare('SELECT name FROM pragma_table_info(\'meta\') ORDER BY cid').all().map(r => r.name)
+  if (meta.join(',') !== 'name,value') {
+    throw new CorruptDatabaseError(`${path} is a selfmgmt store of schema version ${STORE_SCHEMA_VERSION} without a valid meta table (columns: ${meta.join(', ') || 'none'})`)
   }
 }
 
@@ -361,6 +402,50 @@ function isCount (x: unknown): x is number {
 
 function isBallot (b: unknown): b is Ballot {
   return typeof b === 'object' && b !== null && isCount((b as Ballot).n) && typeof (b as Ballot).by === 'string'
+}
+
+/** A meta as the JSON text of the meta table: arcs as [lo, hi] and epochs as [lo, hi, n, by], ids in hex. */
+function encodeMeta (m: ReplicaMeta): string {
+  const arc = (x: { lo: RingId, hi: RingId }): [string, string] => {
+    assert(isRingId(x.lo) && isRingId(x.hi), 'meta arcs are ring ids')
+    return [idToHex(x.lo), idToHex(x.hi)]
+  }
+  const epoch = (x: EpochArc): [string, string, number, string] => {
+    assert(isBallot(x.e), 'meta epochs are (n >= 0, by)')
+    return [...arc(x), x.e.n, x.e.by]
+  }
+  return JSON.stringify({ ready: m.ready.map(arc), own: m.own.map(epoch), fences: m.fences.map(epoch) })
+}
+
+/** The meta of the JSON text, or {@link CorruptDatabaseError} when it is not what encodeMeta writes. */
+function decodeMeta (text: SQLOutputValue, path: string): ReplicaMeta {
+  const bad = (what: string): CorruptDatabaseError => new CorruptDatabaseError(`${path} is damaged: the replica meta ${what}`)
+  if (typeof text !== 'string') { throw bad('is not text') }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw bad('is not JSON')
+  }
+  const list = (x: unknown, name: string): unknown[] => {
+    if (!Array.isArray(x) || x.length > META_ARCS_MAX) { throw bad(`has no valid ${name} list`) }
+    return x
+  }
+  const id = (x: unknown, name: string): RingId => {
+    if (typeof x !== 'string' || !RID_HEX_RE.test(x)) { throw bad(`has an invalid ring id in ${name}`) }
+    return BigInt('0x' + x)
+  }
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const ready = list(obj.ready, 'ready').map(x => {
+    if (!Array.isArray(x) || x.length !== 2) { throw bad('has an invalid ready arc') }
+    return { lo: id(x[0], 'ready'), hi: id(x[1], 'ready') }
+  })
+  const epochs = (name: string): EpochArc[] => list(obj[name], name).map(x => {
+    const e = Array.isArray(x) && x.length === 4 ? { n: x[2], by: x[3] } : undefined
+    if (!Array.isArray(x) || !isBallot(e)) { throw bad(`has an invalid entry in ${name}`) }
+    return { lo: id(x[0], name), hi: id(x[1], name), e }
+  })
+  return { ready, own: epochs('own'), fences: epochs('fences') }
 }
 
 /** The statement parameters of a record, in {@link COLUMNS} order. */
