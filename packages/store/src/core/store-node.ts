@@ -1123,6 +1123,7 @@ export class StoreNode {
     if (restored === undefined || a > b) { return }
     const arc = this.arcOf({ a, b })
     const marks = restored.mask.entries(arc.lo, arc.hi)
+    if (marks.length === 0) { return }
     restored.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
     for (const x of marks) {
       for (const piece of this.posPieces(x.lo, x.hi, a, b)) {
@@ -1436,6 +1437,13 @@ export class StoreNode {
 
   private pumpRebuild (): void {
     this.rebuildAtMs = Infinity
+    if (this.restored !== undefined) {
+      // The wait for a hand-off is over and none came ready (or it came before we had the
+      // range): where we served these positions when we stopped, our copy is held for the
+      // rebuilds to read, ours and the other slots' (else two restarted nodes whose arcs are
+      // each other's slot images would wait on each other forever).
+      for (const p of [...this.pending]) { if (p.held !== true && p.startMs <= this.nowMs) { this.holdRestored(p.a, p.b) } }
+    }
     this.pruneReads()
     let nextAt = Infinity
     for (const p of this.pending) {
