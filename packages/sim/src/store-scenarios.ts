@@ -211,7 +211,7 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
     case 'cold': {
       // A node cut off (its copies fall behind), then the whole ring crashes at once and restarts
       // from its records (as from disk): the cut-off node first, creating the ring alone, then the
-      // others one by one, in random order.
+      // others one by one, in random order, 0.1 to 1.6 s apart.
       let stale: StoreSimNode | undefined
       at(faultMs / 6, () => {
         stale = pick()
@@ -232,10 +232,14 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
           rest[j] = t
         }
         const order = stale !== undefined && down.includes(stale) ? [stale, ...rest] : rest
-        order.forEach((n, i) => at(faultMs / 2 + 2000 + 300 * i, () => {
-          const back = sim.addNode(n)
-          if (i === 0) { sim.create(back) } else { sim.join(back) }
-        }))
+        let t = faultMs / 2 + 2000
+        order.forEach((n, i) => {
+          t += 100 + rng.int(1500)
+          at(t, () => {
+            const back = sim.addNode(n)
+            if (i === 0) { sim.create(back) } else { sim.join(back) }
+          })
+        })
       })
       break
     }
