@@ -50,6 +50,13 @@ describe('store in the simulator', function () {
     })
   }
 
+  it('a rebuild armed while nothing was pending still starts (packet SEED=35: the timer was dropped as dead, the range stayed pending for good)', () => {
+    const r = runStoreScenario({ family: 'packet', seed: 35 })
+    expect(r.verdict).to.equal('ok')
+    expect(r.stuck, 'arcs left pending').to.deep.equal({ recoverable: 0, majorityLost: 0 })
+    expect(r.convergedMs).to.be.at.least(0)
+  })
+
   it('a seed replays exactly (same trace, same history)', () => {
     const a = runStoreScenario({ family: 'churn', seed: 5 })
     const b = runStoreScenario({ family: 'churn', seed: 5 })

@@ -125,11 +125,12 @@ describe('StoreNode, one node', () => {
     expect(node.rangeState().pending.length).to.be.greaterThan(0)
     expect(node.serves(keyToId(keys[3]))).to.equal(false)
     node.handleCommand(0, { type: 'get', opId: 1, key: keys[3] })
+    // The fast read asks a quorum (3 of 4 slots) first; each refuses.
     const reads = sent(node).filter(m => m.type === 'raw-read')
-    expect(reads).to.have.length(4)
+    expect(reads).to.have.length(3)
     for (const m of reads) { node.handleMessage(0, self, m) }
     const replies = sent(node)
-    expect(replies.map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-ready', 'not-ready', 'not-ready', 'not-ready'])
+    expect(replies.map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-ready', 'not-ready', 'not-ready'])
     for (const m of replies) { node.handleMessage(0, self, m) }
     pump(0)
     for (let now = 100; now <= 10_000 && node.rangeState().pending.length > 0; now += 100) { pump(now) }
@@ -241,6 +242,37 @@ describe('StoreNode, consistent quorums (epochs)', () => {
     expect(read).to.not.equal(undefined)
     return { node, op: read?.msg.op ?? -1, events: () => { pump(); return events.splice(0) }, out }
   }
+
+  it('a get asks a quorum of slots first, and the others only when one of those disagrees, refuses or is slow', () => {
+    const asked = (c: ReturnType<typeof coordinator>): string[] => c.out.filter(t => t.msg.type === 'raw-read').map(t => t.to.addr).sort()
+    // Three agreeing replies: done, the fourth slot never asked.
+    const a = coordinator()
+    expect(asked(a)).to.have.length(3)
+    const first = asked(a).map(addr => owners.findIndex(o => o.addr === addr))
+    for (const slot of first) { a.node.handleMessage(1, owners[slot], promise(a.op, slot)) }
+    expect(a.events().map(e => e.type)).to.deep.equal(['op-done'])
+    expect(asked(a)).to.have.length(3)
+    // One of the three holds another state: the fourth is asked before any ballot round.
+    const b = coordinator()
+    const [s0, s1, s2] = asked(b).map(addr => owners.findIndex(o => o.addr === addr))
+    b.node.handleMessage(1, owners[s0], promise(b.op, s0))
+    b.node.handleMessage(1, owners[s1], promise(b.op, s1))
+    b.node.handleMessage(1, owners[s2], { ...promise(b.op, s2), accepted: { n: 3, by: 'z' }, version: 1 } as StoreMessage)
+    expect(b.events()).to.deep.equal([])
+    expect(asked(b)).to.have.length(4)
+    expect(b.out.some(t => t.msg.type === 'prepare')).to.equal(false)
+    const rest = [0, 1, 2, 3].find(x => ![s0, s1, s2].includes(x)) ?? -1
+    b.node.handleMessage(2, owners[rest], promise(b.op, rest))
+    expect(b.events().map(e => e.type)).to.deep.equal(['op-done'])
+    // No answer within the hedge delay: the fourth is asked too.
+    const c = coordinator()
+    c.node.handleTimeout(storeLimits.FAST_READ_HEDGE_MS - 1)
+    c.events()
+    expect(asked(c)).to.have.length(3)
+    c.node.handleTimeout(storeLimits.FAST_READ_HEDGE_MS)
+    c.events()
+    expect(asked(c)).to.have.length(4)
+  })
 
   it('does not count a reply from a slot another reply knows a newer incarnation of, and tells its replier', () => {
     const c = coordinator()

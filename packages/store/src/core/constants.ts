@@ -12,6 +12,8 @@ export const VALUE_BYTES_MAX = 1024 * 1024
 export const PHASE_TIMEOUT_MS = 3000
 /** A fast read (one round to exactly a quorum) not answered by then falls back to a full round. */
 export const FAST_READ_TIMEOUT_MS = 1000
+/** A fast read asks a quorum of slots first; the other slots are asked too if those have not all answered by then. */
+export const FAST_READ_HEDGE_MS = 250
 /** An operation that has not finished by then fails. */
 export const OP_TIMEOUT_MS = 20_000
 /** Attempts (ballots) per operation. */

@@ -138,6 +138,9 @@ interface Op {
   phase: 'read' | 'prepare' | 'accept' | 'backoff'
   /** A get first tries a read round without ballots (see startFastRead). */
   fastTried: boolean
+  /** Slots the fast read asked (a quorum first, all of them once widened), and when it widened. */
+  asked: Set<number>
+  widenedMs: number
   ballot: Ballot
   promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot, node: NodeRef }>
   acks: Map<number, { epoch: Ballot, node: NodeRef }>
@@ -483,7 +486,9 @@ export class StoreNode {
       }
       case 'op-deadline': return this.ops.has(id)
       case 'backoff': return this.ops.get(id)?.phase === 'backoff'
-      case 'rebuild': return this.pending.length > 0
+      // Always kept: armRebuild counts on the one it queued (rebuildAtMs) to fire. Dropped while
+      // nothing was pending, a rebuild pending again later never started (packet family, seed 35).
+      case 'rebuild': return true
       case 'handoff': return this.handoffs.has(id)
       case 'ae': return this.aeArmed
       default: return unreachable(kind, 'unknown timer')
@@ -495,6 +500,9 @@ export class StoreNode {
       case 'phase': {
         const op = this.ops.get(this.opByMsg.get(id) ?? -1)
         if (op !== undefined && op.phaseSeq === id && op.phase === 'read') {
+          if (op.asked.size < this.r) { return this.widenFastRead(op) }
+          // The hedge timer of a read widened earlier: the widened round has its own.
+          if (this.nowMs < op.widenedMs + C.FAST_READ_TIMEOUT_MS - C.FAST_READ_HEDGE_MS) { return }
           this.startAttempt(op)
           return
         }
@@ -614,6 +622,8 @@ export class StoreNode {
       resolves: 0,
       readyWaits: 0,
       fastTried: false,
+      asked: new Set(),
+      widenedMs: 0,
       wrote: false,
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
@@ -684,17 +694,37 @@ export class StoreNode {
     op.promises.clear()
     op.acks.clear()
     op.refused.clear()
+    op.asked.clear()
     op.resolves = 0
-    this.newPhase(op, C.FAST_READ_TIMEOUT_MS)
-    const m = op.phaseSeq
-    for (let slot = 0; slot < this.r; slot++) {
-      const rid = op.rids[slot]
-      this.resolve(rid, node => {
-        if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
-        this.send(node, { type: 'raw-read', op: m, key: op.key, slot, rid })
-      })
+    this.newPhase(op, C.FAST_READ_HEDGE_MS)
+    // A quorum of slots first (ours first: no message; the others from a place that rotates with
+    // the op, spreading reads): W replies agreeing end the read, so asking the rest up front only
+    // costs messages. They are asked when one of the first does not agree, refuses, or is slow.
+    const order: number[] = []
+    for (let i = 0; i < this.r; i++) {
+      const slot = (op.id + i) % this.r
+      if (this.serves(op.rids[slot])) { order.unshift(slot) } else { order.push(slot) }
     }
+    for (const slot of order.slice(0, this.W)) { this.askFastRead(op, slot) }
   }
+
+  private askFastRead (op: Op, slot: number): void {
+    const m = op.phaseSeq
+    const rid = op.rids[slot]
+    op.asked.add(slot)
+    this.resolve(rid, node => {
+      if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+      this.send(node, { type: 'raw-read', op: m, key: op.key, slot, rid })
+    })
+  }
+
+  /** The fast read asks the slots it has not asked yet; the round now ends at FAST_READ_TIMEOUT_MS. */
+  private widenFastRead (op: Op): void {
+    for (let slot = 0; slot < this.r; slot++) { if (!op.asked.has(slot)) { this.askFastRead(op, slot) } }
+    op.widenedMs = this.nowMs
+    this.timers.push(this.nowMs + C.FAST_READ_TIMEOUT_MS - C.FAST_READ_HEDGE_MS, 'phase', op.phaseSeq)
+  }
+
 
   /** The op a reply belongs to, if it is for the phase in progress. */
   private opOf (m: number): Op | undefined {
@@ -766,7 +796,9 @@ export class StoreNode {
         return this.succeed(op, { value: c.p.value, version: c.p.version, applied: true })
       }
     }
-    if (op.promises.size + op.refused.size >= this.r) { this.startAttempt(op) }
+    if (op.promises.size + op.refused.size < op.asked.size) { return }
+    if (op.asked.size < this.r) { return this.widenFastRead(op) }
+    this.startAttempt(op)
   }
 
   /** The state after the operation, from the current state. */
