@@ -725,7 +725,6 @@ export class StoreNode {
     this.timers.push(this.nowMs + C.FAST_READ_TIMEOUT_MS - C.FAST_READ_HEDGE_MS, 'phase', op.phaseSeq)
   }
 
-
   /** The op a reply belongs to, if it is for the phase in progress. */
   private opOf (m: number): Op | undefined {
     const op = this.ops.get(this.opByMsg.get(m) ?? -1)
