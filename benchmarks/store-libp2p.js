@@ -10,12 +10,13 @@
  *   (−5 % throughput read-heavy, −25 % write-heavy);
  * - `linearizable r=1`: no replication: the cost of replication itself.
  *
- * Each system gets its own 16-node cluster, loaded with --keys keys, then runs a read-heavy
- * (95 % get / 5 % put) and a write-heavy (50/50) mix for --seconds each with --clients closed-
- * loop clients spread over the nodes. Reported: throughput (ops/s), latency p50/p99, failures,
+ * Each system gets its own 16-node cluster (all three up at once), loaded with --keys keys; then
+ * a read-heavy (95 % get / 5 % put) and a write-heavy (50/50) mix run for --seconds per system,
+ * in slices of --slice seconds taken by the systems in turn, with --clients closed-loop clients
+ * spread over the nodes. Reported: throughput (ops/s), latency p50/p99, failures,
  * and the ratios. With --wan the same again with the PlanetLab-like delays of the WAN emulator.
  *
- * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --sync full|normal --wan
+ * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --sync full|normal --wan
  * --markdown --seed 1
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     'value-bytes': { type: 'string', default: '100' },
     clients: { type: 'string', default: '32' },
     seconds: { type: 'string', default: '10' },
+    slice: { type: 'string', default: '2' },
     sync: { type: 'string', default: 'full' },
     seed: { type: 'string', default: '1' },
     wan: { type: 'boolean', default: false },
@@ -50,9 +52,10 @@ const KEYS = Number(values.keys)
 const VALUE_BYTES = Number(values['value-bytes'])
 const CLIENTS = Number(values.clients)
 const SECONDS = Number(values.seconds)
+const SLICE = Number(values.slice)
 const SEED = Number(values.seed)
 if (!['full', 'normal'].includes(values.sync)) { throw new Error('--sync is full or normal') }
-for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE_BYTES, clients: CLIENTS, seconds: SECONDS })) {
+for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE_BYTES, clients: CLIENTS, seconds: SECONDS, slice: SLICE })) {
   if (!Number.isInteger(v) || v < 1) { throw new Error(`--${k} needs a positive integer, got ${String(v)}`) }
 }
 const startedAt = Date.now()
@@ -90,11 +93,8 @@ async function cluster (dir, system, wan) {
   return nodes
 }
 
-/** Closed-loop clients for `seconds`: each picks a random key and does a get or a put. */
-async function runMix (nodes, readShare, seconds, rand) {
-  const lat = { get: [], put: [] }
-  let failures = 0
-  let ops = 0
+/** Closed-loop clients for `seconds`: each picks a random key and does a get or a put; adds to `acc`. */
+async function runMix (nodes, readShare, seconds, rand, acc) {
   const value = new Uint8Array(VALUE_BYTES).fill(7)
   const end = Date.now() + seconds * 1000
   const client = async (c) => {
@@ -105,17 +105,16 @@ async function runMix (nodes, readShare, seconds, rand) {
       const t0 = performance.now()
       try {
         if (read) { await node.services.store.get(key) } else { await node.services.store.put(key, value) }
-        lat[read ? 'get' : 'put'].push(performance.now() - t0)
-        ops++
+        acc.lat[read ? 'get' : 'put'].push(performance.now() - t0)
+        acc.ops++
       } catch {
-        failures++
+        acc.failures++
       }
     }
   }
   const t0 = Date.now()
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)))
-  const secs = (Date.now() - t0) / 1000
-  return { throughput: ops / secs, ops, failures, getP50: quantile(lat.get, 0.5), getP99: quantile(lat.get, 0.99), putP50: quantile(lat.put, 0.5), putP99: quantile(lat.put, 0.99) }
+  acc.secs += (Date.now() - t0) / 1000
 }
 
 const systems = [
@@ -128,10 +127,13 @@ const results = []
 const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
 try {
   for (const wan of values.wan ? [false, true] : [false]) {
+    // All three clusters up at once, then the mixes in slices of --slice seconds taken in turn
+    // (system 1, 2, 3, 1, 2, 3, ...): a machine whose speed drifts during the run (other load,
+    // CPU frequency) slows every system alike, so the ratios hold even when the absolute figures move.
+    const clusters = []
     for (const system of systems) {
       log(`${system.name}${wan ? ', WAN delays' : ''}: starting ${N} nodes`)
       const nodes = await cluster(dir, system, wan)
-      const rand = prng(SEED)
       const value = new Uint8Array(VALUE_BYTES).fill(1)
       let loaded = 0
       const loaders = Array.from({ length: CLIENTS }, async (_, c) => {
@@ -142,16 +144,27 @@ try {
       })
       await Promise.all(loaders)
       log(`${system.name}: ${loaded} keys loaded`)
-      for (const mix of mixes) {
-        const r = await runMix(nodes, mix.read, SECONDS, rand)
-        results.push({ system: system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
-        log(`${system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
-      }
-      const c = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0 }
-      for (const n of nodes) { for (const k of Object.keys(c)) { c[k] += n.services.store.getState().counters[k] } }
-      log(`${system.name}: store counters over the run ${JSON.stringify(c)}`)
-      await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
+      clusters.push({ system, nodes, rand: prng(SEED) })
     }
+    for (const mix of mixes) {
+      const accs = clusters.map(() => ({ ops: 0, failures: 0, secs: 0, lat: { get: [], put: [] } }))
+      const slices = Math.max(1, Math.round(SECONDS / SLICE))
+      for (let i = 0; i < slices; i++) {
+        for (const [j, c] of clusters.entries()) { await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, accs[j]) }
+      }
+      for (const [j, c] of clusters.entries()) {
+        const a = accs[j]
+        const r = { throughput: a.ops / a.secs, ops: a.ops, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+        results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
+        log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
+      }
+    }
+    for (const c of clusters) {
+      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0 }
+      for (const n of c.nodes) { for (const x of Object.keys(k)) { k[x] += n.services.store.getState().counters[x] } }
+      log(`${c.system.name}: store counters over the run ${JSON.stringify(k)}`)
+    }
+    await Promise.all(clusters.flatMap(c => c.nodes).map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
   }
 } finally {
   await rm(dir, { recursive: true, force: true })
@@ -164,7 +177,7 @@ const ratio = (network, mix, a, b) => {
 }
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
 if (values.markdown) {
-  console.log(`${N} nodes in one process, ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix, SQLite sync=${values.sync}, seed ${SEED}.\n`)
+  console.log(`${N} nodes per system in one process (the three systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn, SQLite sync=${values.sync}, seed ${SEED}.\n`)
   console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
@@ -174,6 +187,6 @@ if (values.markdown) {
     for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
   }
 } else {
-  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, sync: values.sync, results }, null, 2))
+  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, sync: values.sync, results }, null, 2))
 }
 process.exit(0)

@@ -12,8 +12,17 @@ export const VALUE_BYTES_MAX = 1024 * 1024
 export const PHASE_TIMEOUT_MS = 3000
 /** A fast read (one round to exactly a quorum) not answered by then falls back to a full round. */
 export const FAST_READ_TIMEOUT_MS = 1000
-/** A fast read asks a quorum of slots first; the other slots are asked too if those have not all answered by then. */
+/**
+ * A fast read asks a quorum of slots first (the nearest by measured round trip); the other slots
+ * are asked too if those have not all answered by twice the slowest one's round-trip estimate
+ * (at least FAST_READ_HEDGE_MIN_MS, at most FAST_READ_HEDGE_MAX_MS), or by FAST_READ_HEDGE_MS
+ * when one of them has no estimate yet.
+ */
 export const FAST_READ_HEDGE_MS = 250
+export const FAST_READ_HEDGE_MIN_MS = 20
+export const FAST_READ_HEDGE_MAX_MS = 500
+/** Round-trip estimates closer than this count as equal (reads rotate among those replicas). */
+export const RTT_BUCKET_MS = 10
 /** An operation that has not finished by then fails. */
 export const OP_TIMEOUT_MS = 20_000
 /** Attempts (ballots) per operation. */

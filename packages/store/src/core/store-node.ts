@@ -160,6 +160,8 @@ interface Op {
   proposed: Map<number, { value?: Uint8Array, version: number, applied: boolean }>
   deadlineMs: number
   phaseSeq: number
+  /** When the phase in progress started (round-trip samples of the fast read). */
+  phaseMs: number
 }
 
 /** A part of our range not yet ready, in positions relative to us (see `pos`), inclusive. */
@@ -254,6 +256,8 @@ export class StoreNode {
   private restored: { mask: EpochMap, epochs: EpochMap } | undefined
   /** What the meta saved last describes (see persist). */
   private savedMeta = ''
+  /** Round-trip estimates (ms, moving average) by node address, from fast-read replies; most recent last. */
+  private readonly rtt = new Map<string, number>()
   /** Rebuild read op → the pending arc and source it serves. */
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
   readonly counters: StoreCounters = {
@@ -502,7 +506,7 @@ export class StoreNode {
         if (op !== undefined && op.phaseSeq === id && op.phase === 'read') {
           if (op.asked.size < this.r) { return this.widenFastRead(op) }
           // The hedge timer of a read widened earlier: the widened round has its own.
-          if (this.nowMs < op.widenedMs + C.FAST_READ_TIMEOUT_MS - C.FAST_READ_HEDGE_MS) { return }
+          if (op.widenedMs >= 0 && this.nowMs < op.widenedMs + C.FAST_READ_TIMEOUT_MS) { return }
           this.startAttempt(op)
           return
         }
@@ -623,11 +627,12 @@ export class StoreNode {
       readyWaits: 0,
       fastTried: false,
       asked: new Set(),
-      widenedMs: 0,
+      widenedMs: -1,
       wrote: false,
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
-      phaseSeq: 0
+      phaseSeq: 0,
+      phaseMs: this.nowMs
     }
     this.ops.set(opId, op)
     this.counters.opsStarted++
@@ -656,6 +661,7 @@ export class StoreNode {
     this.opByMsg.delete(op.phaseSeq)
     const m = this.seq++
     op.phaseSeq = m
+    op.phaseMs = this.nowMs
     this.opByMsg.set(m, op.id)
     this.timers.push(this.nowMs + Math.min(timeoutMs, this.cfg.phaseTimeoutMs), 'phase', m)
   }
@@ -696,16 +702,31 @@ export class StoreNode {
     op.refused.clear()
     op.asked.clear()
     op.resolves = 0
-    this.newPhase(op, C.FAST_READ_HEDGE_MS)
-    // A quorum of slots first (ours first: no message; the others from a place that rotates with
-    // the op, spreading reads): W replies agreeing end the read, so asking the rest up front only
-    // costs messages. They are asked when one of the first does not agree, refuses, or is slow.
-    const order: number[] = []
-    for (let i = 0; i < this.r; i++) {
-      const slot = (op.id + i) % this.r
-      if (this.serves(op.rids[slot])) { order.unshift(slot) } else { order.push(slot) }
+    // A quorum of slots first: ours (no message), then the nearest by measured round trip, and
+    // among replicas about as near, from a place that rotates with the op (spreading reads). W
+    // replies agreeing end the read, so asking the rest up front only costs messages; they are
+    // asked when one of the first does not agree, refuses, or is slow (the hedge).
+    const est = (slot: number): number => {
+      if (this.serves(op.rids[slot])) { return -1 }
+      const owner = this.cachedOwner(op.rids[slot])
+      return (owner === undefined ? undefined : this.rtt.get(owner.addr)) ?? Infinity
     }
-    for (const slot of order.slice(0, this.W)) { this.askFastRead(op, slot) }
+    const order = Array.from({ length: this.r }, (_, i) => (op.id + i) % this.r).map(slot => ({ slot, e: est(slot) }))
+    order.sort((x, y) => Math.floor(x.e / C.RTT_BUCKET_MS) - Math.floor(y.e / C.RTT_BUCKET_MS) || 0)
+    const first = order.slice(0, this.W)
+    const slowest = Math.max(...first.map(x => x.e))
+    const hedge = slowest === Infinity ? C.FAST_READ_HEDGE_MS : Math.min(C.FAST_READ_HEDGE_MAX_MS, Math.max(C.FAST_READ_HEDGE_MIN_MS, 2 * slowest))
+    this.newPhase(op, hedge)
+    for (const x of first) { this.askFastRead(op, x.slot) }
+  }
+
+  /** Takes a round-trip sample for node `addr` into its moving average. */
+  private sampleRtt (addr: string, ms: number): void {
+    if (addr === this.self.addr || !(ms >= 0)) { return }
+    const old = this.rtt.get(addr)
+    this.rtt.delete(addr)
+    this.rtt.set(addr, old === undefined ? ms : 0.8 * old + 0.2 * ms)
+    if (this.rtt.size > C.OWNER_CACHE_MAX) { this.rtt.delete(this.rtt.keys().next().value as string) }
   }
 
   private askFastRead (op: Op, slot: number): void {
@@ -722,7 +743,7 @@ export class StoreNode {
   private widenFastRead (op: Op): void {
     for (let slot = 0; slot < this.r; slot++) { if (!op.asked.has(slot)) { this.askFastRead(op, slot) } }
     op.widenedMs = this.nowMs
-    this.timers.push(this.nowMs + C.FAST_READ_TIMEOUT_MS - C.FAST_READ_HEDGE_MS, 'phase', op.phaseSeq)
+    this.timers.push(this.nowMs + C.FAST_READ_TIMEOUT_MS, 'phase', op.phaseSeq)
   }
 
   /** The op a reply belongs to, if it is for the phase in progress. */
@@ -742,7 +763,10 @@ export class StoreNode {
       op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version, epoch: msg.epoch, node: from })
     }
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: msg.value, version: msg.version, applied: true }) }
-    if (op.phase === 'read') { return this.checkFastRead(op) }
+    if (op.phase === 'read') {
+      if (op.widenedMs < 0) { this.sampleRtt(from.addr, this.nowMs - op.phaseMs) }
+      return this.checkFastRead(op)
+    }
     if (op.promises.size < this.W) { return this.checkHopeless(op, 'stale') }
     // The state accepted at the highest ballot among a quorum is the current one.
     let cur: { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot } | undefined
