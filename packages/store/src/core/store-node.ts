@@ -706,18 +706,26 @@ export class StoreNode {
     // among replicas about as near, from a place that rotates with the op (spreading reads). W
     // replies agreeing end the read, so asking the rest up front only costs messages; they are
     // asked when one of the first does not agree, refuses, or is slow (the hedge).
+    const first = this.nearestSlots(op, op.id).slice(0, this.W)
+    const slowest = Math.max(...first.map(x => x.e))
+    const hedge = slowest === Infinity ? C.FAST_READ_HEDGE_MS : Math.min(C.FAST_READ_HEDGE_MAX_MS, Math.max(C.FAST_READ_HEDGE_MIN_MS, 2 * slowest))
+    this.newPhase(op, hedge)
+    for (const x of first) { this.askFastRead(op, x.slot) }
+  }
+
+  /**
+   * The op's slots, ours first, then by round-trip estimate (unknown last); slots whose
+   * estimates are within RTT_BUCKET_MS keep the rotation that starts at `turn` (spreading reads).
+   */
+  private nearestSlots (op: Op, turn: number): Array<{ slot: number, e: number }> {
     const est = (slot: number): number => {
       if (this.serves(op.rids[slot])) { return -1 }
       const owner = this.cachedOwner(op.rids[slot])
       return (owner === undefined ? undefined : this.rtt.get(owner.addr)) ?? Infinity
     }
-    const order = Array.from({ length: this.r }, (_, i) => (op.id + i) % this.r).map(slot => ({ slot, e: est(slot) }))
+    const order = Array.from({ length: this.r }, (_, i) => (turn + i) % this.r).map(slot => ({ slot, e: est(slot) }))
     order.sort((x, y) => Math.floor(x.e / C.RTT_BUCKET_MS) - Math.floor(y.e / C.RTT_BUCKET_MS) || 0)
-    const first = order.slice(0, this.W)
-    const slowest = Math.max(...first.map(x => x.e))
-    const hedge = slowest === Infinity ? C.FAST_READ_HEDGE_MS : Math.min(C.FAST_READ_HEDGE_MAX_MS, Math.max(C.FAST_READ_HEDGE_MIN_MS, 2 * slowest))
-    this.newPhase(op, hedge)
-    for (const x of first) { this.askFastRead(op, x.slot) }
+    return order
   }
 
   /** Takes a round-trip sample for node `addr` into its moving average. */
@@ -762,7 +770,10 @@ export class StoreNode {
     if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) {
       op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version, epoch: msg.epoch, node: from })
     }
-    if (this.cfg.consistency === 'none') { return this.succeed(op, { value: msg.value, version: msg.version, applied: true }) }
+    if (this.cfg.consistency === 'none') {
+      this.sampleRtt(from.addr, this.nowMs - op.phaseMs)
+      return this.succeed(op, { value: msg.value, version: msg.version, applied: true })
+    }
     if (op.phase === 'read') {
       if (op.widenedMs < 0) { this.sampleRtt(from.addr, this.nowMs - op.phaseMs) }
       return this.checkFastRead(op)
@@ -1071,7 +1082,8 @@ export class StoreNode {
     op.phase = read ? 'prepare' : 'accept'
     this.newPhase(op)
     const m = op.phaseSeq
-    const slots = read ? [(op.id + op.attempt) % this.r] : Array.from({ length: this.r }, (_, i) => i)
+    // A read asks the nearest replica (as the linearizable fast read asks the nearest quorum), another one on a retry.
+    const slots = read ? [this.nearestSlots(op, op.id)[(op.attempt - 1) % this.r].slot] : Array.from({ length: this.r }, (_, i) => i)
     for (const slot of slots) {
       const rid = op.rids[slot]
       this.resolve(rid, node => {
