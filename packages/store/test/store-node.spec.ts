@@ -38,6 +38,27 @@ function single (): { node: StoreNode, backend: MemoryBackend, run(): StoreEvent
   return h
 }
 
+/** A node over `backend` (as restarted from its disk) that owns the whole ring and answers its own messages and lookups. */
+function alone (backend: MemoryBackend, boot: string): { node: StoreNode, events: StoreEvent[], pump(now: number): void } {
+  const node = new StoreNode({ self, backend, r: 4, boot })
+  const events: StoreEvent[] = []
+  const pump = (now: number): void => {
+    node.handleTimeout(now)
+    for (let busy = true; busy;) {
+      busy = false
+      for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
+        busy = true
+        node.handleMessage(now, self, t.msg)
+      }
+      for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+        busy = true
+        if (e.type === 'lookup') { node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: self }) } else { events.push(e) }
+      }
+    }
+  }
+  return { node, events, pump }
+}
+
 function sent (node: StoreNode): StoreMessage[] {
   const out: StoreMessage[] = []
   for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t.msg) }
@@ -104,22 +125,7 @@ describe('StoreNode, one node', () => {
     expect(h.run().filter(e => e.type === 'op-done')).to.have.length(20)
     // What the run saved: the whole ring ready, at the creation's incarnation.
     expect(h.backend.loadMeta()?.ready).to.deep.equal([{ lo: ID_MASK, hi: ID_MASK }])
-    const node = new StoreNode({ self, backend: h.backend, r: 4, boot: '1' })
-    const events: StoreEvent[] = []
-    const pump = (now: number): void => {
-      node.handleTimeout(now)
-      for (let busy = true; busy;) {
-        busy = false
-        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
-          busy = true
-          node.handleMessage(now, self, t.msg)
-        }
-        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
-          busy = true
-          if (e.type === 'lookup') { node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: self }) } else { events.push(e) }
-        }
-      }
-    }
+    const { node, events, pump } = alone(h.backend, '1')
     node.handleCommand(0, { type: 'create' })
     // Not served at once (before, it answered from these records as current, whatever the others had).
     expect(node.rangeState().pending.length).to.be.greaterThan(0)
@@ -148,6 +154,40 @@ describe('StoreNode, one node', () => {
       const e = events.find(x => x.type === 'op-done' && x.opId === 200 + i)
       expect(e?.type === 'op-done' && new TextDecoder().decode(e.value), `k${i}`).to.equal(`v${i}`)
     }
+  })
+
+  it('crashed again while holding its copies (a power flap): the meta still names them, so the next start holds them again, then rebuilds and has every write', () => {
+    const h = single()
+    const keys = Array.from({ length: 10 }, (_, i) => te.encode(`k${i}`))
+    keys.forEach((k, i) => h.node.handleCommand(0, { type: 'put', opId: 100 + i, key: k, value: te.encode(`v${i}`) }))
+    h.run()
+    const first = alone(h.backend, '1')
+    first.node.handleCommand(0, { type: 'create' })
+    // Holding, not rebuilt yet: the saved meta still has the whole ring as the copy to hold.
+    expect(first.node.rangeState().pending.length).to.be.greaterThan(0)
+    expect(h.backend.loadMeta()?.ready).to.deep.equal([{ lo: ID_MASK, hi: ID_MASK }])
+    // The crash: nothing more of `first` runs. The next start is alone again.
+    const second = alone(h.backend, '2')
+    second.node.handleCommand(0, { type: 'create' })
+    expect(second.node.serves(keyToId(keys[0])), 'serves nothing at once').to.equal(false)
+    for (let now = 0; now <= 10_000 && second.node.rangeState().pending.length > 0; now += 100) { second.pump(now) }
+    expect(second.node.rangeState().pending).to.deep.equal([])
+    keys.forEach((k, i) => second.node.handleCommand(20_000, { type: 'get', opId: 200 + i, key: k }))
+    second.pump(20_000)
+    for (let i = 0; i < keys.length; i++) {
+      const e = second.events.find(x => x.type === 'op-done' && x.opId === 200 + i)
+      expect(e?.type === 'op-done' && new TextDecoder().decode(e.value), `k${i}`).to.equal(`v${i}`)
+    }
+  })
+
+  it('a store with records but no saved meta (written by schema 1) serves none of them on create: it waits for copies to rebuild from', () => {
+    const backend = new MemoryBackend()
+    backend.put({ key: te.encode('old'), slot: 0, rid: replicaId(keyToId(te.encode('old')), 0, 4), promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('v'), version: 1 })
+    const { node, pump } = alone(backend, '1')
+    node.handleCommand(0, { type: 'create' })
+    for (let now = 0; now <= 10_000; now += 500) { pump(now) }
+    expect(node.serves(keyToId(te.encode('old')))).to.equal(false)
+    expect(node.rangeState().pending.length).to.be.greaterThan(0)
   })
 
   it('refuses invalid keys, oversized values, bad versions and duplicate op ids', () => {
@@ -196,7 +236,7 @@ describe('StoreNode, one node', () => {
     h.node.handleMessage(0, other, { type: 'handoff-ack', op: 999 })
     const key = te.encode('k')
     const rid = replicaId(keyToId(key), 0, 4)
-    h.node.handleMessage(0, other, { type: 'handoff', op: 1, lo: rid - 1n, hi: rid, records: [{ key, slot: 0, rid, promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('evil'), version: 5 }], last: true, ready: true, own: [], epochs: [] })
+    h.node.handleMessage(0, other, { type: 'handoff', op: 1, lo: rid - 1n, hi: rid, records: [{ key, slot: 0, rid, promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: te.encode('evil'), version: 5 }], last: true, ready: true, own: [], epochs: [], cold: false })
     expect(h.backend.size()).to.equal(0)
     expect(h.node.counters.rejected).to.include({ 'promise-unexpected': 1, 'accepted-unexpected': 1, 'handoff-ack-unexpected': 1, 'handoff-wrong-sender': 1 })
   })

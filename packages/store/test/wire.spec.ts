@@ -56,8 +56,8 @@ function samples (): StoreMessage[] {
     { type: 'range-read', op: 6, lo: ID_MASK, hi: 0n, after: { rid: 77n, key: bytes(8) }, limit: PAGE_RECORDS_MAX },
     { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc, epochs: [] },
     { type: 'range-data', op: 7, records: [rec(), rec({ value: new Uint8Array(0), slot: 0 }), rec({ value: bytes(1, 1), accepted: ballot, rid: ID_MASK })], upTo: 3n, more: true, range: arc, epochs: [{ lo: 0n, hi: ID_MASK, e: ballot }, { lo: 5n, hi: 5n, e: zero }] },
-    { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false, own: [{ lo: 1n, hi: 1n, e: ballot }], epochs: [] },
-    { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true, own: [], epochs: [{ lo: 7n, hi: 3n, e: ballot }] },
+    { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false, own: [{ lo: 1n, hi: 1n, e: ballot }], epochs: [], cold: true },
+    { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true, own: [], epochs: [{ lo: 7n, hi: 3n, e: ballot }], cold: false },
     { type: 'handoff-ack', op: 0 },
     // 64-bit fields around 2^31 and 2^32 (protons-runtime garbles uint64 values in [2^31, 2^32)).
     { type: 'handoff-ack', op: 2 ** 31 },
@@ -120,7 +120,7 @@ describe('store wire codec', () => {
     const empty = roundTrip({ type: 'accept', op: 1, key: bytes(1), slot: 0, rid: 1n, ballot, value: new Uint8Array(0), version: 1 })
     expect(absent.type === 'accept' && absent.value).to.equal(undefined)
     expect(empty.type === 'accept' && empty.value).to.be.an.instanceOf(Uint8Array).with.lengthOf(0)
-    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [] })
+    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [], cold: false })
     expect(page.type === 'handoff' && page.records.map(r => r.value?.length)).to.deep.equal([undefined, 0])
   })
 
@@ -176,7 +176,7 @@ describe('store wire codec', () => {
     rejects(pbRangeData([pbRecord(), pbRecord({ key: new Uint8Array(KEY_BYTES_MAX + 1) })]), 'bad-key')
     rejects(PB.encode({ accept: { op: 1n, key: bytes(1), slot: 0, rid: id16(), ballot: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n } }), 'value-too-large')
     rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'value-too-large')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true, own: [], epochs: [] } }), 'value-too-large')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true, own: [], epochs: [], cold: false } }), 'value-too-large')
   })
 
   it('refuses slots outside 0..R_MAX−1 (−1 only in a nack)', () => {
@@ -217,7 +217,7 @@ describe('store wire codec', () => {
   it('refuses pages over PAGE_RECORDS_MAX records and digests over DIGEST_BUCKETS_MAX hashes', () => {
     expect(decodeStoreMessage(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX }, () => pbRecord()))).ok).to.equal(true)
     rejects(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord())), 'over-limit')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [] } }), 'over-limit')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [], cold: false } }), 'over-limit')
     const digest = (n: number): Uint8Array => PB.encode({ digest: { op: 1n, lo: id16(), upTo: id16(), hashes: new Array<number>(n).fill(1), counts: [], range: pbArc(), epochs: [] } })
     expect(decodeStoreMessage(digest(DIGEST_BUCKETS_MAX)).ok).to.equal(true)
     rejects(digest(DIGEST_BUCKETS_MAX + 1), 'over-limit')
@@ -306,7 +306,7 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('nack' as const), op, slot: fc.integer({ min: -1, max: R_MAX - 1 }), reason, promised: fc.option(b, { nil: undefined }), range: fc.option(a, { nil: undefined }) }),
     fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1), fence: fc.option(fc.record({ e, j: fc.integer({ min: 1, max: R_MAX - 1 }) }), { nil: undefined }) }),
     fc.record({ type: fc.constant('range-data' as const), op, records, upTo: rid, more: fc.boolean(), range: a, epochs }),
-    fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs }),
+    fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs, cold: fc.boolean() }),
     fc.record({ type: fc.constant('handoff-ack' as const), op }),
     fc.record({ type: fc.constant('digest-req' as const), op, lo: rid, hi: rid, buckets: fc.integer({ min: 1, max: DIGEST_BUCKETS_MAX }) }),
     fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), counts: fc.array(u32(0), { maxLength: 40 }), range: a, epochs }),

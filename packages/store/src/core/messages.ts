@@ -50,9 +50,11 @@ export type StoreMessage =
   /**
    * Records of (lo, hi] handed over; the last page says whether the sender held the arc ready.
    * `own`: the incarnations of (lo, hi] (they move with the records); `epochs`: what the sender
-   * knows of the other slots' images.
+   * knows of the other slots' images. `cold`: not ready because a whole ring restarted from disk
+   * (the sender created the ring from its saved copies, or was told so): the receiver may then
+   * hold its own saved copies for the rebuilds to read.
    */
-  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[] }
+  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[], cold: boolean }
   | { type: 'handoff-ack', op: number }
   /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }

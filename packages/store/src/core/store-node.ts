@@ -249,11 +249,20 @@ export class StoreNode {
   private readonly aeDescents = new Map<number, { j: number, lo: RingId, hi: RingId, depth: number, sentMs: number }>()
   /**
    * What the last run saved of the arcs it served ready (a restart from disk): `mask` marks
-   * those positions (epoch PRESENT), `epochs` holds their incarnations. Used when no ready copy
-   * is there to take over (a cold `create`, or a hand-off that arrives not ready: a whole ring
-   * restarted at once): see holdRestored. Dropped once our range is all ready.
+   * those positions (epoch PRESENT) until they are ready again (saved with them meanwhile, so a
+   * second crash loses nothing), `unused` those not held yet, `epochs` their incarnations. Held
+   * only in a cold start (see `cold`, holdRestored). Dropped once our range is all ready.
    */
-  private restored: { mask: EpochMap, epochs: EpochMap } | undefined
+  private restored: { mask: EpochMap, unused: EpochMap, epochs: EpochMap } | undefined
+  /** The backend had a meta or records at start: this node was part of a ring before. */
+  private hadState = false
+  /**
+   * A whole ring restarted from disk: we created the ring with saved state, or a hand-off told
+   * us (`cold`). Only then are saved copies held for rebuilds: in a live ring a saved copy may be
+   * older than an incarnation whose holders are only down, and two such copies could outvote
+   * the current one in a rebuild. Ends once our range is all ready.
+   */
+  private cold = false
   /** What the meta saved last describes (see persist). */
   private savedMeta = ''
   /** Round-trip estimates (ms, moving average) by node address, from fast-read replies; most recent last. */
@@ -310,14 +319,17 @@ export class StoreNode {
   /** Takes what the backend's saved meta says (a restart from disk; nothing for a new store). */
   private restore (): void {
     const meta = this.backend.loadMeta()
+    this.hadState = meta !== undefined || this.backend.size() > 0
     // Without a meta (a new store, or one written before metas existed) no record is a known
-    // copy: the node rebuilds and takes hand-offs as a new one would.
+    // copy: the node never serves them on its own (see 'create'), only merges them.
     if (meta === undefined) { return }
     for (const x of [...meta.fences, ...meta.own]) { if (x.e.n > this.epochN) { this.epochN = x.e.n } }
     for (const x of meta.fences) { this.fences.raise(x.lo, x.hi, x.e) }
-    if (meta.ready.length === 0) { return }
-    const restored = { mask: new EpochMap(), epochs: new EpochMap() }
-    for (const x of meta.ready) { restored.mask.assign(x.lo, x.hi, PRESENT) }
+    const restored = { mask: new EpochMap(), unused: new EpochMap(), epochs: new EpochMap() }
+    for (const x of meta.ready) {
+      restored.mask.assign(x.lo, x.hi, PRESENT)
+      restored.unused.assign(x.lo, x.hi, PRESENT)
+    }
     for (const x of meta.own) { restored.epochs.assign(x.lo, x.hi, x.e) }
     this.restored = restored
   }
@@ -348,13 +360,15 @@ export class StoreNode {
         this.armAntiEntropy()
         this.range = { lo: this.self.id, hi: this.self.id }
         this.pending = []
-        if (this.restored === undefined) {
+        if (!this.hadState) {
           this.emit({ type: 'ready', lo: this.self.id, hi: this.self.id, how: 'create' })
           return
         }
         // Restarted from disk with nobody to join (a whole ring restarted): our records may be
         // behind what the ring had chosen, so nothing is served until rebuilt from the other
-        // slots' copies; ours are held for those rebuilds to read, as the others' will be.
+        // slots' copies; ours are held for those rebuilds to read, as the others' will be. (A
+        // store with records but no meta, or a meta without ready arcs, holds nothing: it waits.)
+        this.cold = true
         this.own.assign(this.self.id, this.self.id, ZERO_EPOCH)
         this.addPending({ a: 0n, b: ID_MASK })
         this.holdRestored(0n, ID_MASK)
@@ -506,7 +520,7 @@ export class StoreNode {
         if (op !== undefined && op.phaseSeq === id && op.phase === 'read') {
           if (op.asked.size < this.r) { return this.widenFastRead(op) }
           // The hedge timer of a read widened earlier: the widened round has its own.
-          if (op.widenedMs >= 0 && this.nowMs < op.widenedMs + C.FAST_READ_TIMEOUT_MS) { return }
+          if (op.widenedMs >= 0 && this.nowMs < op.widenedMs + Math.min(C.FAST_READ_TIMEOUT_MS, this.cfg.phaseTimeoutMs)) { return }
           this.startAttempt(op)
           return
         }
@@ -709,7 +723,8 @@ export class StoreNode {
     const first = this.nearestSlots(op, op.id).slice(0, this.W)
     const slowest = Math.max(...first.map(x => x.e))
     const hedge = slowest === Infinity ? C.FAST_READ_HEDGE_MS : Math.min(C.FAST_READ_HEDGE_MAX_MS, Math.max(C.FAST_READ_HEDGE_MIN_MS, 2 * slowest))
-    this.newPhase(op, hedge)
+    // When the quorum is every slot (r ≤ 3) there is nobody to widen to: the round gets the full timeout.
+    this.newPhase(op, first.length < this.r ? hedge : C.FAST_READ_TIMEOUT_MS)
     for (const x of first) { this.askFastRead(op, x.slot) }
   }
 
@@ -751,7 +766,7 @@ export class StoreNode {
   private widenFastRead (op: Op): void {
     for (let slot = 0; slot < this.r; slot++) { if (!op.asked.has(slot)) { this.askFastRead(op, slot) } }
     op.widenedMs = this.nowMs
-    this.timers.push(this.nowMs + C.FAST_READ_TIMEOUT_MS, 'phase', op.phaseSeq)
+    this.timers.push(this.nowMs + Math.min(C.FAST_READ_TIMEOUT_MS, this.cfg.phaseTimeoutMs), 'phase', op.phaseSeq)
   }
 
   /** The op a reply belongs to, if it is for the phase in progress. */
@@ -1130,6 +1145,7 @@ export class StoreNode {
     if (this.restored !== undefined && range !== undefined && !this.leaving && this.pending.length === 0) {
       // All of our range is ready: what the last run had is of no more use.
       this.restored = undefined
+      this.cold = false
     }
     const key = `${this.own.version}/${this.fences.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}`).join(',')}`
     if (key === this.savedMeta) { return }
@@ -1138,7 +1154,7 @@ export class StoreNode {
     const epochs = new EpochMap()
     const restored = this.restored
     if (restored !== undefined) {
-      // Still unused: kept for the next run too.
+      // Not ready again yet (held or waiting): kept for the next run too.
       for (const x of restored.mask.entries(0n, 0n)) {
         ready.assign(x.lo, x.hi, PRESENT)
         for (const y of restored.epochs.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
@@ -1150,6 +1166,12 @@ export class StoreNode {
       for (const y of this.own.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
     }
     this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n) })
+  }
+
+  /** (Part of) our saved copy is superseded or no longer ours: never held or saved as ready again. */
+  private forgetRestored (arc: Arc): void {
+    this.restored?.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
+    this.restored?.unused.assign(arc.lo, arc.hi, ZERO_EPOCH)
   }
 
   /** The parts of our range we serve (not pending), as arcs. */
@@ -1189,9 +1211,9 @@ export class StoreNode {
     const restored = this.restored
     if (restored === undefined || a > b) { return }
     const arc = this.arcOf({ a, b })
-    const marks = restored.mask.entries(arc.lo, arc.hi)
+    const marks = restored.unused.entries(arc.lo, arc.hi)
     if (marks.length === 0) { return }
-    restored.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
+    restored.unused.assign(arc.lo, arc.hi, ZERO_EPOCH)
     for (const x of marks) {
       for (const piece of this.posPieces(x.lo, x.hi, a, b)) {
         const next: PendingArc[] = []
@@ -1253,6 +1275,8 @@ export class StoreNode {
       this.pending = this.clip(this.pending, start)
       const arc = this.arcOf(lost)
       this.migrated = this.migrated.filter(m => !arcsOverlap(m, arc))
+      // Handed over (its records then deleted here): no longer a copy of ours to hold or save.
+      this.forgetRestored(arc)
       const own = this.own.entries(arc.lo, arc.hi)
       const epochs = this.imageEpochs(arc.lo, arc.hi)
       this.pruneEpochs()
@@ -1402,6 +1426,7 @@ export class StoreNode {
         this.adoptOwn(arc, m.own)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
         readied.push(arc)
+        this.forgetRestored(arc)
         m.used = true
       }
       parts = next
@@ -1480,7 +1505,7 @@ export class StoreNode {
     this.pruneReads()
     if (any) {
       const arc = this.arcOf({ a, b })
-      this.restored?.mask.assign(arc.lo, arc.hi, ZERO_EPOCH)
+      this.forgetRestored(arc)
       this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how })
       this.checkCurrent(arc)
     }
@@ -1504,10 +1529,10 @@ export class StoreNode {
 
   private pumpRebuild (): void {
     this.rebuildAtMs = Infinity
-    if (this.restored !== undefined) {
-      // The wait for a hand-off is over and none came ready (or it came before we had the
-      // range): where we served these positions when we stopped, our copy is held for the
-      // rebuilds to read, ours and the other slots' (else two restarted nodes whose arcs are
+    if (this.restored !== undefined && this.cold) {
+      // A cold start whose wait for a hand-off is over with none ready (or one came before we
+      // had the range): where we served these positions when we stopped, our copy is held for
+      // the rebuilds to read, ours and the other slots' (else two restarted nodes whose arcs are
       // each other's slot images would wait on each other forever).
       for (const p of [...this.pending]) { if (p.held !== true && p.startMs <= this.nowMs) { this.holdRestored(p.a, p.b) } }
     }
@@ -1701,7 +1726,7 @@ export class StoreNode {
     h.attempts++
     h.sentMs = this.nowMs
     this.counters.handoffRecordsSent += records.length
-    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs })
+    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs, cold: !h.ready && this.cold })
     this.timers.push(this.nowMs + C.HANDOFF_RETRY_MS, 'handoff', h.op)
   }
 
@@ -1765,9 +1790,12 @@ export class StoreNode {
     // arc runs through our own id (views that disagree).
     const pieces = mine ? this.posPieces(m.lo, m.hi, this.rangeStart(), ID_MASK) : []
     if (!m.ready) {
-      // The previous owner had no ready copy either: if we served these positions when we
-      // stopped, our copy is one the rebuilds can read (a whole ring restarted).
-      for (const x of pieces) { this.holdRestored(x.a, x.b) }
+      // A whole ring restarted and the previous owner has no ready copy either: if we served
+      // these positions when we stopped, our copy is one the rebuilds can read.
+      if (m.cold && this.restored !== undefined) {
+        this.cold = true
+        for (const x of pieces) { this.holdRestored(x.a, x.b) }
+      }
       return
     }
     this.forwardReady(m.lo, m.hi, m.own, m.epochs)

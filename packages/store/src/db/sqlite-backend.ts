@@ -295,6 +295,8 @@ function initialise (db: DatabaseSync, path: string): void {
   const { appId, version } = readHeader(db, path)
   if (appId === STORE_APPLICATION_ID && version === 1) {
     // Version 1 had no meta table: add it. The store then has no meta, as if it never saved one.
+    // A damaged file is refused before anything is written to it.
+    quickCheck(db, path)
     db.exec('BEGIN IMMEDIATE')
     try {
       if (readHeader(db, path).version === 1) { db.exec(`${META_SCHEMA} PRAGMA user_version = ${STORE_SCHEMA_VERSION};`) }
@@ -342,10 +344,7 @@ function verify (db: DatabaseSync, path: string): void {
   if (version !== STORE_SCHEMA_VERSION) {
     throw new CorruptDatabaseError(`${path} is a selfmgmt store of schema version ${version}; this code reads version ${STORE_SCHEMA_VERSION}`)
   }
-  const problems = db.prepare(`PRAGMA quick_check(${QUICK_CHECK_ERRORS_MAX})`).all().map(r => String(r.quick_check))
-  if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw new CorruptDatabaseError(`${path} is damaged: PRAGMA quick_check reports ${problems.join('; ')}`)
-  }
+  quickCheck(db, path)
   const columns = db.prepare('SELECT name FROM pragma_table_info(\'records\') ORDER BY cid').all().map(r => r.name)
   if (columns.join(',') !== COLUMNS.join(',')) {
     throw new CorruptDatabaseError(`${path} is a selfmgmt store whose records table has columns (${columns.join(', ')}), expected (${COLUMNS.join(', ')})`)
@@ -353,6 +352,13 @@ function verify (db: DatabaseSync, path: string): void {
   const meta = db.prepare('SELECT name FROM pragma_table_info(\'meta\') ORDER BY cid').all().map(r => r.name)
   if (meta.join(',') !== 'name,value') {
     throw new CorruptDatabaseError(`${path} is a selfmgmt store of schema version ${STORE_SCHEMA_VERSION} without a valid meta table (columns: ${meta.join(', ') || 'none'})`)
+  }
+}
+
+function quickCheck (db: DatabaseSync, path: string): void {
+  const problems = db.prepare(`PRAGMA quick_check(${QUICK_CHECK_ERRORS_MAX})`).all().map(r => String(r.quick_check))
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    throw new CorruptDatabaseError(`${path} is damaged: PRAGMA quick_check reports ${problems.join('; ')}`)
   }
 }
 
