@@ -121,7 +121,16 @@ const commands = {
     return conn.remotePeer.toString()
   },
   async ping (node, args, signal) {
-    return node.services.ping.ping(target(args.to), { signal })
+    // Stock ping allows one outbound stream per connection and the connection monitor pings on
+    // the same protocol every 10 s: a ping at that moment is refused locally; try again.
+    for (;;) {
+      try {
+        return await node.services.ping.ping(target(args.to), { signal })
+      } catch (err) {
+        if (err?.name !== 'TooManyOutboundProtocolStreamsError' || signal?.aborted) { throw err }
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
+    }
   },
   async protocols (node, args) {
     const peer = await node.peerStore.get(peerIdFromString(args.peerId))

@@ -156,3 +156,6 @@ export const DEMO_POLL_INTERVAL_MS = 200
 export const DEMO_STOP_TIMEOUT_MS = 15_000
 /** A child's output line (its JSON announcement) is at most this long. */
 export const CHILD_LINE_BYTES_MAX = 64 * 1024
+
+/** Ping streams a connection may have open at once each way (@libp2p/ping's default is 1 out, 2 in; the connection monitor takes one). */
+export const PING_STREAMS = 4

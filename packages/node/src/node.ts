@@ -92,7 +92,10 @@ export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
 function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<typeof createLibp2p>[0] {
   const services: Record<string, any> = {
     identify: identify(),
-    ping: ping(),
+    // libp2p's connection monitor pings every connection on this protocol every 10 s; with
+    // @libp2p/ping's default of one outbound stream per connection a user's own ping at that
+    // moment fails with TooManyOutboundProtocolStreamsError. Room for a few at once.
+    ping: ping({ maxOutboundStreams: K.PING_STREAMS, maxInboundStreams: K.PING_STREAMS }),
     ring: ring({
       geometry: opts.geometry,
       proximity: opts.proximity,
