@@ -23,7 +23,8 @@ import type { Uint8ArrayList } from 'uint8arraylist'
 export const DECODE_LIMITS = {
   promise: { fences: R_MAX },
   accepted: { fences: R_MAX },
-  rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX },
+  rangeRead: { committed: EPOCH_ARCS_MAX },
+  rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX, committed: EPOCH_ARCS_MAX },
   handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX },
   digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX }
 }
@@ -83,8 +84,8 @@ function toPb (m: StoreMessage): PB {
     case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version) } }
     case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb) } }
     case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
-    case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0 } }
-    case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb) } }
+    case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0, commit: m.commit === true, committed: (m.committed ?? []).map(epochArcPb) } }
+    case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb), committed: (m.committed ?? []).map(epochArcPb) } }
     case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready, own: m.own.map(epochArcPb), epochs: m.epochs.map(epochArcPb), cold: m.cold } }
     case 'handoff-ack': return { handoffAck: { op } }
     case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
@@ -164,8 +165,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version) } }
   if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')) } }
   if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
-  if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift } } }
-  if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf) } }
+  if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift }, commit: x.commit, committed: x.committed.map(epochArcOf) } }
+  if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf), committed: x.committed.map(epochArcOf) } }
   if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready, own: x.own.map(epochArcOf), epochs: x.epochs.map(epochArcOf), cold: x.cold } }
   if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
   if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
@@ -244,8 +245,9 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
     (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
   'range-read': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (m.after === undefined ? undefined : checkId(m.after.rid, 'after') ?? checkKey(m.after.key)) ??
     (isUint32(m.limit, 1) ? undefined : 'bad-limit') ??
-    (m.fence === undefined ? undefined : checkEpoch(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')),
-  'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs),
+    (m.fence === undefined ? undefined : checkEpoch(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')) ??
+    (m.commit === true && m.fence === undefined ? 'commit-without-fence' : undefined) ?? checkEpochs(m.committed ?? []),
+  'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs) ?? checkEpochs(m.committed ?? []),
   handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),

@@ -54,7 +54,7 @@ function samples (): StoreMessage[] {
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1 },
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1, fence: { e: ballot, j: R_MAX - 1 } },
     { type: 'range-read', op: 6, lo: ID_MASK, hi: 0n, after: { rid: 77n, key: bytes(8) }, limit: PAGE_RECORDS_MAX },
-    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc, epochs: [] },
+    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, committed: [], range: arc, epochs: [] },
     { type: 'range-data', op: 7, records: [rec(), rec({ value: new Uint8Array(0), slot: 0 }), rec({ value: bytes(1, 1), accepted: ballot, rid: ID_MASK })], upTo: 3n, more: true, range: arc, epochs: [{ lo: 0n, hi: ID_MASK, e: ballot }, { lo: 5n, hi: 5n, e: zero }] },
     { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false, own: [{ lo: 1n, hi: 1n, e: ballot }], epochs: [], cold: true },
     { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true, own: [], epochs: [{ lo: 7n, hi: 3n, e: ballot }], cold: false },
@@ -97,7 +97,7 @@ function prepareWithBy (...by: number[]): Uint8Array {
   const prepare = [0x08, 0x02, 0x12, 0x01, 0x01, 0x22, 0x10, ...id16(), 0x2a, ballot.length, ...ballot] // op = 1, key, rid, ballot
   return bytes(0x0a, prepare.length, ...prepare)
 }
-const pbRangeData = (records: P.Record[]): Uint8Array => PB.encode({ rangeData: { op: 1n, records, upTo: id16(), more: false, range: pbArc(), epochs: [] } })
+const pbRangeData = (records: P.Record[]): Uint8Array => PB.encode({ rangeData: { op: 1n, records, upTo: id16(), more: false, range: pbArc(), epochs: [], committed: [] } })
 
 describe('store wire codec', () => {
   it('round-trips one message of every type', () => {
@@ -163,8 +163,8 @@ describe('store wire codec', () => {
     rejects(pbPrepare({ rid: new Uint8Array(17) }), 'bad-rid')
     rejects(pbPrepare({ rid: new Uint8Array(0) }), 'bad-rid')
     rejects(PB.encode({ accepted: { op: 1n, slot: 0, range: pbArc({ hi: new Uint8Array(15) }), epoch: pbBallot(), fences: [] } }), 'bad-range')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: new Uint8Array(0), hi: id16(), limit: 1, fenceShift: 0 } }), 'bad-lo')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: new Uint8Array(3), key: bytes(1) }, limit: 1, fenceShift: 0 } }), 'bad-after')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: new Uint8Array(0), hi: id16(), limit: 1, fenceShift: 0, commit: false, committed: [] } }), 'bad-lo')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: new Uint8Array(3), key: bytes(1) }, limit: 1, fenceShift: 0, commit: false, committed: [] } }), 'bad-after')
     rejects(PB.encode({ digest: { op: 1n, lo: id16(), upTo: new Uint8Array(20), hashes: [], counts: [], range: pbArc(), epochs: [] } }), 'bad-up-to')
     rejects(pbRangeData([pbRecord({ rid: new Uint8Array(1) })]), 'bad-rid')
   })
@@ -172,7 +172,7 @@ describe('store wire codec', () => {
   it('refuses empty and oversized keys and oversized values', () => {
     rejects(pbPrepare({ key: new Uint8Array(0) }), 'bad-key')
     rejects(pbPrepare({ key: new Uint8Array(KEY_BYTES_MAX + 1) }), 'bad-key')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: id16(), key: new Uint8Array(0) }, limit: 1, fenceShift: 0 } }), 'bad-key')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), after: { rid: id16(), key: new Uint8Array(0) }, limit: 1, fenceShift: 0, commit: false, committed: [] } }), 'bad-key')
     rejects(pbRangeData([pbRecord(), pbRecord({ key: new Uint8Array(KEY_BYTES_MAX + 1) })]), 'bad-key')
     rejects(PB.encode({ accept: { op: 1n, key: bytes(1), slot: 0, rid: id16(), ballot: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n } }), 'value-too-large')
     rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'value-too-large')
@@ -209,7 +209,7 @@ describe('store wire codec', () => {
     rejects(PB.encode({ promise: { op: 1n, slot: 0, version: 0n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'missing-accepted')
     rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), version: 0n, epoch: pbBallot(), fences: [] } }), 'missing-range')
     rejects(pbRangeData([pbRecord({ promised: undefined })]), 'missing-promised')
-    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), limit: 0, fenceShift: 0 } }), 'bad-limit')
+    rejects(PB.encode({ rangeRead: { op: 1n, lo: id16(), hi: id16(), limit: 0, fenceShift: 0, commit: false, committed: [] } }), 'bad-limit')
     rejects(PB.encode({ digestReq: { op: 1n, lo: id16(), hi: id16(), buckets: 0 } }), 'bad-buckets')
     rejects(PB.encode({ digestReq: { op: 1n, lo: id16(), hi: id16(), buckets: DIGEST_BUCKETS_MAX + 1 } }), 'bad-buckets')
   })

@@ -68,6 +68,25 @@ export class EpochMap {
     return ZERO_EPOCH
   }
 
+  /** Whether some position of (lo, hi] has an epoch below the one `other` has there (positions without one are epoch zero). */
+  below (other: EpochMap, lo: RingId, hi: RingId): boolean {
+    for (const c of other.entries(lo, hi)) {
+      if (compareBallots(c.e, ZERO_EPOCH) <= 0) { continue }
+      for (const [a, b] of spansOf(c.lo, c.hi)) {
+        let cursor = a
+        for (const s of this.spans) {
+          if (s.a > b) { break }
+          if (s.b < cursor) { continue }
+          if (s.a > cursor || compareBallots(s.e, c.e) < 0) { return true }
+          cursor = s.b + 1n
+          if (cursor > b) { break }
+        }
+        if (cursor <= b) { return true }
+      }
+    }
+    return false
+  }
+
   /** The highest epoch anywhere in (lo, hi]. */
   maxIn (lo: RingId, hi: RingId): Epoch {
     let m = ZERO_EPOCH

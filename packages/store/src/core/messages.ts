@@ -44,9 +44,15 @@ export type StoreMessage =
    * read also fences: the reader's own positions (the read arc shifted back by `fence.j` slots)
    * belong to incarnation `fence.e` from now on.
    */
-  | { type: 'range-read', op: number, lo: RingId, hi: RingId, after?: Cursor, limit: number, fence?: { e: Ballot, j: number } }
+  /**
+   * `commit`: the reads of that rebuild are done; the fenced incarnation is committed at the
+   * receiver (which answers with an empty page, or refuses if its copy there is behind a
+   * committed incarnation). `committed`: the committed incarnations the reader knows over every
+   * slot image of (lo, hi]: a receiver whose copy is behind one refuses the read.
+   */
+  | { type: 'range-read', op: number, lo: RingId, hi: RingId, after?: Cursor, limit: number, fence?: { e: Ballot, j: number }, commit?: boolean, committed?: EpochArc[] }
   /** The records of (lo, upTo] (all of them unless `more`: then up to the last record), and the epochs the sender knows over every slot image of (lo, upTo]. */
-  | { type: 'range-data', op: number, records: ReplicaRecord[], upTo: RingId, more: boolean, range: Arc, epochs: EpochArc[] }
+  | { type: 'range-data', op: number, records: ReplicaRecord[], upTo: RingId, more: boolean, range: Arc, epochs: EpochArc[], committed?: EpochArc[] }
   /**
    * Records of (lo, hi] handed over; the last page says whether the sender held the arc ready.
    * `own`: the incarnations of (lo, hi] (they move with the records); `epochs`: what the sender

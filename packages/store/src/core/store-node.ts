@@ -121,6 +121,8 @@ export interface StoreCounters {
   staleReplies: number
   /** Arcs we stopped serving because a newer incarnation of them exists. */
   superseded: number
+  /** Rebuild reads refused because our copy there is behind a committed incarnation. */
+  behindRefusals: number
   /** Rebuilds that found a newer epoch than theirs and started again above it. */
   epochRestarts: number
 }
@@ -180,6 +182,12 @@ interface PendingArc {
    * that are each other's slot images do not wait on each other forever.
    */
   held?: boolean
+  /**
+   * Every source was read: the rebuild now commits its incarnation at each source (a second pass
+   * over the same slots, no records) before serving. Its merged copy is served to rebuild reads
+   * meanwhile, as a held one.
+   */
+  committing?: boolean
 }
 
 interface Handoff {
@@ -233,6 +241,12 @@ export class StoreNode {
   private readonly own = new EpochMap()
   /** The highest epochs we know of for the other slots' images of our range (epochs.ts). */
   private readonly fences = new EpochMap()
+  /**
+   * Incarnations known to be committed (their rebuild finished reading and told every source
+   * before serving), by position, over every slot image. A copy behind a committed incarnation
+   * may miss values chosen there: it is never read by a rebuild.
+   */
+  private readonly committed = new EpochMap()
   /** Highest epoch number we made or saw, so our next one is higher. */
   private epochN = 0
   /** When the queued rebuild timer fires (Infinity: none). */
@@ -291,6 +305,7 @@ export class StoreNode {
     aeRepairs: 0,
     staleReplies: 0,
     superseded: 0,
+    behindRefusals: 0,
     epochRestarts: 0
   }
 
@@ -1026,7 +1041,7 @@ export class StoreNode {
     const range = this.range
     if (range === undefined || this.leaving || !inOpenClosed(rid, range.lo, range.hi)) { return 'not-owner' }
     const p = this.pos(rid)
-    for (const a of this.pending) { if (p >= a.a && p <= a.b && !(forRead && a.held === true)) { return 'not-ready' } }
+    for (const a of this.pending) { if (p >= a.a && p <= a.b && !(forRead && (a.held === true || a.committing === true))) { return 'not-ready' } }
     return undefined
   }
 
@@ -1324,6 +1339,24 @@ export class StoreNode {
     return all.entries(0n, 0n)
   }
 
+  /** The committed incarnations we know over every slot image of (lo, hi]. */
+  private imageCommitted (lo: RingId, hi: RingId): EpochArc[] {
+    if (this.committed.size === 0) { return [] }
+    const all = new EpochMap()
+    for (let k = 0; k < this.r; k++) {
+      for (const x of this.committed.entries(shift(lo, k, this.r), shift(hi, k, this.r))) { all.raise(x.lo, x.hi, x.e) }
+    }
+    all.cap(C.EPOCH_ARCS_MAX)
+    return all.entries(0n, 0n)
+  }
+
+  /** Takes committed incarnations another node knows (they are fences too). */
+  private importCommitted (arcs: readonly EpochArc[]): void {
+    for (const x of arcs) { this.committed.raise(x.lo, x.hi, x.e) }
+    if (this.committed.size > C.FENCE_SPANS_MAX) { this.committed.cap(C.FENCE_SPANS_MAX) }
+    this.importEpochs(arcs)
+  }
+
   /**
    * Takes epochs another node knows. Where one is newer than the incarnation we serve there, we
    * are stale: that part stops being served and is rebuilt above it.
@@ -1589,7 +1622,8 @@ export class StoreNode {
         this.rebuildReads.delete(op)
         return
       }
-      this.send(node, { type: 'range-read', op, lo: from, hi, after, limit: C.PAGE_RECORDS_MAX, fence: p.epoch === undefined ? undefined : { e: p.epoch, j } })
+      const committed = this.imageCommitted(from, hi)
+      this.send(node, { type: 'range-read', op, lo: from, hi, after, limit: C.PAGE_RECORDS_MAX, fence: p.epoch === undefined ? undefined : { e: p.epoch, j }, ...(p.committing === true ? { commit: true } : {}), ...(committed.length > 0 ? { committed } : {}) })
     })
   }
 
@@ -1615,6 +1649,22 @@ export class StoreNode {
     }
     const range = this.rangeOrSelf()
     const end = this.coverEnd(m.lo, m.hi, start)
+    if (m.committed !== undefined && m.committed.length > 0) { this.importCommitted(m.committed) }
+    if (this.own.below(this.committed, (start - 1n) & ID_MASK, end)) {
+      // Our copy there is behind an incarnation that served (or is about to): it may miss values
+      // chosen through it, so no rebuild may start from it (r = 3, majorities, seed 119).
+      this.counters.behindRefusals++
+      this.reject('range-read-behind')
+      return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: 'not-ready', range: this.range })
+    }
+    if (m.commit === true && m.fence !== undefined) {
+      const lo = unshift((start - 1n) & ID_MASK, m.fence.j, this.r)
+      const hi = unshift(end, m.fence.j, this.r)
+      this.importEpochs([{ lo, hi, e: m.fence.e }])
+      this.committed.raise(lo, hi, m.fence.e)
+      if (this.committed.size > C.FENCE_SPANS_MAX) { this.committed.cap(C.FENCE_SPANS_MAX) }
+      return this.send(from, { type: 'range-data', op: m.op, records: [], upTo: end, more: false, range, epochs: this.imageEpochs(m.lo, end), committed: this.imageCommitted(m.lo, end) })
+    }
     if (m.fence !== undefined) {
       // A rebuild read: from now on the reader's positions belong to its new incarnation, and
       // what we answer below is what it starts from (epochs.ts).
@@ -1628,7 +1678,7 @@ export class StoreNode {
       if (bytes >= C.PAGE_BYTES_MAX) { break }
     }
     const more = records.length >= Math.min(m.limit, C.PAGE_RECORDS_MAX) || bytes >= C.PAGE_BYTES_MAX
-    this.send(from, { type: 'range-data', op: m.op, records, upTo: end, more, range, epochs: this.imageEpochs(m.lo, end) })
+    this.send(from, { type: 'range-data', op: m.op, records, upTo: end, more, range, epochs: this.imageEpochs(m.lo, end), committed: this.imageCommitted(m.lo, end) })
   }
 
   /** How far from `lo` toward `hi` we hold ready records (from `start`, which we hold ready). */
@@ -1638,7 +1688,7 @@ export class StoreNode {
     const lenTo = (x: RingId): bigint => (x - lo) & ID_MASK
     if (range.lo !== range.hi && lenTo(range.hi) < lenTo(end)) { end = range.hi }
     for (const p of this.pending) {
-      if (p.held === true) { continue }
+      if (p.held === true || p.committing === true) { continue }
       const pStart = this.unpos(p.a - 1n)
       if (lenTo(pStart) >= lenTo(start) && lenTo(pStart) < lenTo(end)) { end = pStart }
     }
@@ -1652,13 +1702,14 @@ export class StoreNode {
     if (read === undefined) { return this.reject('range-data-unexpected') }
     this.rebuildReads.delete(m.op)
     this.importEpochs(m.epochs)
+    if (m.committed !== undefined && m.committed.length > 0) { this.importCommitted(m.committed) }
     const p = read.arc
     const s = p.sources.get(read.j)
     if (s === undefined || s.inflight !== m.op || !this.pending.includes(p)) { return }
     s.inflight = undefined
     const arc = this.arcOf(p)
     const merged: ReplicaRecord[] = []
-    for (const rec of m.records) {
+    for (const rec of p.committing === true ? [] : m.records) {
       if (!this.validSlot(rec.slot)) { continue }
       const slot = (rec.slot - read.j + this.r) % this.r
       const rid = replicaId(keyToId(rec.key), slot, this.r)
@@ -1692,6 +1743,18 @@ export class StoreNode {
       this.counters.epochRestarts++
       p.epoch = this.newEpoch(arc)
       p.sources = new Map()
+      p.committing = false
+      this.armRebuild(this.nowMs)
+      return
+    }
+    if (p.committing !== true) {
+      // Read from every source: now commit the incarnation at each of them (the same slots
+      // again, no records), so a rebuild that later meets a copy behind it refuses that copy.
+      p.committing = true
+      p.sources = new Map()
+      // Our copy there is now the new incarnation's (served to rebuild reads, not to operations):
+      // not behind the commit we are spreading.
+      this.own.assign(arc.lo, arc.hi, p.epoch)
       this.armRebuild(this.nowMs)
       return
     }

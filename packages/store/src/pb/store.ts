@@ -1880,6 +1880,8 @@ export interface RangeRead {
   limit: number
   fence?: Ballot
   fenceShift: number
+  commit: boolean
+  committed: EpochArc[]
 }
 
 export namespace RangeRead {
@@ -1927,6 +1929,18 @@ export namespace RangeRead {
           w.uint32(obj.fenceShift)
         }
 
+        if ((obj.commit != null && obj.commit !== false)) {
+          w.uint32(64)
+          w.bool(obj.commit)
+        }
+
+        if (obj.committed != null && obj.committed.length > 0) {
+          for (const value of obj.committed) {
+            w.uint32(74)
+            EpochArc.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -1936,7 +1950,9 @@ export namespace RangeRead {
           lo: uint8ArrayAlloc(0),
           hi: uint8ArrayAlloc(0),
           limit: 0,
-          fenceShift: 0
+          fenceShift: 0,
+          commit: false,
+          committed: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1977,6 +1993,20 @@ export namespace RangeRead {
               obj.fenceShift = reader.uint32()
               break
             }
+            case 8: {
+              obj.commit = reader.bool()
+              break
+            }
+            case 9: {
+              if (opts.limits?.committed != null && obj.committed.length === opts.limits.committed) {
+                throw new MaxLengthError('Decode error - repeated field "committed" had too many elements')
+              }
+
+              obj.committed.push(EpochArc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.committed$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1986,6 +2016,10 @@ export namespace RangeRead {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          committed: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -2039,6 +2073,31 @@ export namespace RangeRead {
                 field: `${prefix}.fenceShift`,
                 value: reader.uint32()
               }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.commit`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 9: {
+              if (opts.limits?.committed != null && obj.committed === opts.limits.committed) {
+                throw new MaxLengthError('Streaming decode error - repeated field "committed" had too many elements')
+              }
+
+              for (const evt of EpochArc.codec().stream(reader, reader.uint32(), `${prefix}.committed[]`, {
+                limits: opts.limits?.committed$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.committed
+                }
+              }
+
+              obj.committed++
+
               break
             }
             default: {
@@ -2098,6 +2157,35 @@ export namespace RangeRead {
     value: number
   }
 
+  export interface RangeReadCommitFieldEvent {
+    field: '$.commit'
+    value: boolean
+  }
+
+  export interface RangeReadCommittedLoFieldEvent {
+    field: '$.committed[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeReadCommittedHiFieldEvent {
+    field: '$.committed[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeReadCommittedENFieldEvent {
+    field: '$.committed[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeReadCommittedEByFieldEvent {
+    field: '$.committed[].e.by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<RangeRead>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RangeRead.codec())
   }
@@ -2106,7 +2194,7 @@ export namespace RangeRead {
     return decodeMessage(buf, RangeRead.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): Generator<RangeReadOpFieldEvent | RangeReadLoFieldEvent | RangeReadHiFieldEvent | RangeReadAfterRidFieldEvent | RangeReadAfterKeyFieldEvent | RangeReadLimitFieldEvent | RangeReadFenceNFieldEvent | RangeReadFenceByFieldEvent | RangeReadFenceShiftFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeRead>): Generator<RangeReadOpFieldEvent | RangeReadLoFieldEvent | RangeReadHiFieldEvent | RangeReadAfterRidFieldEvent | RangeReadAfterKeyFieldEvent | RangeReadLimitFieldEvent | RangeReadFenceNFieldEvent | RangeReadFenceByFieldEvent | RangeReadFenceShiftFieldEvent | RangeReadCommitFieldEvent | RangeReadCommittedLoFieldEvent | RangeReadCommittedHiFieldEvent | RangeReadCommittedENFieldEvent | RangeReadCommittedEByFieldEvent> {
     return streamMessage(buf, RangeRead.codec(), opts)
   }
 }
@@ -2118,6 +2206,7 @@ export interface RangeData {
   more: boolean
   range?: Arc
   epochs: EpochArc[]
+  committed: EpochArc[]
 }
 
 export namespace RangeData {
@@ -2164,6 +2253,13 @@ export namespace RangeData {
           }
         }
 
+        if (obj.committed != null && obj.committed.length > 0) {
+          for (const value of obj.committed) {
+            w.uint32(58)
+            EpochArc.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2173,7 +2269,8 @@ export namespace RangeData {
           records: [],
           upTo: uint8ArrayAlloc(0),
           more: false,
-          epochs: []
+          epochs: [],
+          committed: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2220,6 +2317,16 @@ export namespace RangeData {
               }))
               break
             }
+            case 7: {
+              if (opts.limits?.committed != null && obj.committed.length === opts.limits.committed) {
+                throw new MaxLengthError('Decode error - repeated field "committed" had too many elements')
+              }
+
+              obj.committed.push(EpochArc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.committed$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2231,7 +2338,8 @@ export namespace RangeData {
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
           records: 0,
-          epochs: 0
+          epochs: 0,
+          committed: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2301,6 +2409,24 @@ export namespace RangeData {
               }
 
               obj.epochs++
+
+              break
+            }
+            case 7: {
+              if (opts.limits?.committed != null && obj.committed === opts.limits.committed) {
+                throw new MaxLengthError('Streaming decode error - repeated field "committed" had too many elements')
+              }
+
+              for (const evt of EpochArc.codec().stream(reader, reader.uint32(), `${prefix}.committed[]`, {
+                limits: opts.limits?.committed$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.committed
+                }
+              }
+
+              obj.committed++
 
               break
             }
@@ -2419,6 +2545,30 @@ export namespace RangeData {
     index: number
   }
 
+  export interface RangeDataCommittedLoFieldEvent {
+    field: '$.committed[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataCommittedHiFieldEvent {
+    field: '$.committed[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RangeDataCommittedENFieldEvent {
+    field: '$.committed[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface RangeDataCommittedEByFieldEvent {
+    field: '$.committed[].e.by'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<RangeData>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RangeData.codec())
   }
@@ -2427,7 +2577,7 @@ export namespace RangeData {
     return decodeMessage(buf, RangeData.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): Generator<RangeDataOpFieldEvent | RangeDataRecordsKeyFieldEvent | RangeDataRecordsSlotFieldEvent | RangeDataRecordsRidFieldEvent | RangeDataRecordsPromisedNFieldEvent | RangeDataRecordsPromisedByFieldEvent | RangeDataRecordsAcceptedNFieldEvent | RangeDataRecordsAcceptedByFieldEvent | RangeDataRecordsValueFieldEvent | RangeDataRecordsVersionFieldEvent | RangeDataUpToFieldEvent | RangeDataMoreFieldEvent | RangeDataRangeLoFieldEvent | RangeDataRangeHiFieldEvent | RangeDataEpochsLoFieldEvent | RangeDataEpochsHiFieldEvent | RangeDataEpochsENFieldEvent | RangeDataEpochsEByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RangeData>): Generator<RangeDataOpFieldEvent | RangeDataRecordsKeyFieldEvent | RangeDataRecordsSlotFieldEvent | RangeDataRecordsRidFieldEvent | RangeDataRecordsPromisedNFieldEvent | RangeDataRecordsPromisedByFieldEvent | RangeDataRecordsAcceptedNFieldEvent | RangeDataRecordsAcceptedByFieldEvent | RangeDataRecordsValueFieldEvent | RangeDataRecordsVersionFieldEvent | RangeDataUpToFieldEvent | RangeDataMoreFieldEvent | RangeDataRangeLoFieldEvent | RangeDataRangeHiFieldEvent | RangeDataEpochsLoFieldEvent | RangeDataEpochsHiFieldEvent | RangeDataEpochsENFieldEvent | RangeDataEpochsEByFieldEvent | RangeDataCommittedLoFieldEvent | RangeDataCommittedHiFieldEvent | RangeDataCommittedENFieldEvent | RangeDataCommittedEByFieldEvent> {
     return streamMessage(buf, RangeData.codec(), opts)
   }
 }
@@ -4910,6 +5060,35 @@ export namespace StoreMessage {
     value: number
   }
 
+  export interface StoreMessageRangeReadCommitFieldEvent {
+    field: '$.rangeRead.commit'
+    value: boolean
+  }
+
+  export interface StoreMessageRangeReadCommittedLoFieldEvent {
+    field: '$.rangeRead.committed[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeReadCommittedHiFieldEvent {
+    field: '$.rangeRead.committed[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeReadCommittedENFieldEvent {
+    field: '$.rangeRead.committed[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeReadCommittedEByFieldEvent {
+    field: '$.rangeRead.committed[].e.by'
+    value: string
+    index: number
+  }
+
   export interface StoreMessageRangeDataOpFieldEvent {
     field: '$.rangeData.op'
     value: bigint
@@ -5009,6 +5188,30 @@ export namespace StoreMessage {
 
   export interface StoreMessageRangeDataEpochsEByFieldEvent {
     field: '$.rangeData.epochs[].e.by'
+    value: string
+    index: number
+  }
+
+  export interface StoreMessageRangeDataCommittedLoFieldEvent {
+    field: '$.rangeData.committed[].lo'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataCommittedHiFieldEvent {
+    field: '$.rangeData.committed[].hi'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface StoreMessageRangeDataCommittedENFieldEvent {
+    field: '$.rangeData.committed[].e.n'
+    value: bigint
+    index: number
+  }
+
+  export interface StoreMessageRangeDataCommittedEByFieldEvent {
+    field: '$.rangeData.committed[].e.by'
     value: string
     index: number
   }
@@ -5304,7 +5507,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
