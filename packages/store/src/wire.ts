@@ -25,7 +25,7 @@ export const DECODE_LIMITS = {
   accepted: { fences: R_MAX },
   rangeRead: { committed: EPOCH_ARCS_MAX },
   rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX, committed: EPOCH_ARCS_MAX },
-  handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX },
+  handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX, readyParts: EPOCH_ARCS_MAX },
   digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX }
 }
 
@@ -86,7 +86,7 @@ function toPb (m: StoreMessage): PB {
     case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
     case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0, commit: m.commit === true, committed: (m.committed ?? []).map(epochArcPb) } }
     case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb), committed: (m.committed ?? []).map(epochArcPb) } }
-    case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready, own: m.own.map(epochArcPb), epochs: m.epochs.map(epochArcPb), cold: m.cold } }
+    case 'handoff': return { handoff: { op, lo: id(m.lo), hi: id(m.hi), records: m.records.map(recordPb), last: m.last, ready: m.ready, own: m.own.map(epochArcPb), epochs: m.epochs.map(epochArcPb), cold: m.cold, readyParts: (m.readyParts ?? []).map(arcPb) } }
     case 'handoff-ack': return { handoffAck: { op } }
     case 'digest-req': return { digestReq: { op, lo: id(m.lo), hi: id(m.hi), buckets: m.buckets } }
     case 'digest': return { digest: { op, lo: id(m.lo), upTo: id(m.upTo), hashes: m.hashes, counts: m.counts, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb) } }
@@ -167,7 +167,7 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
   if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift }, commit: x.commit, committed: x.committed.map(epochArcOf) } }
   if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf), committed: x.committed.map(epochArcOf) } }
-  if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready, own: x.own.map(epochArcOf), epochs: x.epochs.map(epochArcOf), cold: x.cold } }
+  if (pb.handoff !== undefined) { const x = pb.handoff; return { type: 'handoff', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), records: x.records.map(recordOf), last: x.last, ready: x.ready, own: x.own.map(epochArcOf), epochs: x.epochs.map(epochArcOf), cold: x.cold, ...(x.readyParts.length > 0 ? { readyParts: x.readyParts.map(a => arcOf(a)) } : {}) } }
   if (pb.handoffAck !== undefined) { return { type: 'handoff-ack', op: num(pb.handoffAck.op) } }
   if (pb.digestReq !== undefined) { const x = pb.digestReq; return { type: 'digest-req', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), buckets: x.buckets } }
   if (pb.digest !== undefined) { const x = pb.digest; return { type: 'digest', op: num(x.op), lo: rid(x.lo, 'lo'), upTo: rid(x.upTo, 'up-to'), hashes: x.hashes, counts: x.counts, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf) } }
@@ -248,7 +248,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
     (m.fence === undefined ? undefined : checkEpoch(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')) ??
     (m.commit === true && m.fence === undefined ? 'commit-without-fence' : undefined) ?? checkEpochs(m.committed ?? []),
   'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs) ?? checkEpochs(m.committed ?? []),
-  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs),
+  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs) ?? (m.readyParts ?? []).reduce<string | undefined>((why, a) => why ?? checkArc(a), undefined),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
   digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkHashes(m.counts) ?? checkArc(m.range) ?? checkEpochs(m.epochs),

@@ -120,7 +120,7 @@ describe('store wire codec', () => {
     const empty = roundTrip({ type: 'accept', op: 1, key: bytes(1), slot: 0, rid: 1n, ballot, value: new Uint8Array(0), version: 1 })
     expect(absent.type === 'accept' && absent.value).to.equal(undefined)
     expect(empty.type === 'accept' && empty.value).to.be.an.instanceOf(Uint8Array).with.lengthOf(0)
-    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [], cold: false })
+    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [], cold: false, readyParts: [] })
     expect(page.type === 'handoff' && page.records.map(r => r.value?.length)).to.deep.equal([undefined, 0])
   })
 
@@ -176,7 +176,7 @@ describe('store wire codec', () => {
     rejects(pbRangeData([pbRecord(), pbRecord({ key: new Uint8Array(KEY_BYTES_MAX + 1) })]), 'bad-key')
     rejects(PB.encode({ accept: { op: 1n, key: bytes(1), slot: 0, rid: id16(), ballot: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n } }), 'value-too-large')
     rejects(PB.encode({ promise: { op: 1n, slot: 0, accepted: pbBallot(), value: new Uint8Array(VALUE_BYTES_MAX + 1), version: 1n, range: pbArc(), epoch: pbBallot(), fences: [] } }), 'value-too-large')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true, own: [], epochs: [], cold: false } }), 'value-too-large')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: [pbRecord({ value: new Uint8Array(VALUE_BYTES_MAX + 1) })], last: true, ready: true, own: [], epochs: [], cold: false, readyParts: [] } }), 'value-too-large')
   })
 
   it('refuses slots outside 0..R_MAX−1 (−1 only in a nack)', () => {
@@ -217,7 +217,7 @@ describe('store wire codec', () => {
   it('refuses pages over PAGE_RECORDS_MAX records and digests over DIGEST_BUCKETS_MAX hashes', () => {
     expect(decodeStoreMessage(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX }, () => pbRecord()))).ok).to.equal(true)
     rejects(pbRangeData(Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord())), 'over-limit')
-    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [], cold: false } }), 'over-limit')
+    rejects(PB.encode({ handoff: { op: 1n, lo: id16(), hi: id16(), records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => pbRecord()), last: true, ready: true, own: [], epochs: [], cold: false, readyParts: [] } }), 'over-limit')
     const digest = (n: number): Uint8Array => PB.encode({ digest: { op: 1n, lo: id16(), upTo: id16(), hashes: new Array<number>(n).fill(1), counts: [], range: pbArc(), epochs: [] } })
     expect(decodeStoreMessage(digest(DIGEST_BUCKETS_MAX)).ok).to.equal(true)
     rejects(digest(DIGEST_BUCKETS_MAX + 1), 'over-limit')

@@ -60,7 +60,7 @@ export type StoreMessage =
    * (the sender created the ring from its saved copies, or was told so): the receiver may then
    * hold its own saved copies for the rebuilds to read.
    */
-  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[], cold: boolean }
+  | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[], cold: boolean, readyParts?: Arc[] }
   | { type: 'handoff-ack', op: number }
   /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }

@@ -121,6 +121,8 @@ export interface StoreCounters {
   staleReplies: number
   /** Arcs we stopped serving because a newer incarnation of them exists. */
   superseded: number
+  /** Ready hand-offs passed on to our predecessor (the part before our range). */
+  passedDown: number
   /** Rebuild reads refused because our copy there is behind a committed incarnation. */
   behindRefusals: number
   /** Rebuilds that found a newer epoch than theirs and started again above it. */
@@ -203,6 +205,8 @@ interface Handoff {
   attempts: number
   sentMs: number
   leave: boolean
+  /** Not ready as a whole: the parts that are (see the Handoff message). */
+  readyParts?: Arc[]
 }
 
 type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae'
@@ -247,6 +251,10 @@ export class StoreNode {
    * may miss values chosen there: it is never read by a rebuild.
    */
   private readonly committed = new EpochMap()
+  /** What our copy holds where we do not serve it: the incarnations whose records a hand-off brought (see noteHas). */
+  private readonly has = new EpochMap()
+  /** Our predecessor as the ring last told us (ready hand-offs that reach past our range go on to it). */
+  private predRef?: NodeRef
   /** Highest epoch number we made or saw, so our next one is higher. */
   private epochN = 0
   /** When the queued rebuild timer fires (Infinity: none). */
@@ -305,6 +313,7 @@ export class StoreNode {
     aeRepairs: 0,
     staleReplies: 0,
     superseded: 0,
+    passedDown: 0,
     behindRefusals: 0,
     epochRestarts: 0
   }
@@ -1277,6 +1286,7 @@ export class StoreNode {
 
   private setRange (pred: NodeRef | undefined): void {
     if (this.leaving) { return }
+    this.predRef = pred === undefined || pred.addr === this.self.addr ? undefined : pred
     const lo = pred === undefined || pred.addr === this.self.addr ? this.self.id : pred.id
     const oldStart = this.rangeStart()
     const fresh = this.range === undefined
@@ -1286,7 +1296,11 @@ export class StoreNode {
     if (!fresh && start > oldStart) {
       // Shrunk: (old lo, new lo] now belongs to pred. Stop serving it, then hand it over.
       const lost = { a: oldStart, b: start - 1n }
-      const ready = !this.pending.some(p => p.b >= lost.a && p.a <= lost.b)
+      // An arc whose rebuild has read every source (committing) is as good as ready: it goes as
+      // the incarnation it was committing (else that committed incarnation would never serve, and
+      // copies behind it would never be read again).
+      const ready = !this.pending.some(p => p.b >= lost.a && p.a <= lost.b && p.committing !== true)
+      const readyParts = ready ? undefined : this.readyPartsOf(lost)
       this.pending = this.clip(this.pending, start)
       const arc = this.arcOf(lost)
       this.migrated = this.migrated.filter(m => !arcsOverlap(m, arc))
@@ -1296,7 +1310,7 @@ export class StoreNode {
       const epochs = this.imageEpochs(arc.lo, arc.hi)
       this.pruneEpochs()
       if (pred !== undefined) {
-        this.startHandoff(pred, arc, ready, false, own, epochs)
+        this.startHandoff(pred, arc, ready, false, own, epochs, readyParts)
         if (!ready) {
           this.handedAway.push({ lo: arc.lo, hi: arc.hi, to: pred, atMs: this.nowMs })
           if (this.handedAway.length > C.MIGRATED_MAX) { this.handedAway.shift() }
@@ -1650,7 +1664,7 @@ export class StoreNode {
     const range = this.rangeOrSelf()
     const end = this.coverEnd(m.lo, m.hi, start)
     if (m.committed !== undefined && m.committed.length > 0) { this.importCommitted(m.committed) }
-    if (this.own.below(this.committed, (start - 1n) & ID_MASK, end)) {
+    if (this.behind((start - 1n) & ID_MASK, end)) {
       // Our copy there is behind an incarnation that served (or is about to): it may miss values
       // chosen through it, so no rebuild may start from it (r = 3, majorities, seed 119).
       this.counters.behindRefusals++
@@ -1764,15 +1778,16 @@ export class StoreNode {
 
   // ---------------------------------------------------------------- hand-off
 
-  private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean, own: EpochArc[], epochs: EpochArc[]): void {
-    if (own.length > C.EPOCH_ARCS_MAX) {
+  private startHandoff (to: NodeRef, arc: Arc, ready: boolean, leave: boolean, own: EpochArc[], epochs: EpochArc[], readyParts?: Arc[]): void {
+    if (own.length > C.EPOCH_ARCS_MAX || (readyParts !== undefined && readyParts.length > C.EPOCH_ARCS_MAX)) {
       // Too many incarnations to name in one message (never seen): hand the records over not
       // ready, so the new owner rebuilds (and fences) the arc itself.
       ready = false
       own = []
+      readyParts = undefined
     }
     const op = this.seq++
-    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave }
+    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave, ...(ready || readyParts === undefined || readyParts.length === 0 ? {} : { readyParts }) }
     this.handoffs.set(op, h)
     this.sendHandoffPage(h)
   }
@@ -1789,7 +1804,7 @@ export class StoreNode {
     h.attempts++
     h.sentMs = this.nowMs
     this.counters.handoffRecordsSent += records.length
-    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs, cold: !h.ready && this.cold })
+    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs, cold: !h.ready && this.cold, ...(last && h.readyParts !== undefined ? { readyParts: h.readyParts } : {}) })
     this.timers.push(this.nowMs + C.HANDOFF_RETRY_MS, 'handoff', h.op)
   }
 
@@ -1852,6 +1867,8 @@ export class StoreNode {
     // The parts of (lo, hi] in our range: one interval, or two when the sender's view of the
     // arc runs through our own id (views that disagree).
     const pieces = mine ? this.posPieces(m.lo, m.hi, this.rangeStart(), ID_MASK) : []
+    // Our copy of (lo, hi] now holds all the sender's incarnations had there.
+    this.noteHas(m.lo, m.hi, m.own)
     if (!m.ready) {
       // A whole ring restarted and the previous owner has no ready copy either: if we served
       // these positions when we stopped, our copy is one the rebuilds can read.
@@ -1859,11 +1876,24 @@ export class StoreNode {
         this.cold = true
         for (const x of pieces) { this.holdRestored(x.a, x.b) }
       }
+      // The parts it did hold ready travel as if handed over alone.
+      for (const part of m.readyParts ?? []) {
+        if (!arcWithin(part, m)) { continue }
+        this.forwardReady(part.lo, part.hi, m.own, m.epochs)
+        if (mine) {
+          for (const x of this.posPieces(part.lo, part.hi, this.rangeStart(), ID_MASK)) { this.markReady(x.a, x.b, 'handoff', m.own) }
+        } else {
+          this.migrated.push({ lo: part.lo, hi: part.hi, atMs: this.nowMs, own: m.own })
+          if (this.migrated.length > C.MIGRATED_MAX) { this.migrated.shift() }
+        }
+      }
+      if (mine) { this.passDown(m, false, m.own, m.epochs, m.readyParts) }
       return
     }
     this.forwardReady(m.lo, m.hi, m.own, m.epochs)
     if (mine) {
       for (const x of pieces) { this.markReady(x.a, x.b, 'handoff', m.own) }
+      this.passDown(m, true, m.own, m.epochs)
       return
     }
     this.migrated.push({ lo: m.lo, hi: m.hi, atMs: this.nowMs, own: m.own })
@@ -2088,14 +2118,67 @@ export class StoreNode {
 
   private startLeave (succ: NodeRef | undefined): void {
     const range = this.range
-    const ready = this.pending.length === 0
+    const ready = this.pending.every(p => p.committing === true)
+    const start = this.rangeStart()
+    const readyParts = ready || start > ID_MASK ? undefined : this.readyPartsOf({ a: start, b: ID_MASK })
     this.leaving = true
     this.pending = []
     if (range === undefined || succ === undefined || succ.addr === this.self.addr) {
       this.emit({ type: 'handed-off', complete: range === undefined })
       return
     }
-    this.startHandoff(succ, range, ready, true, this.own.entries(range.lo, range.hi), this.imageEpochs(range.lo, range.hi))
+    this.startHandoff(succ, range, ready, true, this.own.entries(range.lo, range.hi), this.imageEpochs(range.lo, range.hi), readyParts)
+  }
+
+  /**
+   * A ready hand-off reached past our range (the sender's view of the ring had fewer nodes: a
+   * partition just healed): the part before our range is our predecessors', so it goes on to our
+   * predecessor, ready, as it came (else that incarnation would be dropped, and copies behind it
+   * could never be read again).
+   */
+  private passDown (part: Arc, ready: boolean, own: EpochArc[], epochs: EpochArc[], readyParts?: Arc[]): void {
+    const range = this.range
+    const pred = this.predRef
+    if (range === undefined || pred === undefined || this.leaving || range.lo === range.hi || part.lo === part.hi) { return }
+    if (range.lo === part.lo || !inOpenClosed(range.lo, part.lo, part.hi)) { return }
+    this.counters.passedDown++
+    const down = { lo: part.lo, hi: range.lo }
+    const parts = ready ? undefined : (readyParts ?? []).flatMap(x => clipArc(x, down))
+    this.startHandoff(pred, down, ready, false, own, epochs, parts)
+  }
+
+  /**
+   * Our copy of (lo, hi] now holds everything incarnations `own` had there (a hand-off's records,
+   * merged): where we are not serving it, a copy as good as theirs for the rebuilds to read.
+   */
+  private noteHas (lo: RingId, hi: RingId, own: readonly EpochArc[]): void {
+    for (const x of own) {
+      for (const y of clipArc(x, { lo, hi })) { this.has.raise(y.lo, y.hi, x.e) }
+    }
+    // Never merged upward (that would claim data we lack): forgetting only costs reads refused.
+    if (this.has.size > C.FENCE_SPANS_MAX) { this.has.prune([]) }
+  }
+
+  /** Whether our copy of (lo, hi] is behind an incarnation known to be committed (see `committed`). */
+  private behind (lo: RingId, hi: RingId): boolean {
+    if (this.committed.size === 0) { return false }
+    const mine = new EpochMap()
+    for (const x of this.own.entries(lo, hi)) { mine.raise(x.lo, x.hi, x.e) }
+    for (const x of this.has.entries(lo, hi)) { mine.raise(x.lo, x.hi, x.e) }
+    return mine.below(this.committed, lo, hi)
+  }
+
+  /** The parts of [a, b] (positions) we hold ready or have finished reading for a rebuild (committing), as arcs. */
+  private readyPartsOf (g: { a: bigint, b: bigint }): Arc[] {
+    const out: Arc[] = []
+    let cursor = g.a
+    for (const p of this.pending) {
+      if (p.committing === true || p.b < cursor || p.a > g.b) { continue }
+      if (p.a > cursor) { out.push(this.arcOf({ a: cursor, b: p.a - 1n })) }
+      cursor = p.b + 1n
+    }
+    if (cursor <= g.b) { out.push(this.arcOf({ a: cursor, b: g.b })) }
+    return out
   }
 }
 
@@ -2119,6 +2202,32 @@ function recordHash (rec: ReplicaRecord): number {
   for (let i = 0; i < rec.key.length; i++) { h = Math.imul(h ^ rec.key[i], 0x01000193) }
   for (let i = 0; i < rec.accepted.by.length; i++) { h = Math.imul(h ^ rec.accepted.by.charCodeAt(i), 0x01000193) }
   return (h ^ (h >>> 15)) >>> 0
+}
+
+/** The parts of arc `a` inside arc `b` (two when `a` wraps around b's start). */
+function clipArc (a: Arc, b: Arc): Arc[] {
+  if (b.lo === b.hi) { return [a] }
+  const len = (b.hi - b.lo) & ID_MASK
+  if (a.lo === a.hi) { return [b] }
+  const s = (a.lo - b.lo) & ID_MASK
+  const e = (a.hi - b.lo) & ID_MASK
+  const at = (o: bigint): RingId => (b.lo + o) & ID_MASK
+  const out: Arc[] = []
+  if (s < e) {
+    if (s < len) { out.push({ lo: at(s), hi: at(e < len ? e : len) }) }
+  } else {
+    // a covers (s, 2^128) and [0, e] in b's offsets.
+    if (e > 0n) { out.push({ lo: b.lo, hi: at(e < len ? e : len) }) }
+    if (s < len) { out.push({ lo: at(s), hi: b.hi }) }
+  }
+  return out
+}
+
+/** Whether the arc `a` lies within `b`. */
+function arcWithin (a: Arc, b: Arc): boolean {
+  if (b.lo === b.hi) { return true }
+  if (a.lo === a.hi) { return false }
+  return ((a.lo - b.lo) & ID_MASK) + ((a.hi - a.lo) & ID_MASK) <= ((b.hi - b.lo) & ID_MASK)
 }
 
 function arcsOverlap (a: Arc, b: Arc): boolean {
