@@ -105,7 +105,8 @@ class ModelBackend implements ReplicaBackend {
 const META = (): ReplicaMeta => ({
   ready: [{ lo: ID_MASK - 5n, hi: 7n }, { lo: 100n, hi: 100n }],
   own: [{ lo: ID_MASK - 5n, hi: 0n, e: { n: 3, by: 'ab:1' } }, { lo: 0n, hi: 7n, e: { n: 12, by: 'cd' } }],
-  fences: [{ lo: 0n, hi: ID_MASK, e: { n: 2 ** 40, by: 'ef:x' } }]
+  fences: [{ lo: 0n, hi: ID_MASK, e: { n: 2 ** 40, by: 'ef:x' } }],
+  committed: [{ lo: 9n, hi: 3n, e: { n: 5, by: 'ab' } }]
 })
 
 let tmp: string
@@ -145,6 +146,9 @@ for (const { name, open } of BACKENDS) {
       const got = b.loadMeta()
       got?.fences.pop()
       expect(b.loadMeta()).to.deep.equal(META())
+      got?.committed?.pop()
+      expect(b.loadMeta()).to.deep.equal(META())
+      // A meta written before committed incarnations existed reads back without them.
       b.saveMeta({ ready: [], own: [], fences: [] })
       expect(b.loadMeta()).to.deep.equal({ ready: [], own: [], fences: [] })
       expect(b.size()).to.equal(0)

@@ -357,6 +357,91 @@ describe('StoreNode, consistent quorums (epochs)', () => {
   })
 })
 
+describe('StoreNode, committed incarnations', () => {
+  const key = te.encode('committed')
+  const rid = replicaIds(key, 4)[0]
+  const e3 = { n: 3, by: 'z' }
+  const replyOf = (m: StoreMessage): string => m.type === 'nack' ? `nack ${m.reason}` : m.type
+
+  it('a held (superseded) copy serves rebuild reads until it learns that a newer incarnation of it committed; then it refuses them', () => {
+    const h = single()
+    h.node.handleCommand(0, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    h.run()
+    // Superseded by a fence only (a rebuild that may never finish): held, still read by rebuilds.
+    h.node.handleMessage(0, other, { type: 'superseded', op: 0, rid, epoch: e3 })
+    const read = { type: 'range-read', op: 7, lo: rid - 1n, hi: rid, limit: 10, fence: { e: { n: 9, by: 'r' }, j: 1 } } as const
+    h.node.handleMessage(0, other, read)
+    const first = sent(h.node)
+    expect(first.map(replyOf)).to.deep.equal(['range-data'])
+    expect(first[0].type === 'range-data' && first[0].records.map(r => r.version)).to.deep.equal([1])
+    // A reader that knows incarnation 3 committed there: our copy may miss what was chosen through it.
+    h.node.handleMessage(0, other, { ...read, op: 8, committed: [{ lo: rid - 1n, hi: rid, e: e3 }] })
+    expect(sent(h.node).map(replyOf)).to.deep.equal(['nack not-ready'])
+    expect(h.node.counters.behindRefusals).to.equal(1)
+    // And it stays refused for readers that do not know it.
+    h.node.handleMessage(0, other, { ...read, op: 9 })
+    expect(sent(h.node).map(replyOf)).to.deep.equal(['nack not-ready'])
+  })
+
+  it('a commit pass records the incarnation as committed at the source (no records sent), and the source tells later readers', () => {
+    const h = single()
+    h.node.handleCommand(0, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    h.run()
+    // Slot 1 is being rebuilt at epoch 5 by `other`: its reads of our slot-0 image are done, it commits.
+    const fence = { e: { n: 5, by: 'o' }, j: 1 }
+    h.node.handleMessage(0, other, { type: 'range-read', op: 1, lo: rid - 1n, hi: rid, limit: 10, fence, commit: true })
+    const [commit] = sent(h.node)
+    expect(commit.type === 'range-data' && commit.records).to.deep.equal([])
+    // A later reader of the same image learns that slot 1's incarnation 5 is committed there.
+    h.node.handleMessage(0, other, { type: 'range-read', op: 2, lo: rid - 1n, hi: rid, limit: 10 })
+    const [data] = sent(h.node)
+    // The reader's positions are the read arc shifted back by j = 1 slot: slot 3 of the key.
+    const reader = replicaId(keyToId(key), 3, 4)
+    expect(data.type === 'range-data' && data.committed?.some(c => c.e.n === 5 && c.hi === reader)).to.equal(true)
+    expect(data.type === 'range-data' && data.records.length).to.equal(1)
+  })
+
+  /** A node that just joined after `pred` (its range pending, waiting for a hand-off from `other`). */
+  function joiner (): { node: StoreNode, pred: NodeRef, events(): StoreEvent[] } {
+    const pred: NodeRef = { id: 1n << 90n, addr: 'p' }
+    const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4 })
+    node.handleCommand(0, { type: 'joined', pred })
+    const events = (): StoreEvent[] => {
+      const out: StoreEvent[] = []
+      for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) { out.push(e) }
+      return out
+    }
+    events()
+    sent(node)
+    return { node, pred, events }
+  }
+
+  it('a hand-off not ready as a whole makes the parts its sender held ready ready here, at their incarnations; the rest stays pending', () => {
+    const j = joiner()
+    const mid = (j.pred.id + self.id) / 2n
+    j.node.handleMessage(1, other, { type: 'handoff', op: 1, lo: j.pred.id, hi: self.id, records: [], last: true, ready: false, own: [{ lo: j.pred.id, hi: mid, e: { n: 7, by: 'q' } }], epochs: [], cold: false, readyParts: [{ lo: j.pred.id, hi: mid }] })
+    expect(j.events().filter(e => e.type === 'ready')).to.deep.equal([{ type: 'ready', lo: j.pred.id, hi: mid, how: 'handoff' }])
+    // The rest, (mid, self], is still pending (in rebuild chunks).
+    const pending = j.node.rangeState().pending
+    expect(pending[0].lo).to.equal(mid)
+    expect(pending[pending.length - 1].hi).to.equal(self.id)
+    expect(pending.every(a => a.lo >= mid && a.hi <= self.id)).to.equal(true)
+  })
+
+  it('a ready hand-off that reaches past our range (a healed partition) passes the part before it on to our predecessor, ready', () => {
+    const j = joiner()
+    const before = 1n << 80n
+    const own = [{ lo: before, hi: self.id, e: { n: 4, by: 'q' } }]
+    j.node.handleMessage(1, other, { type: 'handoff', op: 1, lo: before, hi: self.id, records: [], last: true, ready: true, own, epochs: [], cold: false })
+    expect(j.events().filter(e => e.type === 'ready')).to.deep.equal([{ type: 'ready', lo: j.pred.id, hi: self.id, how: 'handoff' }])
+    const out: Array<{ to: NodeRef, msg: StoreMessage }> = []
+    for (let t = j.node.pollTransmit(); t !== undefined; t = j.node.pollTransmit()) { out.push(t) }
+    const passed = out.filter(t => t.msg.type === 'handoff')
+    expect(passed.map(t => [t.to.addr, t.msg.type === 'handoff' && t.msg.lo, t.msg.type === 'handoff' && t.msg.hi, t.msg.type === 'handoff' && t.msg.ready])).to.deep.equal([['p', before, j.pred.id, true]])
+    expect(j.node.counters.passedDown).to.equal(1)
+  })
+})
+
 describe('operation errors', () => {
   const failed = (reason: string, indeterminate: boolean): Extract<StoreEvent, { type: 'op-failed' }> => ({ type: 'op-failed', opId: 1, kind: 'put', reason, indeterminate, attempts: 6 })
 

@@ -54,10 +54,13 @@ function samples (): StoreMessage[] {
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1 },
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1, fence: { e: ballot, j: R_MAX - 1 } },
     { type: 'range-read', op: 6, lo: ID_MASK, hi: 0n, after: { rid: 77n, key: bytes(8) }, limit: PAGE_RECORDS_MAX },
-    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, committed: [], range: arc, epochs: [] },
+    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc, epochs: [] },
+    { type: 'range-data', op: 7, records: [], upTo: 3n, more: false, range: arc, epochs: [], committed: [{ lo: 2n, hi: 9n, e: ballot }] },
+    { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1, fence: { e: ballot, j: 1 }, commit: true, committed: [{ lo: 1n, hi: 2n, e: ballot }] },
     { type: 'range-data', op: 7, records: [rec(), rec({ value: new Uint8Array(0), slot: 0 }), rec({ value: bytes(1, 1), accepted: ballot, rid: ID_MASK })], upTo: 3n, more: true, range: arc, epochs: [{ lo: 0n, hi: ID_MASK, e: ballot }, { lo: 5n, hi: 5n, e: zero }] },
     { type: 'handoff', op: 8, lo: 1n, hi: 1n, records: [rec({ value: bytes(6) }), rec()], last: true, ready: false, own: [{ lo: 1n, hi: 1n, e: ballot }], epochs: [], cold: true },
     { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: false, ready: true, own: [], epochs: [{ lo: 7n, hi: 3n, e: ballot }], cold: false },
+    { type: 'handoff', op: 8, lo: 1n, hi: 9n, records: [], last: true, ready: false, own: [{ lo: 1n, hi: 4n, e: ballot }], epochs: [], cold: false, readyParts: [{ lo: 1n, hi: 4n }, { lo: 6n, hi: 7n }] },
     { type: 'handoff-ack', op: 0 },
     // 64-bit fields around 2^31 and 2^32 (protons-runtime garbles uint64 values in [2^31, 2^32)).
     { type: 'handoff-ack', op: 2 ** 31 },
@@ -120,7 +123,7 @@ describe('store wire codec', () => {
     const empty = roundTrip({ type: 'accept', op: 1, key: bytes(1), slot: 0, rid: 1n, ballot, value: new Uint8Array(0), version: 1 })
     expect(absent.type === 'accept' && absent.value).to.equal(undefined)
     expect(empty.type === 'accept' && empty.value).to.be.an.instanceOf(Uint8Array).with.lengthOf(0)
-    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [], cold: false, readyParts: [] })
+    const page = roundTrip({ type: 'handoff', op: 1, lo: 0n, hi: 0n, records: [rec(), rec({ value: new Uint8Array(0) })], last: true, ready: true, own: [], epochs: [], cold: false })
     expect(page.type === 'handoff' && page.records.map(r => r.value?.length)).to.deep.equal([undefined, 0])
   })
 
@@ -236,6 +239,7 @@ describe('store wire codec', () => {
       { type: 'nack', op: 1, slot: -2, reason: 'invalid' },
       { type: 'nack', op: 1, slot: 0, reason: 'bogus' as 'invalid' },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 0 },
+      { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, commit: true },
       { type: 'range-data', op: 1, records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => rec()), upTo: 0n, more: false, range: whole, epochs: [] },
       { type: 'range-data', op: 1, records: [], upTo: 0n, more: false, range: whole, epochs: Array.from({ length: EPOCH_ARCS_MAX + 1 }, () => ({ lo: 0n, hi: 1n, e: { n: 1, by: 'a' } })) },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, fence: { e: { n: 1, by: 'a' }, j: 0 } },

@@ -44,6 +44,8 @@ export interface ReplicaMeta {
   ready: Array<{ lo: RingId, hi: RingId }>
   own: EpochArc[]
   fences: EpochArc[]
+  /** Incarnations known to be committed (absent in metas written before they existed). */
+  committed?: EpochArc[]
 }
 
 /** Storage of replica records, ordered by `rid`, then key. */

@@ -101,7 +101,7 @@ export class MemoryBackend implements ReplicaBackend {
 
 function copyMeta (m: ReplicaMeta): ReplicaMeta {
   const arcs = <T extends { lo: RingId, hi: RingId }>(xs: readonly T[]): T[] => xs.map(x => ({ ...x }))
-  return { ready: arcs(m.ready), own: arcs(m.own).map(x => ({ ...x, e: { ...x.e } })), fences: arcs(m.fences).map(x => ({ ...x, e: { ...x.e } })) }
+  return { ready: arcs(m.ready), own: arcs(m.own).map(x => ({ ...x, e: { ...x.e } })), fences: arcs(m.fences).map(x => ({ ...x, e: { ...x.e } })), ...(m.committed === undefined ? {} : { committed: arcs(m.committed).map(x => ({ ...x, e: { ...x.e } })) }) }
 }
 
 function indexKey (key: Uint8Array, slot: number): string {

@@ -349,6 +349,7 @@ export class StoreNode {
     if (meta === undefined) { return }
     for (const x of [...meta.fences, ...meta.own]) { if (x.e.n > this.epochN) { this.epochN = x.e.n } }
     for (const x of meta.fences) { this.fences.raise(x.lo, x.hi, x.e) }
+    for (const x of meta.committed ?? []) { this.committed.raise(x.lo, x.hi, x.e) }
     const restored = { mask: new EpochMap(), unused: new EpochMap(), epochs: new EpochMap() }
     for (const x of meta.ready) {
       restored.mask.assign(x.lo, x.hi, PRESENT)
@@ -1171,7 +1172,7 @@ export class StoreNode {
       this.restored = undefined
       this.cold = false
     }
-    const key = `${this.own.version}/${this.fences.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}`).join(',')}`
+    const key = `${this.own.version}/${this.fences.version}/${this.committed.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}`).join(',')}`
     if (key === this.savedMeta) { return }
     this.savedMeta = key
     const ready = new EpochMap()
@@ -1189,7 +1190,7 @@ export class StoreNode {
       epochs.assign(x.lo, x.hi, ZERO_EPOCH)
       for (const y of this.own.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
     }
-    this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n) })
+    this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n), committed: this.committed.entries(0n, 0n) })
   }
 
   /** (Part of) our saved copy is superseded or no longer ours: never held or saved as ready again. */
@@ -1332,12 +1333,16 @@ export class StoreNode {
     if (range === undefined) {
       this.own.prune([])
       this.fences.prune([])
+      this.committed.prune([])
+      this.has.prune([])
       return
     }
     this.own.prune([range])
+    this.has.prune([range])
     const images: Arc[] = []
     for (let k = 0; k < this.r; k++) { images.push({ lo: shift(range.lo, k, this.r), hi: shift(range.hi, k, this.r) }) }
     this.fences.prune(images)
+    this.committed.prune(images)
   }
 
   /** What we know of the incarnations over every slot image of (lo, hi] (ours included), bounded in size. */

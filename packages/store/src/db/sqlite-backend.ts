@@ -420,7 +420,7 @@ function encodeMeta (m: ReplicaMeta): string {
     assert(isBallot(x.e), 'meta epochs are (n >= 0, by)')
     return [...arc(x), x.e.n, x.e.by]
   }
-  return JSON.stringify({ ready: m.ready.map(arc), own: m.own.map(epoch), fences: m.fences.map(epoch) })
+  return JSON.stringify({ ready: m.ready.map(arc), own: m.own.map(epoch), fences: m.fences.map(epoch), ...(m.committed === undefined ? {} : { committed: m.committed.map(epoch) }) })
 }
 
 /** The meta of the JSON text, or {@link CorruptDatabaseError} when it is not what encodeMeta writes. */
@@ -451,7 +451,7 @@ function decodeMeta (text: SQLOutputValue, path: string): ReplicaMeta {
     if (!Array.isArray(x) || !isBallot(e)) { throw bad(`has an invalid entry in ${name}`) }
     return { lo: id(x[0], name), hi: id(x[1], name), e }
   })
-  return { ready, own: epochs('own'), fences: epochs('fences') }
+  return { ready, own: epochs('own'), fences: epochs('fences'), ...(obj.committed === undefined ? {} : { committed: epochs('committed') }) }
 }
 
 /** The statement parameters of a record, in {@link COLUMNS} order. */
