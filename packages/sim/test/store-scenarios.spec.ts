@@ -51,6 +51,16 @@ describe('store in the simulator', function () {
     })
   }
 
+  it('r = 3: a rebuild never reads a copy behind a committed incarnation (majorities SEED=119 and bridge SEED=82, 330, 375 each read back the value before an acknowledged write, before committed incarnations)', () => {
+    for (const [family, seed] of [['majorities', 119], ['bridge', 82], ['bridge', 330], ['bridge', 375]] as const) {
+      const x = runStoreScenario({ family, seed, r: 3 })
+      const what = `${family} r=3 SEED=${seed}: ${JSON.stringify({ ...x, linearizability: x.linearizability.verdict === 'ok' ? 'ok' : x.linearizability })}`
+      expect(x.verdict, what).to.equal('ok')
+      expect(x.stuck.recoverable, what).to.equal(0)
+      if (x.stuck.majorityLost === 0) { expect(x.convergedMs, what).to.be.at.least(0) }
+    }
+  })
+
   it('a rebuild armed while nothing was pending still starts (packet SEED=35: the timer was dropped as dead, the range stayed pending for good)', () => {
     const r = runStoreScenario({ family: 'packet', seed: 35 })
     expect(r.verdict).to.equal('ok')

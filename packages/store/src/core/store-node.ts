@@ -7,17 +7,19 @@
  * of the key (placement.ts), needing W ready slots each phase;
  * - a **range keeper**: when its range shrinks (a node joined before it) it hands the lost arc to
  * the new owner; when it grows (its predecessor left or crashed) the gained arc is not ready
- * until the leaving node's hand-off arrives, or until it has been rebuilt from a majority of the
- * other slots' replicas (range reads shifted by j·N/r).
+ * until the leaving node's hand-off arrives, or until it has been rebuilt from every other
+ * slot's replicas (range reads shifted by j·N/r) and the rebuild committed at each of them.
  *
  * Consistency argument (see placement.ts for the quorum sizes): every slot is a Paxos acceptor;
  * a node only answers for a slot it holds ready, and it holds an arc ready only by having served
  * it all along, by receiving it from its previous owner after that owner stopped serving it, or
- * by rebuilding it from a majority of the other acceptors (which sees every chosen value, and
- * which two sides of a partition cannot both do). So a new acceptor starts from a state that
- * some valid acceptor history reaches, and quorums keep intersecting. Where the ring's views
- * disagree and two nodes both hold a slot ready, incarnation epochs and fences (epochs.ts) keep
- * the older one out of every quorum that could meet the newer one's.
+ * by rebuilding it from every other acceptor (which sees every chosen value, and which two sides
+ * of a partition cannot both do). So a new acceptor starts from a state that some valid acceptor
+ * history reaches, and quorums keep intersecting. Where the ring's views disagree and two nodes
+ * both hold a slot ready, incarnation epochs and fences (epochs.ts) keep the older one out of
+ * every quorum that could meet the newer one's, and a rebuild never reads a copy behind an
+ * incarnation committed elsewhere (`committed`: when every slot is served twice, such a copy can
+ * miss writes acknowledged through the other side).
  *
  * The driver feeds ring facts (`create`, `joined`, `range`, `leave`), answers `lookup` events
  * with `owner` commands, carries {@link StoreMessage}s between nodes, and calls `handleTimeout`.
