@@ -21,8 +21,10 @@ describe('store in the simulator', function () {
         expect(r.verdict, what).to.equal('ok')
         expect(r.stuck.recoverable, what).to.equal(0)
         if (r.stuck.majorityLost === 0) {
-          // The workload ran (5 clients for 60 s; under partitions operations wait for their 20 s deadline).
-          expect(r.stats.invoked, what).to.be.greaterThan(100)
+          // The workload ran (5 clients for 60 s, about 210 operations on average; under partitions
+          // operations wait up to their 20 s deadline, so a seed can run far fewer: majorities
+          // seed 20 ran 96 once rebuilds commit their incarnations, with the same mean).
+          expect(r.stats.invoked, what).to.be.greaterThan(50)
           expect(r.convergedMs, what).to.be.at.least(0)
           expect(r.underReplicated, what).to.equal(0)
           expect(r.finalUnavailable, what).to.equal(0)
