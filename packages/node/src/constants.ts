@@ -159,3 +159,9 @@ export const CHILD_LINE_BYTES_MAX = 64 * 1024
 
 /** Ping streams a connection may have open at once each way (@libp2p/ping's default is 1 out, 2 in; the connection monitor takes one). */
 export const PING_STREAMS = 4
+
+/** A node that created a ring alone looks for its remembered peers again after this, doubling up to REUNITE_MAX_MS, for as long as it runs. */
+export const REUNITE_MIN_MS = 2000
+export const REUNITE_MAX_MS = 30_000
+/** One such look (dialling every remembered peer) gives up after this. */
+export const REUNITE_ROUND_TIMEOUT_MS = 10_000

@@ -207,11 +207,35 @@ class Node implements SelfmgmtNode {
       if (explicit.length === 0 && this.ring.getRoutingState().state === 'idle') {
         this.log('no remembered peer answered: creating a new ring')
         this.ring.create()
+        // They may only be away for now: keep asking, and merge the rings when one answers.
+        this.reuniteLoop(boot).catch(err => { this.log.error('looking for remembered peers failed - %e', err) })
         return
       }
       await sleep(backoffMs(round), signal).catch(() => {}) // a stop ends the loop at its top
     }
     if (!this.ring.isMember()) { throw new JoinFailedError(`could not join the ring through ${boot.join(', ')} in ${K.JOIN_ROUNDS_MAX} rounds`) }
+  }
+
+  /**
+   * We created a ring of our own because none of the peers we remember answered. They may be a
+   * ring that is only unreachable for now (a restart during a network outage): ask them again,
+   * with back-off, and merge the two rings (ring unification) once one answers, until one of them
+   * is a neighbour of ours (then we are one ring).
+   */
+  private async reuniteLoop (boot: string[]): Promise<void> {
+    const signal = this.stopController.signal
+    const remembered = new Set(boot.map(a => /\/p2p\/([^/]+)$/.exec(a)?.[1]).filter(x => x !== undefined))
+    for (let round = 1; !signal.aborted; round++) {
+      await sleep(reuniteDelayMs(round), signal).catch(() => {}) // a stop ends the loop below
+      if (signal.aborted) { return }
+      const st = this.ring.getRoutingState()
+      if ([...st.succList, ...st.predList].some(n => remembered.has(n.addr))) {
+        this.log('a remembered peer is a neighbour again: one ring')
+        return
+      }
+      const found = await this.ring.reunite(boot, { signal: AbortSignal.any([signal, AbortSignal.timeout(K.REUNITE_ROUND_TIMEOUT_MS)]) }).catch(() => 0)
+      if (found > 0) { this.log('%d remembered peer(s) answered: merging the rings', found) }
+    }
   }
 
   async waitForJoin (options: AbortOptions = {}): Promise<void> {
@@ -271,6 +295,12 @@ class Node implements SelfmgmtNode {
 }
 
 /** Back-off before join round `round + 1`: doubling from JOIN_BACKOFF_MIN_MS, capped, jittered ±25 %. */
+/** Delay before the n-th look for remembered peers after creating a ring alone: doubling, capped. */
+function reuniteDelayMs (round: number): number {
+  const base = Math.min(K.REUNITE_MAX_MS, K.REUNITE_MIN_MS * 2 ** Math.max(0, round - 1))
+  return base * (0.75 + Math.random() * 0.5)
+}
+
 export function backoffMs (round: number): number {
   const base = Math.min(K.JOIN_BACKOFF_MAX_MS, K.JOIN_BACKOFF_MIN_MS * 2 ** Math.max(0, round - 1))
   return base * (0.75 + Math.random() * 0.5)

@@ -247,6 +247,26 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   /**
+   * Merges our ring with the rings of these peers (multiaddrs with /p2p/ or peer ids) where they
+   * are members of another one: a node that created a ring of its own because none of the peers
+   * it remembered answered, and finds them later. Each reachable ring member is taken as a node
+   * found alive again, and ring unification (the same as after a partition) does the rest.
+   * Returns how many peers were reachable ring members.
+   */
+  async reunite (peers: Array<string | Multiaddr>, options: AbortOptions = {}): Promise<number> {
+    const core = this.requireCore()
+    if (!core.isMember()) { return 0 }
+    let n = 0
+    for (const b of peers) {
+      const ref = await this.bootstrapRef(b, options)
+      if (ref === undefined || ref.addr === core.self.addr) { continue }
+      this.command({ type: 'reunite', node: ref })
+      n++
+    }
+    return n
+  }
+
+  /**
    * Registers work to finish before this node leaves the ring (a store handing its replicas to
    * the successor, say): `leave()` runs every hook, while the node is still a member, before it
    * tells its neighbours. Returns a function that unregisters the hook.

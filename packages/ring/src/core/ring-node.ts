@@ -87,6 +87,7 @@ function newCounters (): RingCounters {
     routesDropped: 0,
     castsDelivered: 0,
     merges: 0,
+    reunites: 0,
     falseSuspicions: 0
   }
 }
@@ -250,6 +251,7 @@ export class RingNode {
       case 'respond': return this.respond(cmd.to, cmd.reqId, cmd.hops, cmd.payload)
       case 'cancel': { this.lookups.delete(cmd.reqId); return }
       case 'peer-unreachable': return this.peerUnreachable(cmd.addr)
+      case 'reunite': return this.reunite(cmd.node)
       case 'broadcast': return this.startCast([FULL_RING], cmd.payload)
       case 'rangecast': return this.startCast(cmd.arcs, cmd.payload)
       case 'set-geometry': return this.setGeometry(cmd.geometry)
@@ -833,6 +835,13 @@ export class RingNode {
     this.suspectTimerAtMs = atMs
     this.suspectTimerId++
     this.timers.push(atMs, 'suspect', this.suspectTimerId)
+  }
+
+  /** A remembered node may be in another ring: unify with it as with a rediscovered suspect. */
+  private reunite (x: NodeRef): void {
+    if (this.stateValue !== 'member' || x.addr === this.self.addr || x.id === this.self.id) { return this.reject('reunite-not-member') }
+    this.counters.reunites++
+    this.rediscovered(x)
   }
 
   /** A suspected node is alive: unify the rings (Shafaat et al. 2007, simple variant). */

@@ -31,6 +31,12 @@ export type RingCommand =
    * reroute what was sent to it, rather than wait for timeouts.
    */
   | { type: 'peer-unreachable', addr: string }
+  /**
+   * A node the driver remembers (from an earlier run): if it is a member of another ring (this
+   * node created its own because nobody it remembered answered, say), merge the two rings, as for
+   * a suspected node found alive again.
+   */
+  | { type: 'reunite', node: NodeRef }
   /** Deliver `payload` to every node once (`cast-deliver` events). */
   | { type: 'broadcast', payload: Uint8Array }
   /** Deliver `payload` once to every node whose id lies in one of `arcs`. */
@@ -94,6 +100,8 @@ export interface RingCounters {
   routesDropped: number
   castsDelivered: number
   merges: number
+  /** Remembered nodes the driver asked us to unify with (`reunite`). */
+  reunites: number
   /** Suspected nodes heard from again within MERGE_SUSPECT_MIN_MS: taken back without a merge. */
   falseSuspicions: number
 }
