@@ -73,5 +73,28 @@ for (const { label, config } of GEOMETRIES) {
         expect(wrongLookups(net, Array.from({ length: 8 }, (_, i) => keyToId(`key-${i}`)))).to.deep.equal([])
       })
     }
+
+    it('two rings that never knew each other unify when a node of one is told to reunite with a node of the other (a node that created a ring alone, finding its remembered peers later)', () => {
+      const net = new MiniNet({ geometry })
+      const a = Array.from({ length: 5 }, (_, i) => net.addNode({ id: keyToId(`a-${i}`) }))
+      const b = Array.from({ length: 5 }, (_, i) => net.addNode({ id: keyToId(`b-${i}`) }))
+      net.build(a, 200)
+      net.build(b, 200)
+      net.runUntilQuiet()
+      expect(net.ringProblems(a)).to.deep.equal([])
+      expect(net.ringProblems(b)).to.deep.equal([])
+      expect(net.ringProblems().length, 'two rings, not one').to.be.greaterThan(0)
+      net.command(b[0], { type: 'reunite', node: a[2].ref })
+      expect(b[0].core.counters.reunites).to.equal(1)
+      const unified = net.runUntilTrue(() => net.ringProblems().length === 0, 60_000)
+      expect(unified, `one ring: ${net.ringProblems().join('; ')}`).to.equal(true)
+      expect(wrongLookups(net, Array.from({ length: 8 }, (_, i) => keyToId(`key-${i}`)))).to.deep.equal([])
+      // Not a member yet, or itself: refused, nothing sent.
+      const lone = net.addNode({ id: keyToId('lone') })
+      net.command(lone, { type: 'reunite', node: a[0].ref })
+      net.command(a[0], { type: 'reunite', node: a[0].ref })
+      expect(lone.core.counters.rejected['reunite-not-member']).to.equal(1)
+      expect(a[0].core.counters.rejected['reunite-not-member']).to.equal(1)
+    })
   })
 }
