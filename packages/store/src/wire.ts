@@ -196,6 +196,18 @@ function checkBallot (b: Ballot): string | undefined {
 
 function checkArc (a: Arc): string | undefined { return checkId(a.lo, 'range') ?? checkId(a.hi, 'range') }
 
+/** Ready parts name arcs of a hand-off that is not ready as a whole, at most EPOCH_ARCS_MAX of them. */
+function checkReadyParts (ready: boolean, parts: readonly Arc[] | undefined): string | undefined {
+  if (parts === undefined || parts.length === 0) { return undefined }
+  if (ready) { return 'ready-parts-when-ready' }
+  if (parts.length > EPOCH_ARCS_MAX) { return 'too-many-ready-parts' }
+  for (const a of parts) {
+    const why = checkArc(a)
+    if (why !== undefined) { return why }
+  }
+  return undefined
+}
+
 /** An incarnation epoch: a ballot whose number stays far below 2^53 (so a rebuild's +1 is exact). */
 function checkEpoch (b: Ballot): string | undefined {
   return checkBallot(b) ?? (b.n > EPOCH_N_MAX ? 'bad-epoch-n' : undefined)
@@ -248,7 +260,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
     (m.fence === undefined ? undefined : checkEpoch(m.fence.e) ?? (Number.isInteger(m.fence.j) && m.fence.j >= 1 && m.fence.j < R_MAX ? undefined : 'bad-fence-shift')) ??
     (m.commit === true && m.fence === undefined ? 'commit-without-fence' : undefined) ?? checkEpochs(m.committed ?? []),
   'range-data': m => checkRecords(m.records) ?? checkId(m.upTo, 'up-to') ?? checkArc(m.range) ?? checkEpochs(m.epochs) ?? checkEpochs(m.committed ?? []),
-  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs) ?? (m.readyParts ?? []).reduce<string | undefined>((why, a) => why ?? checkArc(a), undefined),
+  handoff: m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkRecords(m.records) ?? checkEpochs(m.own) ?? checkEpochs(m.epochs) ?? checkReadyParts(m.ready, m.readyParts),
   'handoff-ack': () => undefined,
   'digest-req': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (isUint32(m.buckets, 1) && m.buckets <= DIGEST_BUCKETS_MAX ? undefined : 'bad-buckets'),
   digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkHashes(m.counts) ?? checkArc(m.range) ?? checkEpochs(m.epochs),

@@ -240,6 +240,7 @@ describe('store wire codec', () => {
       { type: 'nack', op: 1, slot: 0, reason: 'bogus' as 'invalid' },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 0 },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, commit: true },
+      { type: 'handoff', op: 1, lo: 1n, hi: 9n, records: [], last: true, ready: true, own: [], epochs: [], cold: false, readyParts: [{ lo: 1n, hi: 4n }] },
       { type: 'range-data', op: 1, records: Array.from({ length: PAGE_RECORDS_MAX + 1 }, () => rec()), upTo: 0n, more: false, range: whole, epochs: [] },
       { type: 'range-data', op: 1, records: [], upTo: 0n, more: false, range: whole, epochs: Array.from({ length: EPOCH_ARCS_MAX + 1 }, () => ({ lo: 0n, hi: 1n, e: { n: 1, by: 'a' } })) },
       { type: 'range-read', op: 1, lo: 0n, hi: 0n, limit: 1, fence: { e: { n: 1, by: 'a' }, j: 0 } },

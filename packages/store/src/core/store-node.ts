@@ -349,7 +349,7 @@ export class StoreNode {
     // Without a meta (a new store, or one written before metas existed) no record is a known
     // copy: the node never serves them on its own (see 'create'), only merges them.
     if (meta === undefined) { return }
-    for (const x of [...meta.fences, ...meta.own]) { if (x.e.n > this.epochN) { this.epochN = x.e.n } }
+    for (const x of [...meta.fences, ...meta.own, ...(meta.committed ?? [])]) { if (x.e.n > this.epochN) { this.epochN = x.e.n } }
     for (const x of meta.fences) { this.fences.raise(x.lo, x.hi, x.e) }
     for (const x of meta.committed ?? []) { this.committed.raise(x.lo, x.hi, x.e) }
     const restored = { mask: new EpochMap(), unused: new EpochMap(), epochs: new EpochMap() }
@@ -1174,7 +1174,7 @@ export class StoreNode {
       this.restored = undefined
       this.cold = false
     }
-    const key = `${this.own.version}/${this.fences.version}/${this.committed.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}`).join(',')}`
+    const key = `${this.own.version}/${this.fences.version}/${this.committed.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')}`
     if (key === this.savedMeta) { return }
     this.savedMeta = key
     const ready = new EpochMap()
@@ -1191,6 +1191,15 @@ export class StoreNode {
       ready.assign(x.lo, x.hi, PRESENT)
       epochs.assign(x.lo, x.hi, ZERO_EPOCH)
       for (const y of this.own.entries(x.lo, x.hi)) { epochs.assign(y.lo, y.hi, y.e) }
+    }
+    for (const p of this.pending) {
+      // A rebuild that has read every source holds a whole copy of the incarnation it commits:
+      // saved as one (held after a restart in a cold start, never served as it is), so a second
+      // crash mid-commit does not leave that copy behind its own committed incarnation.
+      if (p.committing !== true || p.epoch === undefined) { continue }
+      const x = this.arcOf(p)
+      ready.assign(x.lo, x.hi, PRESENT)
+      epochs.assign(x.lo, x.hi, p.epoch)
     }
     this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n), committed: this.committed.entries(0n, 0n) })
   }
@@ -1367,15 +1376,23 @@ export class StoreNode {
     for (let k = 0; k < this.r; k++) {
       for (const x of this.committed.entries(shift(lo, k, this.r), shift(hi, k, this.r))) { all.raise(x.lo, x.hi, x.e) }
     }
-    all.cap(C.EPOCH_ARCS_MAX)
-    return all.entries(0n, 0n)
+    // Never merged upward (cap would claim commits that did not happen, and copies would be
+    // refused for good): too many to name, none are named (less protection, never less liveness).
+    return all.size > C.EPOCH_ARCS_MAX ? [] : all.entries(0n, 0n)
   }
 
   /** Takes committed incarnations another node knows (they are fences too). */
   private importCommitted (arcs: readonly EpochArc[]): void {
     for (const x of arcs) { this.committed.raise(x.lo, x.hi, x.e) }
-    if (this.committed.size > C.FENCE_SPANS_MAX) { this.committed.cap(C.FENCE_SPANS_MAX) }
+    this.boundCommitted()
     this.importEpochs(arcs)
+  }
+
+  /** Keeps `committed` bounded by forgetting (first what lies outside our range's images, then all), never by merging upward. */
+  private boundCommitted (): void {
+    if (this.committed.size <= C.FENCE_SPANS_MAX) { return }
+    this.pruneEpochs()
+    if (this.committed.size > C.FENCE_SPANS_MAX) { this.committed.prune([]) }
   }
 
   /**
@@ -1683,7 +1700,7 @@ export class StoreNode {
       const hi = unshift(end, m.fence.j, this.r)
       this.importEpochs([{ lo, hi, e: m.fence.e }])
       this.committed.raise(lo, hi, m.fence.e)
-      if (this.committed.size > C.FENCE_SPANS_MAX) { this.committed.cap(C.FENCE_SPANS_MAX) }
+      this.boundCommitted()
       return this.send(from, { type: 'range-data', op: m.op, records: [], upTo: end, more: false, range, epochs: this.imageEpochs(m.lo, end), committed: this.imageCommitted(m.lo, end) })
     }
     if (m.fence !== undefined) {
