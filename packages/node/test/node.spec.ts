@@ -1,10 +1,11 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError, leaves the file as it was and frees the ports. Method: in-process nodes on temporary data dirs. */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError, leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
-import { closedPort, httpRequest, removeDir, sleep, tempDir, waitUntil } from './fixtures/util.ts'
+import { savePeers } from '../src/peer-cache.ts'
+import { closedPort, httpRequest, removeDir, report, sleep, tempDir, waitUntil } from './fixtures/util.ts'
 import type { NodeOptions, SelfmgmtNode } from '../src/index.ts'
 
 async function rejection (p: Promise<unknown>): Promise<any> {
@@ -16,14 +17,25 @@ async function rejection (p: Promise<unknown>): Promise<any> {
   throw new Error('expected a rejection')
 }
 
+/** Bound on the merge of two rings: the first look for remembered peers comes 1.5-2.5 s after the ring was created, then unification takes a few ring rounds. */
+const MERGE_MAX_MS = 30_000
+
+const neighbours = (n: SelfmgmtNode): string[] => {
+  const st = n.ring.getRoutingState()
+  return [...st.succList, ...st.predList].map(x => x.addr)
+}
+
 describe('createNode', function () {
   this.timeout(30_000)
   const dirs: string[] = []
   const nodes: SelfmgmtNode[] = []
 
-  async function start (options: Omit<NodeOptions, 'dataDir'>): Promise<SelfmgmtNode> {
-    const dataDir = await tempDir('node')
-    dirs.push(dataDir)
+  /** A node on a new temporary data dir, or on `dataDir` (a restart). */
+  async function start (options: Omit<NodeOptions, 'dataDir'>, dataDir?: string): Promise<SelfmgmtNode> {
+    if (dataDir === undefined) {
+      dataDir = await tempDir('node')
+      dirs.push(dataDir)
+    }
     const node = await createNode({ dataDir, listen: ['/ip4/127.0.0.1/tcp/0'], dht: false, ...options })
     nodes.push(node)
     return node
@@ -152,6 +164,45 @@ describe('createNode', function () {
       const server = createServer()
       await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
       await new Promise<void>(resolve => { server.close(() => { resolve() }) })
+    }
+  })
+
+  it('a node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back', async function () {
+    this.timeout(90_000)
+    const dirA = await tempDir('reunite-a')
+    const dirC = await tempDir('reunite-c')
+    dirs.push(dirA, dirC)
+    const port = await closedPort()
+    const listenA = [`/ip4/127.0.0.1/tcp/${port}`]
+    const first = await start({ listen: listenA, store: false }, dirA)
+    await first.waitForJoin()
+    const a = first.peerId.toString()
+    await first.stop()
+
+    // C remembers A from an earlier run; A is away, so C creates a ring of its own.
+    await savePeers(dirC, [{ peerId: a, multiaddrs: [`${listenA[0]}/p2p/${a}`] }])
+    const c = await start({ store: false }, dirC)
+    await c.waitForJoin()
+    expect(neighbours(c), 'C alone in its ring').to.deep.equal([])
+
+    // A comes back on the same address, remembering nobody: a ring of its own too.
+    const again = await start({ listen: listenA, store: false }, dirA)
+    await again.waitForJoin()
+    expect(again.peerId.toString()).to.equal(a)
+    const t0 = performance.now()
+    await waitUntil('one ring of A and C', MERGE_MAX_MS, async () => {
+      const missing: string[] = []
+      if (!neighbours(c).includes(a)) { missing.push('A is not a neighbour of C') }
+      if (!neighbours(again).includes(c.peerId.toString())) { missing.push('C is not a neighbour of A') }
+      return missing
+    }, 200)
+    report(`the two rings became one ${Math.round(performance.now() - t0)} ms after A was back`)
+    // One ring: each is the other's successor, and a lookup from either finds the same owner.
+    expect(again.ring.getRoutingState().succList[0]?.addr).to.equal(c.peerId.toString())
+    expect(c.ring.getRoutingState().succList[0]?.addr).to.equal(a)
+    for (const key of ['reunite-1', 'reunite-2', 'reunite-3']) {
+      const [x, y] = await Promise.all([c.ring.lookup(key), again.ring.lookup(key)])
+      expect(x.owner.peerId.toString(), key).to.equal(y.owner.peerId.toString())
     }
   })
 })
