@@ -1213,14 +1213,7 @@ export class StoreNode {
   /** The parts of our range we serve (not pending), as arcs. */
   private readyParts (): Arc[] {
     if (this.range === undefined || this.leaving) { return [] }
-    const out: Arc[] = []
-    let cursor = this.rangeStart()
-    for (const p of this.pending) {
-      if (p.a > cursor) { out.push(this.arcOf({ a: cursor, b: p.a - 1n })) }
-      if (p.b + 1n > cursor) { cursor = p.b + 1n }
-    }
-    if (cursor <= ID_MASK) { out.push(this.arcOf({ a: cursor, b: ID_MASK })) }
-    return out
+    return this.readyPartsOf({ a: this.rangeStart(), b: ID_MASK }, false)
   }
 
   /** The arc (lo, hi] in our positions, clipped to [a, b]: none, one or two intervals. */
@@ -2192,12 +2185,12 @@ export class StoreNode {
     return mine.below(this.committed, lo, hi)
   }
 
-  /** The parts of [a, b] (positions) we hold ready or have finished reading for a rebuild (committing), as arcs. */
-  private readyPartsOf (g: { a: bigint, b: bigint }): Arc[] {
+  /** The parts of [a, b] (positions) we hold ready, or (withCommitting) have finished reading for a rebuild, as arcs. */
+  private readyPartsOf (g: { a: bigint, b: bigint }, withCommitting = true): Arc[] {
     const out: Arc[] = []
     let cursor = g.a
     for (const p of this.pending) {
-      if (p.committing === true || p.b < cursor || p.a > g.b) { continue }
+      if ((withCommitting && p.committing === true) || p.b < cursor || p.a > g.b) { continue }
       if (p.a > cursor) { out.push(this.arcOf({ a: cursor, b: p.a - 1n })) }
       cursor = p.b + 1n
     }
