@@ -24,6 +24,8 @@ export interface StoreScenarioOptions {
   faultMs?: number
   /** Bound on the liveness phase (virtual ms). */
   convergeMaxMs?: number
+  /** Read leases on (the store's `leases` option). */
+  leases?: boolean
 }
 
 export interface StoreScenarioResult {
@@ -56,7 +58,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const r = o.r ?? 4
   const keys = o.keys ?? 12
   const faultMs = o.faultMs ?? 60_000
-  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet' })
+  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet', ...(o.leases === true ? { store: { leases: true } } : {}) })
   const members = sim.build(nodes)
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()

@@ -27,3 +27,8 @@ export const HANDOFF_ON_STOP_MS = 10_000
 /** Store streams per connection: one each way, plus room for a reconnect race. */
 export const MAX_INBOUND_STREAMS = 4
 export const MAX_OUTBOUND_STREAMS = 4
+
+/** Longest lease holder (a node address, as the ring names nodes: a multiaddr with a peer id) in a lease note or revoke. */
+export const LEASE_HOLDER_CHARS_MAX = 1024
+/** Longest failure reason in a lease-got (the core's reasons are short identifiers). */
+export const REASON_CHARS_MAX = 64

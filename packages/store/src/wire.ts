@@ -8,13 +8,13 @@
  */
 import { assert, unreachable } from '@selfmgmt/interface'
 import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
-import { BALLOT_BY_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
+import { BALLOT_BY_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
 import { Nack, StoreMessage as PB } from './pb/store.ts'
 import type { Ballot, ReplicaRecord } from './core/backend.ts'
 import type { EpochArc } from './core/epochs.ts'
-import type { Arc, NackReason, StoreMessage } from './core/messages.ts'
+import type { Arc, LeaseNote, NackReason, StoreMessage } from './core/messages.ts'
 import type * as P from './pb/store.ts'
 import type { RingId } from '@selfmgmt/ring'
 import type { Uint8ArrayList } from 'uint8arraylist'
@@ -33,7 +33,8 @@ const NACK_REASONS: Record<NackReason, Nack.Reason> = {
   'not-owner': Nack.Reason.NOT_OWNER,
   'not-ready': Nack.Reason.NOT_READY,
   conflict: Nack.Reason.CONFLICT,
-  invalid: Nack.Reason.INVALID
+  invalid: Nack.Reason.INVALID,
+  leased: Nack.Reason.LEASED
 }
 
 /** Digest hashes, range-read limits and bucket counts are uint32 on the wire. */
@@ -72,6 +73,8 @@ function arcPb (a: Arc): P.Arc { return { lo: id(a.lo), hi: id(a.hi) } }
 
 function epochArcPb (a: EpochArc): P.EpochArc { return { lo: id(a.lo), hi: id(a.hi), e: ballotPb(a.e) } }
 
+function notePb (n: LeaseNote | undefined): P.LeaseNote | undefined { return n === undefined ? undefined : { holder: n.holder, ms: BigInt(n.ms) } }
+
 function recordPb (r: ReplicaRecord): P.Record {
   return { key: ab(r.key), slot: r.slot, rid: id(r.rid), promised: ballotPb(r.promised), accepted: ballotPb(r.accepted), value: abOpt(r.value), version: BigInt(r.version) }
 }
@@ -80,9 +83,9 @@ function toPb (m: StoreMessage): PB {
   const op = BigInt(m.op)
   switch (m.type) {
     case 'prepare': return { prepare: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot) } }
-    case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb) } }
+    case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb), lease: notePb(m.lease) } }
     case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version) } }
-    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb) } }
+    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb), lease: notePb(m.lease) } }
     case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
     case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0, commit: m.commit === true, committed: (m.committed ?? []).map(epochArcPb) } }
     case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb), committed: (m.committed ?? []).map(epochArcPb) } }
@@ -93,6 +96,12 @@ function toPb (m: StoreMessage): PB {
     case 'raw-read': return { rawRead: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid) } }
     case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
     case 'superseded': return { superseded: { op, rid: id(m.rid), epoch: ballotPb(m.epoch) } }
+    case 'lease-req': return { leaseReq: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi) } }
+    case 'lease-grant': return { leaseGrant: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi), range: arcPb(m.range), epoch: ballotPb(m.epoch) } }
+    case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
+    case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
+    case 'lease-get': return { leaseGet: { op, key: ab(m.key) } }
+    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -151,6 +160,10 @@ function recordOf (r: P.Record): ReplicaRecord {
   return { key: r.key, slot: r.slot, rid: rid(r.rid, 'rid'), promised: ballotOf(r.promised, 'promised'), accepted: ballotOf(r.accepted, 'accepted'), value: r.value, version: num(r.version) }
 }
 
+function noteOf (n: P.LeaseNote | undefined): { lease?: LeaseNote } {
+  return n === undefined ? {} : { lease: { holder: n.holder, ms: num(n.ms) } }
+}
+
 function reasonOf (r: Nack.Reason): NackReason {
   const reason = (Object.keys(NACK_REASONS) as NackReason[]).find(k => NACK_REASONS[k] === r)
   if (reason === undefined) { throw new Reject('bad-reason') }
@@ -161,9 +174,9 @@ function fromPb (pb: PB): StoreMessage {
   const bodies = Object.keys(pb).filter(k => (pb as Record<string, unknown>)[k] !== undefined)
   if (bodies.length !== 1) { throw new Reject(bodies.length === 0 ? 'empty' : 'several-bodies') }
   if (pb.prepare !== undefined) { const x = pb.prepare; return { type: 'prepare', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot') } }
-  if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')) } }
+  if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')), ...noteOf(x.lease) } }
   if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version) } }
-  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')) } }
+  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')), ...noteOf(x.lease) } }
   if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
   if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift }, ...(x.commit ? { commit: true } : {}), ...(x.committed.length > 0 ? { committed: x.committed.map(epochArcOf) } : {}) } }
   if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf), ...(x.committed.length > 0 ? { committed: x.committed.map(epochArcOf) } : {}) } }
@@ -174,6 +187,12 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.rawRead !== undefined) { const x = pb.rawRead; return { type: 'raw-read', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid') } }
   if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
   if (pb.superseded !== undefined) { const x = pb.superseded; return { type: 'superseded', op: num(x.op), rid: rid(x.rid, 'rid'), epoch: ballotOf(x.epoch, 'epoch') } }
+  if (pb.leaseReq !== undefined) { const x = pb.leaseReq; return { type: 'lease-req', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi') } }
+  if (pb.leaseGrant !== undefined) { const x = pb.leaseGrant; return { type: 'lease-grant', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch') } }
+  if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
+  if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
+  if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key } }
+  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason } }
   throw new Reject('unknown-body')
 }
 
@@ -195,6 +214,16 @@ function checkBallot (b: Ballot): string | undefined {
 }
 
 function checkArc (a: Arc): string | undefined { return checkId(a.lo, 'range') ?? checkId(a.hi, 'range') }
+
+function checkText (x: string, max: number, what: string): string | undefined {
+  return typeof x === 'string' && x.length <= max && x.isWellFormed() ? undefined : `bad-${what}`
+}
+
+/** A lease note: a holder address and a remaining time up to an hour. */
+function checkNote (n: LeaseNote | undefined): string | undefined {
+  if (n === undefined) { return undefined }
+  return checkText(n.holder, LEASE_HOLDER_CHARS_MAX, 'holder') ?? (n.holder.length > 0 && isCount(n.ms) && n.ms <= 3_600_000 ? undefined : 'bad-lease')
+}
 
 /** Ready parts name arcs of a hand-off that is not ready as a whole, at most EPOCH_ARCS_MAX of them. */
 function checkReadyParts (ready: boolean, parts: readonly Arc[] | undefined): string | undefined {
@@ -250,9 +279,9 @@ type Check<T extends StoreMessage['type']> = (m: Extract<StoreMessage, { type: T
 /** The checks of each message type, apart from `op`. */
 const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   prepare: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot),
-  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences),
+  promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences) ?? checkNote(m.lease),
   accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version),
-  accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences),
+  accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences) ?? checkNote(m.lease),
   nack: m => (m.slot === -1 ? undefined : checkSlot(m.slot)) ?? (NACK_REASONS[m.reason] === undefined ? 'bad-reason' : undefined) ??
     (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
   'range-read': m => checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? (m.after === undefined ? undefined : checkId(m.after.rid, 'after') ?? checkKey(m.after.key)) ??
@@ -266,7 +295,13 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   digest: m => checkId(m.lo, 'lo') ?? checkId(m.upTo, 'up-to') ?? checkHashes(m.hashes) ?? checkHashes(m.counts) ?? checkArc(m.range) ?? checkEpochs(m.epochs),
   'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
   'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
-  superseded: m => checkId(m.rid, 'rid') ?? checkEpoch(m.epoch)
+  superseded: m => checkId(m.rid, 'rid') ?? checkEpoch(m.epoch),
+  'lease-req': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi'),
+  'lease-grant': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkArc(m.range) ?? checkEpoch(m.epoch),
+  revoke: m => checkId(m.rid, 'rid') ?? checkText(m.holder, LEASE_HOLDER_CHARS_MAX, 'holder'),
+  revoked: m => isCount(m.ms) && m.ms <= 3_600_000 ? undefined : 'bad-ms',
+  'lease-get': m => checkKey(m.key),
+  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined)
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

@@ -78,3 +78,31 @@ export const AE_DEPTH_MAX = 4
 export const AE_INFLIGHT_MAX = 64
 /** Largest epoch number accepted from a peer (honest nodes count up by one per rebuild; far below 2^53, so +1 stays exact). */
 export const EPOCH_N_MAX = 2 ** 48
+/**
+ * Read leases (opt-in, `leases: true`): a grant lasts this long from its receipt at the grantor
+ * (the grantor's clock).
+ */
+export const LEASE_MS = 2000
+/**
+ * The holder counts a grant valid for LEASE_MS × LEASE_GUARD from when it sent the request (its
+ * clock): safe while clock rates differ by less than 15% (the simulator draws them within ±5%).
+ */
+export const LEASE_GUARD = 0.85
+/** The holder renews its grants this often while it has had gets to answer within LEASE_DEMAND_MS. */
+export const LEASE_RENEW_MS = 500
+export const LEASE_DEMAND_MS = 10_000
+/**
+ * An arc that became ready here refuses every proposer this long (a grant made by its previous
+ * holder, which we never heard of, may still be counted by its holder): LEASE_MS with margin for
+ * the clock rates.
+ */
+export const LEASE_QUIET_MS = 2400
+/** A coordinator whose quorum told of a lease waits this long for the holder's own reply before revoking the lease. */
+export const LEASE_ACK_WAIT_MS = 200
+/** A coordinator waits out a revoked lease for what the grantor said was left × this (clock rates again). */
+export const LEASE_WAIT_FACTOR = 1.2
+/** A get sent to its key's home that has no answer by then runs here instead. */
+export const LEASE_GET_TIMEOUT_MS = 1000
+/** Grants a node keeps, leases pieces a home keeps, keys it keeps confirmed (beyond, the oldest go). */
+export const LEASE_GRANTS_MAX = 4096
+export const LEASE_CONFIRMED_MAX = 100_000

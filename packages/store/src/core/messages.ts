@@ -27,6 +27,8 @@ export type NackReason =
   | 'conflict'
   /** The message is invalid (wrong replica id for the key, sizes, ...). */
   | 'invalid'
+  /** Another node holds a read lease there (lease requests only). */
+  | 'leased'
 
 export type StoreMessage =
   | { type: 'prepare', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot }
@@ -35,9 +37,9 @@ export type StoreMessage =
    * key (r entries), the highest incarnation the replier knows of (its own for its slot). See
    * epochs.ts: the coordinator counts a reply only if no reply knows a higher epoch for its slot.
    */
-  | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc, epoch: Ballot, fences: Ballot[] }
+  | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote }
   | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number }
-  | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[] }
+  | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote }
   | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc }
   /**
    * Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. A rebuild
@@ -70,7 +72,31 @@ export type StoreMessage =
   | { type: 'raw-read', op: number, key: Uint8Array, slot: number, rid: RingId }
   /** Benchmark baseline: overwrite one replica without ballots (answered by accepted). */
   | { type: 'raw-write', op: number, key: Uint8Array, slot: number, rid: RingId, value?: Uint8Array }
+  /**
+   * Read leases (store-node.ts, leases): the sender, home of (lo, hi] shifted back by `slot`
+   * slots, asks the receiver to grant it the lease over the part of (lo, hi] it serves, from lo on.
+   */
+  | { type: 'lease-req', op: number, slot: number, lo: RingId, hi: RingId }
+  /** Granted over (lo, hi] for LEASE_MS from its receipt; `epoch`: the grantor's lowest incarnation there. */
+  | { type: 'lease-grant', op: number, slot: number, lo: RingId, hi: RingId, range: Arc, epoch: Ballot }
+  /** To a grantor that told of `holder`'s lease at `rid`: renew it no more until it ends, and say when that is. */
+  | { type: 'revoke', op: number, rid: RingId, holder: string }
+  /** The lease at that rid ends within `ms` (0: none). */
+  | { type: 'revoked', op: number, ms: number }
+  /** A get, to the key's home (the owner of its slot 0), which may answer it from its lease. */
+  | { type: 'lease-get', op: number, key: Uint8Array }
+  /** Its outcome: `ok` with the state, or failed with `reason`. */
+  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string }
   /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
   | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded'] as const
+/**
+ * A replier's grant of a read lease over the key's replica id: `holder` (a node address) may
+ * answer gets of it alone for up to `ms` more (see store-node.ts, leases).
+ */
+export interface LeaseNote {
+  holder: string
+  ms: number
+}
+
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'lease-get', 'lease-got'] as const

@@ -32,7 +32,7 @@ import { EpochMap, ZERO_EPOCH } from './epochs.ts'
 import { operationQuorum, rebuildQuorum, replicaId, slotStep, R_MAX, R_MIN } from './placement.ts'
 import type { Ballot, ReplicaBackend, ReplicaRecord } from './backend.ts'
 import type { EpochArc } from './epochs.ts'
-import type { Arc, Cursor, NackReason, StoreMessage } from './messages.ts'
+import type { Arc, Cursor, LeaseNote, NackReason, StoreMessage } from './messages.ts'
 import type { NodeRef, RingId } from '@selfmgmt/ring'
 
 export interface StoreConfig {
@@ -54,6 +54,13 @@ export interface StoreConfig {
    * ring must use the same.
    */
   consistency?: 'linearizable' | 'none'
+  /**
+   * Read leases (default off; every node of a ring must use the same): the home of a key (the
+   * owner of its slot 0) holds grants from the other slots and answers gets from its own copy,
+   * one round trip from any node and no quorum, once it has confirmed the key under its lease.
+   * Assumes clock rates that differ by less than 15% (LEASE_GUARD); see the leases section.
+   */
+  leases?: boolean
   /**
    * What tells this run of the node apart from its earlier runs with the same ring id (a
    * restart from disk): at most 16 characters, appended to the proposer name of its ballots and
@@ -129,6 +136,11 @@ export interface StoreCounters {
   behindRefusals: number
   /** Rebuilds that found a newer epoch than theirs and started again above it. */
   epochRestarts: number
+  /** Leases: gets answered by this home from its own copy; gets sent to a home; leases revoked by our ops; grants given. */
+  leaseReads: number
+  leaseGetsSent: number
+  leaseRevokes: number
+  leaseGrants: number
 }
 
 interface Op {
@@ -141,7 +153,7 @@ interface Op {
   expected?: number
   rids: RingId[]
   attempt: number
-  phase: 'read' | 'prepare' | 'accept' | 'backoff'
+  phase: 'read' | 'prepare' | 'accept' | 'backoff' | 'lease'
   /** A get first tries a read round without ballots (see startFastRead). */
   fastTried: boolean
   /** Slots the fast read asked (a quorum first, all of them once widened), and when it widened. */
@@ -168,6 +180,19 @@ interface Op {
   phaseSeq: number
   /** When the phase in progress started (round-trip samples of the fast read). */
   phaseMs: number
+  /** When the op started (leases: a confirmation needs grants held since then). */
+  startMs: number
+  /** Leases: what each slot's last counted reply told of a lease at its replica id, and when. */
+  notes: Map<number, LeaseNote & { atMs: number }>
+  /** Leases: the outcome, held back until the holders below know it or their leases ended (phase 'lease'). */
+  held?: { next: { value?: Uint8Array, version: number, applied: boolean }, chosen: Ballot, slots: number[], read: boolean }
+  waitHolders: Set<string>
+  /** Revokes not answered yet, and when the last revoked lease ends. */
+  revoking: number
+  revokeEndMs: number
+  revokeTries: number
+  /** A get sent here by another node for its lease (we answer it, no event). */
+  via?: { to: NodeRef, op: number }
 }
 
 /** A part of our range not yet ready, in positions relative to us (see `pos`), inclusive. */
@@ -211,7 +236,7 @@ interface Handoff {
   readyParts?: Arc[]
 }
 
-type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae'
+type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'lease-get'
 
 function inc (m: Record<string, number>, k: string): void { m[k] = (m[k] ?? 0) + 1 }
 
@@ -293,6 +318,28 @@ export class StoreNode {
   private readonly rtt = new Map<string, number>()
   /** Rebuild read op → the pending arc and source it serves. */
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
+  /** Read leases are on (config `leases`, linearizable only). */
+  private readonly leasing: boolean
+  /**
+   * Leases we granted: the records of slot `slot` at (lo, hi] of our positions (a position holds
+   * records of every slot: different keys), to `holder`, until `untilMs`; `frozen`: revoked, not
+   * renewed before it ends.
+   */
+  private grants: Array<{ slot: number, lo: RingId, hi: RingId, holder: NodeRef, untilMs: number, frozen: boolean }> = []
+  /** Arcs that became ready here lately: no proposer is answered there before `untilMs` (a grant we never heard of may live). */
+  private quiet: Array<{ lo: RingId, hi: RingId, untilMs: number }> = []
+  /** Leases we hold as home, per other slot: pieces [a, b] of our positions, held without a break since fromMs, until untilMs. */
+  private leases: Array<{ slot: number, a: bigint, b: bigint, fromMs: number, untilMs: number, epoch: Ballot }> = []
+  private readonly leaseReqs = new Map<number, { slot: number, sentMs: number, hi: RingId }>()
+  /** Last get that we answered or confirmed as home (leases are renewed while there are some). */
+  private leaseDemandMs = -Infinity
+  private leaseRenewArmed = false
+  /** Keys whose chosen state our slot-0 copy holds, confirmed under our lease (see leaseRead): by key, in insertion order. */
+  private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[] }>()
+  /** Gets sent to their key's home: message op → our op. */
+  private readonly leaseGets = new Map<number, { opId: number, key: Uint8Array }>()
+  /** Revokes in flight: message op → our op. */
+  private readonly revokes = new Map<number, number>()
   readonly counters: StoreCounters = {
     opsStarted: 0,
     opsDone: 0,
@@ -317,7 +364,11 @@ export class StoreNode {
     superseded: 0,
     passedDown: 0,
     behindRefusals: 0,
-    epochRestarts: 0
+    epochRestarts: 0,
+    leaseReads: 0,
+    leaseGetsSent: 0,
+    leaseRevokes: 0,
+    leaseGrants: 0
   }
 
   constructor (config: StoreConfig) {
@@ -337,8 +388,10 @@ export class StoreNode {
       handoffWaitMs: config.handoffWaitMs ?? C.HANDOFF_WAIT_MS,
       rebuildRetryMs: config.rebuildRetryMs ?? C.REBUILD_RETRY_MS,
       antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS,
-      consistency: config.consistency ?? 'linearizable'
+      consistency: config.consistency ?? 'linearizable',
+      leases: config.leases ?? false
     }
+    this.leasing = this.cfg.leases && this.cfg.consistency === 'linearizable'
     this.restore()
   }
 
@@ -380,7 +433,9 @@ export class StoreNode {
         if (op !== undefined) {
           this.ops.delete(op.id)
           this.opByMsg.delete(op.phaseSeq)
+          this.unconfirm(op.key)
         }
+        for (const [m, g] of this.leaseGets) { if (g.opId === cmd.opId) { this.leaseGets.delete(m) } }
         return
       }
       case 'create':
@@ -435,6 +490,12 @@ export class StoreNode {
       case 'raw-read': return this.onRawRead(from, msg)
       case 'raw-write': return this.onRawWrite(from, msg)
       case 'superseded': return this.onSuperseded(msg)
+      case 'lease-req': return this.onLeaseReq(from, msg)
+      case 'lease-grant': return this.onLeaseGrant(from, msg)
+      case 'revoke': return this.onRevoke(from, msg)
+      case 'revoked': return this.onRevoked(msg)
+      case 'lease-get': return this.onLeaseGet(from, msg)
+      case 'lease-got': return this.onLeaseGot(msg)
       default: return this.reject('unknown-type')
     }
   }
@@ -527,9 +588,12 @@ export class StoreNode {
     switch (kind) {
       case 'phase': {
         const op = this.ops.get(this.opByMsg.get(id) ?? -1)
-        return op !== undefined && op.phaseSeq === id && op.phase !== 'backoff'
+        return op !== undefined && op.phaseSeq === id && op.phase !== 'backoff' && op.phase !== 'lease'
       }
       case 'op-deadline': return this.ops.has(id)
+      case 'lease-wait': return this.ops.get(id)?.phase === 'lease'
+      case 'lease-renew': return this.leaseRenewArmed
+      case 'lease-get': return this.leaseGets.has(id)
       case 'backoff': return this.ops.get(id)?.phase === 'backoff'
       // Always kept: armRebuild counts on the one it queued (rebuildAtMs) to fire. Dropped while
       // nothing was pending, a rebuild pending again later never started (packet family, seed 35).
@@ -551,7 +615,7 @@ export class StoreNode {
           this.startAttempt(op)
           return
         }
-        if (op !== undefined && op.phaseSeq === id && op.phase !== 'backoff') {
+        if (op !== undefined && op.phaseSeq === id && op.phase !== 'backoff' && op.phase !== 'lease') {
           // Slots that did not answer may have a dead or moved owner: look them up again.
           for (let slot = 0; slot < this.r; slot++) {
             const answered = op.phase === 'accept' ? op.acks.has(slot) : op.promises.has(slot)
@@ -574,6 +638,9 @@ export class StoreNode {
       case 'rebuild': return this.pumpRebuild()
       case 'handoff': return this.resendHandoff(id)
       case 'ae': return this.antiEntropyRound()
+      case 'lease-wait': return this.leaseWaitTimer(id)
+      case 'lease-renew': return this.renewLeases()
+      case 'lease-get': return this.leaseGetTimeout(id)
       default: return unreachable(kind, 'unknown timer')
     }
   }
@@ -637,9 +704,13 @@ export class StoreNode {
 
   // ---------------------------------------------------------------- coordinator
 
-  private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false): void {
-    const fail = (reason: string): void => { if (!repair) { this.emit({ type: 'op-failed', opId, kind, reason, indeterminate: false, attempts: 0 }) } }
-    if (this.ops.has(opId)) { return fail('duplicate-op-id') }
+  private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false, via?: { to: NodeRef, op: number }, forward = true): void {
+    const fail = (reason: string): void => {
+      if (via !== undefined) { return this.send(via.to, { type: 'lease-got', op: via.op, ok: false, version: 0, reason }) }
+      if (!repair) { this.emit({ type: 'op-failed', opId, kind, reason, indeterminate: false, attempts: 0 }) }
+    }
+    if (!Number.isSafeInteger(opId) || (opId < 0 && via === undefined && !repair)) { return fail('invalid-op-id') }
+    if (this.ops.has(opId) || (forward && [...this.leaseGets.values()].some(g => g.opId === opId))) { return fail('duplicate-op-id') }
     if (this.ops.size >= C.OPS_PENDING_MAX) { return fail('too-many-ops') }
     if (key.length === 0 || key.length > C.KEY_BYTES_MAX) { return fail('invalid-key') }
     if (value !== undefined && value.length > C.VALUE_BYTES_MAX) { return fail('value-too-large') }
@@ -648,6 +719,21 @@ export class StoreNode {
     const h = keyToId(key)
     const rids: RingId[] = []
     for (let x = 0; x < this.r; x++) { rids.push(replicaId(h, x, this.r)) }
+    if (this.leasing && kind === 'get' && !repair) {
+      if (this.serves(rids[0])) {
+        // We are the key's home: from our copy if the lease allows, else a quorum read that may confirm it.
+        this.leaseDemandMs = this.nowMs
+        this.armLeaseRenew()
+        const rec = this.leaseRead(key, rids)
+        if (rec !== undefined) {
+          this.counters.leaseReads++
+          if (via !== undefined) { return this.send(via.to, { type: 'lease-got', op: via.op, ok: true, value: rec.value, version: rec.version, reason: '' }) }
+          return this.emit({ type: 'op-done', opId, kind, value: rec.value, version: rec.version, applied: true, attempts: 0 })
+        }
+      } else if (via === undefined && forward) {
+        return this.sendLeaseGet(opId, key, rids[0])
+      }
+    }
     const op: Op = {
       id: opId,
       kind,
@@ -673,7 +759,14 @@ export class StoreNode {
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
       phaseSeq: 0,
-      phaseMs: this.nowMs
+      phaseMs: this.nowMs,
+      startMs: this.nowMs,
+      notes: new Map(),
+      waitHolders: new Set(),
+      revoking: 0,
+      revokeEndMs: 0,
+      revokeTries: 0,
+      via
     }
     this.ops.set(opId, op)
     this.counters.opsStarted++
@@ -692,6 +785,7 @@ export class StoreNode {
     op.promises.clear()
     op.acks.clear()
     op.refused.clear()
+    op.notes.clear()
     op.resolves = 0
     op.next = undefined
     this.newPhase(op)
@@ -741,6 +835,7 @@ export class StoreNode {
     op.promises.clear()
     op.acks.clear()
     op.refused.clear()
+    op.notes.clear()
     op.asked.clear()
     op.resolves = 0
     // A quorum of slots first: ours (no message), then the nearest by measured round trip, and
@@ -765,7 +860,8 @@ export class StoreNode {
       const owner = this.cachedOwner(op.rids[slot])
       return (owner === undefined ? undefined : this.rtt.get(owner.addr)) ?? Infinity
     }
-    const order = Array.from({ length: this.r }, (_, i) => (turn + i) % this.r).map(slot => ({ slot, e: est(slot) }))
+    // (Internal ops have negative ids.)
+    const order = Array.from({ length: this.r }, (_, i) => (((turn + i) % this.r) + this.r) % this.r).map(slot => ({ slot, e: est(slot) }))
     order.sort((x, y) => Math.floor(x.e / C.RTT_BUCKET_MS) - Math.floor(y.e / C.RTT_BUCKET_MS) || 0)
     return order
   }
@@ -806,11 +902,13 @@ export class StoreNode {
   private onPromise (from: NodeRef, msg: Extract<StoreMessage, { type: 'promise' }>): void {
     this.learnOwner(from, msg.range)
     const op = this.opOf(msg.op)
+    if (op?.phase === 'lease' && op.held?.read === true && msg.slot === 0 && compareBallots(msg.accepted, op.held.chosen) === 0) { return this.holderKnows(op, from) }
     if (op === undefined || (op.phase !== 'prepare' && op.phase !== 'read')) { return this.reject('promise-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
     if (msg.fences.length !== this.r) { return this.reject('promise-invalid') }
     if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) {
       op.promises.set(msg.slot, { accepted: msg.accepted, value: msg.value, version: msg.version, epoch: msg.epoch, node: from })
+      if (msg.lease !== undefined) { op.notes.set(msg.slot, { ...msg.lease, atMs: this.nowMs }) } else { op.notes.delete(msg.slot) }
     }
     if (this.cfg.consistency === 'none') {
       this.sampleRtt(from.addr, this.nowMs - op.phaseMs)
@@ -843,7 +941,7 @@ export class StoreNode {
     if (!next.changed && agree && !op.repair) {
       // A quorum already holds this state at one ballot: it is chosen, nothing to commit.
       this.counters.fastReads++
-      return this.succeed(op, next)
+      return this.finish(op, next, cur.accepted, [...op.promises.keys()], true)
     }
     op.next = next
     op.phase = 'accept'
@@ -869,7 +967,8 @@ export class StoreNode {
       counts.set(k, c)
       if (c.n >= this.W) {
         this.counters.fastReads++
-        return this.succeed(op, { value: c.p.value, version: c.p.version, applied: true })
+        const slots = [...op.promises].filter(([, p]) => compareBallots(p.accepted, c.p.accepted) === 0).map(([slot]) => slot)
+        return this.finish(op, { value: c.p.value, version: c.p.version, applied: true }, c.p.accepted, slots, true)
       }
     }
     if (op.promises.size + op.refused.size < op.asked.size) { return }
@@ -896,21 +995,26 @@ export class StoreNode {
   private onAccepted (from: NodeRef, msg: Extract<StoreMessage, { type: 'accepted' }>): void {
     this.learnOwner(from, msg.range)
     const op = this.opOf(msg.op)
+    if (op?.phase === 'lease' && op.held?.read === false && msg.slot === 0) { return this.holderKnows(op, from) }
     if (op === undefined || op.phase !== 'accept') { return this.reject('accepted-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
     if (msg.fences.length !== this.r) { return this.reject('accepted-invalid') }
-    if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) { op.acks.set(msg.slot, { epoch: msg.epoch, node: from }) }
+    if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) {
+      op.acks.set(msg.slot, { epoch: msg.epoch, node: from })
+      if (msg.lease !== undefined) { op.notes.set(msg.slot, { ...msg.lease, atMs: this.nowMs }) } else { op.notes.delete(msg.slot) }
+    }
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: op.value, version: 0, applied: true }) }
     if (op.acks.size < this.W) { return this.checkHopeless(op, 'stale') }
     const next = op.next
     assert(next !== undefined, 'accepted without a state')
-    this.succeed(op, next)
+    this.finish(op, next, op.ballot, [...op.acks.keys()], false)
   }
 
   private onNack (from: NodeRef, msg: Extract<StoreMessage, { type: 'nack' }>): void {
     if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
     const read = this.rebuildReads.get(msg.op)
     if (read !== undefined) { return this.onRebuildRefused(msg.op, from) }
+    if (this.leaseReqs.delete(msg.op)) { return }
     if (this.ae?.op === msg.op || this.aePulls.has(msg.op) || this.aeDescents.has(msg.op)) {
       // The sibling is not ready or moved: this round ends; the next one looks it up again.
       this.aePulls.delete(msg.op)
@@ -1030,6 +1134,7 @@ export class StoreNode {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsDone++
+    if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '' }) }
     if (op.repair) { return }
     this.emit({ type: 'op-done', opId: op.id, kind: op.kind, value: next.value, version: next.version, applied: next.applied, attempts: op.attempt })
   }
@@ -1038,12 +1143,367 @@ export class StoreNode {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsFailed++
+    // What it did is unknown: a state we confirmed for its key may be behind now.
+    this.unconfirm(op.key)
+    if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason }) }
     if (op.repair) { return }
     this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate: op.wrote, attempts: op.attempt })
   }
 
   private validSlot (slot: number): boolean {
     return Number.isInteger(slot) && slot >= 0 && slot < this.r
+  }
+
+  // ---------------------------------------------------------------- read leases (config `leases`)
+  //
+  // Quorum leases (after Moraru, Andersen and Kaminsky, SoCC 2014) on top of the per-key
+  // CASPaxos rounds. The home of a key is the owner of its slot 0. A home that answers gets asks
+  // the owners of its range's other slot images for grants (renewed every LEASE_RENEW_MS while
+  // it has gets to answer). A grantor does not refuse anything for it: it tells of the lease in
+  // every promise and accepted it sends for those replica ids, and a coordinator whose counted
+  // replies tell of a lease completes only once the holder knows the outcome (its own slot-0
+  // reply is among the counted ones, with that state) or the lease has ended: it asks each such
+  // grantor to renew it no more (revoke) and waits out what is left. So any state a finished
+  // operation saw or made is either held by the holder's copy or has broken its lease.
+  //
+  // The home answers a get from its slot-0 copy when (1) a quorum round it ran as home chose
+  // the state its copy holds (confirmed), and (2) the grants of the slots that round counted on
+  // have lasted without a break from before that round to now. Every state chosen since then
+  // passed through one of those slots (quorums intersect) while its grant lasted, so the home
+  // would hold it, or the grant would have been revoked. Arcs that become ready here refuse
+  // proposers for LEASE_QUIET_MS, as they cannot tell of grants made by their former owner; a
+  // grant from an incarnation older than one the home knows of counts for nothing.
+
+  /** The outcome of a round: held back while a lease holder may not know it (see above), else done. */
+  private finish (op: Op, next: { value?: Uint8Array, version: number, applied: boolean }, chosen: Ballot, slots: number[], read: boolean): void {
+    if (this.leasing && !op.repair) {
+      const zero = slots.includes(0) ? (read ? op.promises.get(0)?.node : op.acks.get(0)?.node) : undefined
+      const holders = new Set<string>()
+      for (const slot of slots) {
+        const n = op.notes.get(slot)
+        if (n !== undefined && n.holder !== this.self.addr && n.holder !== zero?.addr) { holders.add(n.holder) }
+      }
+      if (holders.size > 0) {
+        op.phase = 'lease'
+        op.held = { next, chosen, slots, read }
+        op.waitHolders = holders
+        op.revoking = 0
+        op.revokeEndMs = this.nowMs
+        op.revokeTries = 0
+        // The holder's own slot-0 reply may still come (a read may not have asked it yet).
+        if (read && !op.asked.has(0) && op.phase === 'lease') { this.askFastRead(op, 0) }
+        this.timers.push(this.nowMs + C.LEASE_ACK_WAIT_MS, 'lease-wait', op.id)
+        return
+      }
+      this.noteChosen(op, chosen, slots, read)
+    }
+    this.succeed(op, next)
+  }
+
+  /** A holder's slot-0 reply holds the outcome: it no longer needs waiting for. */
+  private holderKnows (op: Op, from: NodeRef): void {
+    if (!op.waitHolders.delete(from.addr) || op.waitHolders.size > 0) { return }
+    this.completeHeld(op)
+  }
+
+  private completeHeld (op: Op): void {
+    const h = op.held
+    assert(h !== undefined && op.phase === 'lease', 'no outcome held')
+    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+    this.noteChosen(op, h.chosen, h.slots, h.read)
+    this.succeed(op, h.next)
+  }
+
+  private leaseWaitTimer (id: number): void {
+    const op = this.ops.get(id)
+    if (op === undefined || op.phase !== 'lease') { return }
+    if (op.revokeTries > 0 && op.revoking === 0) {
+      if (this.nowMs >= op.revokeEndMs) { return this.completeHeld(op) }
+      this.timers.push(op.revokeEndMs, 'lease-wait', op.id)
+      return
+    }
+    if (op.revokeTries >= C.ATTEMPTS_MAX) { return this.fail(op, 'lease-not-revoked') }
+    this.sendRevokes(op)
+  }
+
+  /** Asks every counted replier that told of a lease we wait for to stop renewing it. */
+  private sendRevokes (op: Op): void {
+    const h = op.held
+    assert(h !== undefined, 'no outcome held')
+    if (op.revokeTries === 0) { this.counters.leaseRevokes++ }
+    op.revokeTries++
+    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+    op.revoking = 0
+    for (const slot of h.slots) {
+      const n = op.notes.get(slot)
+      const node = h.read ? op.promises.get(slot)?.node : op.acks.get(slot)?.node
+      if (n === undefined || node === undefined || !op.waitHolders.has(n.holder)) { continue }
+      const m = this.seq++
+      this.revokes.set(m, op.id)
+      op.revoking++
+      this.send(node, { type: 'revoke', op: m, rid: op.rids[slot], holder: n.holder })
+    }
+    this.timers.push(this.nowMs + this.cfg.phaseTimeoutMs, 'lease-wait', op.id)
+  }
+
+  /** Grantor: `holder`'s grants over rid (of any slot: freezing more is safe) are renewed no more; says when the last one ends. */
+  private onRevoke (from: NodeRef, m: Extract<StoreMessage, { type: 'revoke' }>): void {
+    let end = this.nowMs
+    for (const g of this.grants) {
+      if (g.holder.addr !== m.holder || g.untilMs <= this.nowMs || !inOpenClosed(m.rid, g.lo, g.hi)) { continue }
+      g.frozen = true
+      if (g.untilMs > end) { end = g.untilMs }
+    }
+    this.send(from, { type: 'revoked', op: m.op, ms: Math.ceil(end - this.nowMs) })
+  }
+
+  private onRevoked (m: Extract<StoreMessage, { type: 'revoked' }>): void {
+    const id = this.revokes.get(m.op)
+    if (id === undefined || !Number.isSafeInteger(m.ms) || m.ms < 0) { return this.reject('revoked-unexpected') }
+    this.revokes.delete(m.op)
+    const op = this.ops.get(id)
+    if (op === undefined || op.phase !== 'lease') { return }
+    op.revoking--
+    const end = this.nowMs + m.ms * C.LEASE_WAIT_FACTOR
+    if (end > op.revokeEndMs) { op.revokeEndMs = end }
+    if (op.revoking > 0) { return }
+    if (this.nowMs >= op.revokeEndMs) { return this.completeHeld(op) }
+    this.timers.push(op.revokeEndMs, 'lease-wait', op.id)
+  }
+
+  /** As home: the round chose `chosen`; remember it as confirmed if the lease allows (see above). */
+  private noteChosen (op: Op, chosen: Ballot, slots: number[], read: boolean): void {
+    if (op.repair || !this.serves(op.rids[0])) { return }
+    const k = keyString(op.key)
+    const old = this.confirmed.get(k)
+    if (old !== undefined && compareBallots(old.b, chosen) > 0) { return }
+    this.confirmed.delete(k)
+    const since = (slot: number): number => this.leaseAt(op.rids, slot)?.fromMs ?? Infinity
+    let held: number[]
+    if (read) {
+      // The slots that agreed: none of them can take a later state without telling us.
+      held = slots.filter(slot => slot !== 0)
+      if (!held.every(slot => since(slot) <= op.startMs)) { return }
+    } else {
+      // Our ballot was chosen: a later state needs a prepare after ours, then accepts from a quorum.
+      held = []
+      for (let slot = 1; slot < this.r; slot++) { if (since(slot) <= op.startMs) { held.push(slot) } }
+      if (held.length < this.W - 1) { return }
+    }
+    this.confirmed.set(k, { b: chosen, startMs: op.startMs, slots: held })
+    if (this.confirmed.size > C.LEASE_CONFIRMED_MAX) { this.confirmed.delete(this.confirmed.keys().next().value as string) }
+  }
+
+  private unconfirm (key: Uint8Array): void {
+    if (this.confirmed.size > 0) { this.confirmed.delete(keyString(key)) }
+  }
+
+  /** As home: our slot-0 record of the key, if the lease lets us answer a get with it alone. */
+  private leaseRead (key: Uint8Array, rids: RingId[]): ReplicaRecord | undefined {
+    const c = this.confirmed.get(keyString(key))
+    if (c === undefined || !this.serves(rids[0])) { return undefined }
+    const rec = this.backend.get(key, 0) ?? emptyRecord(key, 0, rids[0])
+    if (compareBallots(rec.accepted, c.b) !== 0) { return undefined }
+    for (const slot of c.slots) {
+      if ((this.leaseAt(rids, slot)?.fromMs ?? Infinity) > c.startMs) { return undefined }
+    }
+    return rec
+  }
+
+  /** Our lease piece over the key's slot `slot`, valid now, from an incarnation not known to be superseded. */
+  private leaseAt (rids: RingId[], slot: number): { fromMs: number } | undefined {
+    const p = this.pos(rids[0])
+    const fence = maxBallot(this.fences.at(rids[slot]), this.committed.at(rids[slot]))
+    let best: { fromMs: number } | undefined
+    for (const l of this.leases) {
+      if (l.slot !== slot || p < l.a || p > l.b || l.untilMs <= this.nowMs || compareBallots(l.epoch, fence) < 0) { continue }
+      if (best === undefined || l.fromMs < best.fromMs) { best = l }
+    }
+    return best
+  }
+
+  /** Grantor: the lease we granted over the slot-`slot` records at rid, for promise and accepted replies. */
+  private leaseNote (slot: number, rid: RingId): { lease?: LeaseNote } {
+    if (!this.leasing) { return {} }
+    let best: { holder: NodeRef, untilMs: number } | undefined
+    for (const g of this.grants) {
+      if (g.slot === slot && g.untilMs > this.nowMs && inOpenClosed(rid, g.lo, g.hi) && (best === undefined || g.untilMs > best.untilMs)) { best = g }
+    }
+    return best === undefined ? {} : { lease: { holder: best.holder.addr, ms: Math.ceil(best.untilMs - this.nowMs) } }
+  }
+
+  private isQuiet (rid: RingId): boolean {
+    return this.quiet.some(q => q.untilMs > this.nowMs && inOpenClosed(rid, q.lo, q.hi))
+  }
+
+  private addQuiet (arc: Arc): void {
+    const until = this.nowMs + C.LEASE_QUIET_MS
+    this.quiet = this.quiet.filter(q => q.untilMs > this.nowMs)
+    this.quiet.push({ lo: arc.lo, hi: arc.hi, untilMs: until })
+    // Too many: quiet everywhere instead (refusing more is safe).
+    if (this.quiet.length > C.LEASE_GRANTS_MAX) { this.quiet = [{ lo: this.self.id, hi: this.self.id, untilMs: until }] }
+  }
+
+  /** Our range changed (or we leave): leases over it and what they confirmed are void. */
+  private dropLeases (): void {
+    this.leases = []
+    this.confirmed.clear()
+  }
+
+  private armLeaseRenew (): void {
+    if (this.leaseRenewArmed) { return }
+    this.leaseRenewArmed = true
+    this.timers.push(this.nowMs, 'lease-renew', 0)
+  }
+
+  private renewLeases (): void {
+    this.leaseRenewArmed = false
+    for (const [m, q] of this.leaseReqs) { if (q.sentMs < this.nowMs - C.LEASE_MS) { this.leaseReqs.delete(m) } }
+    this.leases = this.leases.filter(l => l.untilMs > this.nowMs)
+    const range = this.range
+    if (range === undefined || this.leaving || this.nowMs - this.leaseDemandMs > C.LEASE_DEMAND_MS) { return }
+    for (let slot = 1; slot < this.r; slot++) { this.sendLeaseReq(slot, shift(range.lo, slot, this.r), shift(range.hi, slot, this.r)) }
+    this.leaseRenewArmed = true
+    this.timers.push(this.nowMs + C.LEASE_RENEW_MS, 'lease-renew', 0)
+  }
+
+  private sendLeaseReq (slot: number, lo: RingId, hi: RingId): void {
+    const m = this.seq++
+    this.leaseReqs.set(m, { slot, sentMs: this.nowMs, hi })
+    this.resolve((lo + 1n) & ID_MASK, node => {
+      if (node === undefined || !this.leaseReqs.has(m)) { return }
+      this.send(node, { type: 'lease-req', op: m, slot, lo, hi })
+    })
+  }
+
+  /** Grantor: grants the part of (lo, hi] we serve from lo on, up to another holder's grant. */
+  private onLeaseReq (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-req' }>): void {
+    const nack = (reason: NackReason): void => {
+      this.reject(`lease-req-${reason}`)
+      this.send(from, { type: 'nack', op: m.op, slot: -1, reason, range: this.range })
+    }
+    if (!this.leasing || !this.validSlot(m.slot) || m.slot === 0) { return nack('invalid') }
+    const start = (m.lo + 1n) & ID_MASK
+    const why = this.refusal(start)
+    if (why !== undefined) { return nack(why) }
+    const range = this.rangeOrSelf()
+    const len = (x: RingId): bigint => ((x - m.lo - 1n) & ID_MASK) + 1n
+    let end = m.hi
+    if (range.lo !== range.hi && len(range.hi) < len(end)) { end = range.hi }
+    for (const p of this.pending) {
+      const first = this.unpos(p.a)
+      if (len(first) > len(start) && len(first) <= len(end)) { end = this.unpos(p.a - 1n) }
+    }
+    this.grants = this.grants.filter(g => g.untilMs > this.nowMs)
+    for (const g of this.grants) {
+      if (g.slot !== m.slot || (g.holder.addr === from.addr && !g.frozen)) { continue }
+      if (inOpenClosed(start, g.lo, g.hi)) { return nack('leased') }
+      const first = (g.lo + 1n) & ID_MASK
+      if (len(first) > len(start) && len(first) <= len(end)) { end = g.lo }
+    }
+    const until = this.nowMs + C.LEASE_MS
+    const same = this.grants.find(g => g.slot === m.slot && g.holder.addr === from.addr && !g.frozen && g.lo === m.lo && g.hi === end)
+    if (same !== undefined) {
+      same.untilMs = until
+    } else {
+      if (this.grants.length >= C.LEASE_GRANTS_MAX) { return nack('not-ready') }
+      this.grants.push({ slot: m.slot, lo: m.lo, hi: end, holder: from, untilMs: until, frozen: false })
+    }
+    this.counters.leaseGrants++
+    // Our lowest incarnation over the grant (zero where we have none).
+    let epoch: Ballot | undefined
+    let covered = 0n
+    for (const x of this.own.entries(m.lo, end)) {
+      covered += ((x.hi - x.lo - 1n) & ID_MASK) + 1n
+      if (epoch === undefined || compareBallots(x.e, epoch) < 0) { epoch = x.e }
+    }
+    if (epoch === undefined || covered < len(end)) { epoch = ZERO_EPOCH }
+    this.send(from, { type: 'lease-grant', op: m.op, slot: m.slot, lo: m.lo, hi: end, range, epoch })
+  }
+
+  private onLeaseGrant (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-grant' }>): void {
+    const q = this.leaseReqs.get(m.op)
+    if (q === undefined || q.slot !== m.slot) { return this.reject('lease-grant-unexpected') }
+    this.leaseReqs.delete(m.op)
+    this.learnOwner(from, m.range)
+    if (this.range === undefined || this.leaving) { return }
+    const lo0 = unshift(m.lo, m.slot, this.r)
+    const hi0 = unshift(m.hi, m.slot, this.r)
+    for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) { this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch) }
+    // The grantor's range ended before ours: the rest is another node's.
+    if (m.hi !== q.hi && m.hi === m.range.hi && m.range.lo !== m.range.hi) { this.sendLeaseReq(m.slot, m.hi, q.hi) }
+  }
+
+  /**
+   * A grant over [a, b] (our positions) of slot `slot`, asked at sentMs: valid until sentMs +
+   * LEASE_MS × LEASE_GUARD; where a piece we hold was still valid when it came, without a break.
+   */
+  private addLease (slot: number, a: bigint, b: bigint, sentMs: number, epoch: Ballot): void {
+    const until = sentMs + C.LEASE_MS * C.LEASE_GUARD
+    if (until <= this.nowMs) { return }
+    const out: typeof this.leases = []
+    const covered: Array<[bigint, bigint]> = []
+    for (const p of this.leases) {
+      if (p.slot !== slot || p.b < a || p.a > b || p.untilMs <= this.nowMs) {
+        if (p.untilMs > this.nowMs) { out.push(p) }
+        continue
+      }
+      if (p.a < a) { out.push({ ...p, b: a - 1n }) }
+      if (p.b > b) { out.push({ ...p, a: b + 1n }) }
+      const u = p.a > a ? p.a : a
+      const v = p.b < b ? p.b : b
+      out.push({ slot, a: u, b: v, fromMs: p.fromMs, untilMs: Math.max(p.untilMs, until), epoch: compareBallots(p.epoch, epoch) < 0 ? p.epoch : epoch })
+      covered.push([u, v])
+    }
+    covered.sort((x, y) => compareBig(x[0], y[0]))
+    let cursor = a
+    for (const [u, v] of covered) {
+      if (u > cursor) { out.push({ slot, a: cursor, b: u - 1n, fromMs: this.nowMs, untilMs: until, epoch }) }
+      if (v + 1n > cursor) { cursor = v + 1n }
+    }
+    if (cursor <= b) { out.push({ slot, a: cursor, b, fromMs: this.nowMs, untilMs: until, epoch }) }
+    // Too many pieces: hold none (the lease lapses; safe).
+    this.leases = out.length > C.LEASE_GRANTS_MAX ? [] : out
+  }
+
+  /** A get for a key we are not home of goes to its home (one round trip when the home holds the lease). */
+  private sendLeaseGet (opId: number, key: Uint8Array, rid0: RingId): void {
+    const m = this.seq++
+    this.leaseGets.set(m, { opId, key })
+    this.counters.leaseGetsSent++
+    this.timers.push(this.nowMs + Math.min(C.LEASE_GET_TIMEOUT_MS, this.cfg.opTimeoutMs), 'lease-get', m)
+    this.resolve(rid0, node => {
+      if (!this.leaseGets.has(m)) { return }
+      if (node === undefined || node.addr === this.self.addr) {
+        this.leaseGets.delete(m)
+        return this.startOp(opId, 'get', key, undefined, undefined, false, undefined, false)
+      }
+      this.send(node, { type: 'lease-get', op: m, key })
+    })
+  }
+
+  /** The home did not answer in time: the get runs here (a get may run twice: it changes nothing). */
+  private leaseGetTimeout (m: number): void {
+    const g = this.leaseGets.get(m)
+    if (g === undefined) { return }
+    this.leaseGets.delete(m)
+    this.startOp(g.opId, 'get', g.key, undefined, undefined, false, undefined, false)
+  }
+
+  private onLeaseGet (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-get' }>): void {
+    if (!this.leasing || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX) {
+      this.reject('lease-get-invalid')
+      return this.send(from, { type: 'lease-got', op: m.op, ok: false, version: 0, reason: 'invalid' })
+    }
+    this.startOp(-(this.seq++), 'get', m.key, undefined, undefined, false, { to: from, op: m.op })
+  }
+
+  private onLeaseGot (m: Extract<StoreMessage, { type: 'lease-got' }>): void {
+    const g = this.leaseGets.get(m.op)
+    if (g === undefined) { return this.reject('lease-got-unexpected') }
+    this.leaseGets.delete(m.op)
+    if (m.ok) { return this.emit({ type: 'op-done', opId: g.opId, kind: 'get', value: m.value, version: m.version, applied: true, attempts: 1 }) }
+    this.emit({ type: 'op-failed', opId: g.opId, kind: 'get', reason: m.reason, indeterminate: false, attempts: 1 })
   }
 
   // ---------------------------------------------------------------- replica (acceptor)
@@ -1059,7 +1519,7 @@ export class StoreNode {
 
   private checkReplica (key: Uint8Array, slot: number, rid: RingId): NackReason | undefined {
     if (key.length === 0 || key.length > C.KEY_BYTES_MAX || !this.validSlot(slot) || replicaId(keyToId(key), slot, this.r) !== rid) { return 'invalid' }
-    return this.refusal(rid)
+    return this.refusal(rid) ?? (this.leasing && this.isQuiet(rid) ? 'not-ready' : undefined)
   }
 
   private onPrepare (from: NodeRef, m: Extract<StoreMessage, { type: 'prepare' }>): void {
@@ -1076,7 +1536,7 @@ export class StoreNode {
       rec.promised = m.ballot
       this.backend.put(rec)
     }
-    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid), ...this.leaseNote(m.slot, m.rid) })
   }
 
   /** Our incarnation at rid (slot `slot` of a key), and the newest we know for each slot of that key. */
@@ -1108,7 +1568,7 @@ export class StoreNode {
     if (compareBallots(m.ballot, rec.accepted) > 0) {
       this.backend.put({ ...rec, promised: m.ballot, accepted: m.ballot, value: m.value, version: m.version })
     }
-    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid), ...this.leaseNote(m.slot, m.rid) })
   }
 
   // ---------------------------------------------------------------- baseline without consistency
@@ -1142,7 +1602,7 @@ export class StoreNode {
       return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: why, range: this.range })
     }
     const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
-    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid) })
+    this.send(from, { type: 'promise', op: m.op, slot: m.slot, accepted: rec.accepted, value: rec.value, version: rec.version, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid), ...this.leaseNote(m.slot, m.rid) })
   }
 
   private onRawWrite (from: NodeRef, m: Extract<StoreMessage, { type: 'raw-write' }>): void {
@@ -1298,6 +1758,7 @@ export class StoreNode {
     this.range = { lo, hi: this.self.id }
     const start = this.rangeStart()
     if (!fresh && start === oldStart) { return }
+    this.dropLeases()
     if (!fresh && start > oldStart) {
       // Shrunk: (old lo, new lo] now belongs to pred. Stop serving it, then hand it over.
       const lost = { a: oldStart, b: start - 1n }
@@ -1569,6 +2030,7 @@ export class StoreNode {
     this.pruneReads()
     if (any) {
       const arc = this.arcOf({ a, b })
+      if (this.leasing) { this.addQuiet(arc) }
       this.forgetRestored(arc)
       this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how })
       this.checkCurrent(arc)
@@ -2140,6 +2602,7 @@ export class StoreNode {
     const readyParts = ready || start > ID_MASK ? undefined : this.readyPartsOf({ a: start, b: ID_MASK })
     this.leaving = true
     this.pending = []
+    this.dropLeases()
     if (range === undefined || succ === undefined || succ.addr === this.self.addr) {
       this.emit({ type: 'handed-off', complete: range === undefined })
       return
@@ -2197,6 +2660,13 @@ export class StoreNode {
     if (cursor <= g.b) { out.push(this.arcOf({ a: cursor, b: g.b })) }
     return out
   }
+}
+
+/** A key as a map key (one char per byte). */
+function keyString (key: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < key.length; i++) { out += String.fromCharCode(key[i]) }
+  return out
 }
 
 function emptyRecord (key: Uint8Array, slot: number, rid: RingId): ReplicaRecord {

@@ -914,6 +914,7 @@ export interface Promise {
   range?: Arc
   epoch?: Ballot
   fences: Ballot[]
+  lease?: LeaseNote
 }
 
 export namespace Promise {
@@ -966,6 +967,11 @@ export namespace Promise {
             w.uint32(66)
             Ballot.codec().encode(value, w)
           }
+        }
+
+        if (obj.lease != null) {
+          w.uint32(74)
+          LeaseNote.codec().encode(obj.lease, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1027,6 +1033,12 @@ export namespace Promise {
               obj.fences.push(Ballot.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.fences$
               }))
+              break
+            }
+            case 9: {
+              obj.lease = LeaseNote.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.lease
+              })
               break
             }
             default: {
@@ -1115,6 +1127,13 @@ export namespace Promise {
 
               break
             }
+            case 9: {
+              yield * LeaseNote.codec().stream(reader, reader.uint32(), `${prefix}.lease`, {
+                limits: opts.limits?.lease
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1189,6 +1208,16 @@ export namespace Promise {
     index: number
   }
 
+  export interface PromiseLeaseHolderFieldEvent {
+    field: '$.lease.holder'
+    value: string
+  }
+
+  export interface PromiseLeaseMsFieldEvent {
+    field: '$.lease.ms'
+    value: bigint
+  }
+
   export function encode (obj: Partial<Promise>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Promise.codec())
   }
@@ -1197,8 +1226,120 @@ export namespace Promise {
     return decodeMessage(buf, Promise.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent | PromiseEpochNFieldEvent | PromiseEpochByFieldEvent | PromiseFencesNFieldEvent | PromiseFencesByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent | PromiseEpochNFieldEvent | PromiseEpochByFieldEvent | PromiseFencesNFieldEvent | PromiseFencesByFieldEvent | PromiseLeaseHolderFieldEvent | PromiseLeaseMsFieldEvent> {
     return streamMessage(buf, Promise.codec(), opts)
+  }
+}
+
+export interface LeaseNote {
+  holder: string
+  ms: bigint
+}
+
+export namespace LeaseNote {
+  let _codec: Codec<LeaseNote>
+
+  export const codec = (): Codec<LeaseNote> => {
+    if (_codec == null) {
+      _codec = message<LeaseNote>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.holder != null && obj.holder !== '')) {
+          w.uint32(10)
+          w.string(obj.holder)
+        }
+
+        if ((obj.ms != null && obj.ms !== 0n)) {
+          w.uint32(16)
+          w.sint64(obj.ms)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          holder: '',
+          ms: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.holder = reader.string()
+              break
+            }
+            case 2: {
+              obj.ms = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.holder`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.ms`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaseNoteHolderFieldEvent {
+    field: '$.holder'
+    value: string
+  }
+
+  export interface LeaseNoteMsFieldEvent {
+    field: '$.ms'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<LeaseNote>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaseNote.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseNote>): LeaseNote {
+    return decodeMessage(buf, LeaseNote.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseNote>): Generator<LeaseNoteHolderFieldEvent | LeaseNoteMsFieldEvent> {
+    return streamMessage(buf, LeaseNote.codec(), opts)
   }
 }
 
@@ -1440,6 +1581,7 @@ export interface Accepted {
   range?: Arc
   epoch?: Ballot
   fences: Ballot[]
+  lease?: LeaseNote
 }
 
 export namespace Accepted {
@@ -1477,6 +1619,11 @@ export namespace Accepted {
             w.uint32(42)
             Ballot.codec().encode(value, w)
           }
+        }
+
+        if (obj.lease != null) {
+          w.uint32(50)
+          LeaseNote.codec().encode(obj.lease, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1523,6 +1670,12 @@ export namespace Accepted {
               obj.fences.push(Ballot.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.fences$
               }))
+              break
+            }
+            case 6: {
+              obj.lease = LeaseNote.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.lease
+              })
               break
             }
             default: {
@@ -1590,6 +1743,13 @@ export namespace Accepted {
 
               break
             }
+            case 6: {
+              yield * LeaseNote.codec().stream(reader, reader.uint32(), `${prefix}.lease`, {
+                limits: opts.limits?.lease
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1644,6 +1804,16 @@ export namespace Accepted {
     index: number
   }
 
+  export interface AcceptedLeaseHolderFieldEvent {
+    field: '$.lease.holder'
+    value: string
+  }
+
+  export interface AcceptedLeaseMsFieldEvent {
+    field: '$.lease.ms'
+    value: bigint
+  }
+
   export function encode (obj: Partial<Accepted>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Accepted.codec())
   }
@@ -1652,7 +1822,7 @@ export namespace Accepted {
     return decodeMessage(buf, Accepted.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent | AcceptedLeaseHolderFieldEvent | AcceptedLeaseMsFieldEvent> {
     return streamMessage(buf, Accepted.codec(), opts)
   }
 }
@@ -1671,7 +1841,8 @@ export namespace Nack {
     NOT_OWNER = 'NOT_OWNER',
     NOT_READY = 'NOT_READY',
     CONFLICT = 'CONFLICT',
-    INVALID = 'INVALID'
+    INVALID = 'INVALID',
+    LEASED = 'LEASED'
   }
 
   enum __ReasonValues {
@@ -1679,7 +1850,8 @@ export namespace Nack {
     NOT_OWNER = 1,
     NOT_READY = 2,
     CONFLICT = 3,
-    INVALID = 4
+    INVALID = 4,
+    LEASED = 5
   }
 
   export namespace Reason {
@@ -4088,6 +4260,919 @@ export namespace Superseded {
   }
 }
 
+export interface LeaseReq {
+  op: bigint
+  slot: number
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+}
+
+export namespace LeaseReq {
+  let _codec: Codec<LeaseReq>
+
+  export const codec = (): Codec<LeaseReq> => {
+    if (_codec == null) {
+      _codec = message<LeaseReq>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.hi)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          slot: 0,
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 3: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.hi = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaseReqOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface LeaseReqSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface LeaseReqLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseReqHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<LeaseReq>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaseReq.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseReq>): LeaseReq {
+    return decodeMessage(buf, LeaseReq.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseReq>): Generator<LeaseReqOpFieldEvent | LeaseReqSlotFieldEvent | LeaseReqLoFieldEvent | LeaseReqHiFieldEvent> {
+    return streamMessage(buf, LeaseReq.codec(), opts)
+  }
+}
+
+export interface LeaseGrant {
+  op: bigint
+  slot: number
+  lo: Uint8Array<ArrayBuffer>
+  hi: Uint8Array<ArrayBuffer>
+  range?: Arc
+  epoch?: Ballot
+}
+
+export namespace LeaseGrant {
+  let _codec: Codec<LeaseGrant>
+
+  export const codec = (): Codec<LeaseGrant> => {
+    if (_codec == null) {
+      _codec = message<LeaseGrant>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.lo != null && obj.lo.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.lo)
+        }
+
+        if ((obj.hi != null && obj.hi.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.hi)
+        }
+
+        if (obj.range != null) {
+          w.uint32(42)
+          Arc.codec().encode(obj.range, w)
+        }
+
+        if (obj.epoch != null) {
+          w.uint32(50)
+          Ballot.codec().encode(obj.epoch, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          slot: 0,
+          lo: uint8ArrayAlloc(0),
+          hi: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 3: {
+              obj.lo = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.hi = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
+              break
+            }
+            case 6: {
+              obj.epoch = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.epoch
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.lo`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.hi`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
+            case 6: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.epoch`, {
+                limits: opts.limits?.epoch
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaseGrantOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface LeaseGrantSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface LeaseGrantLoFieldEvent {
+    field: '$.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGrantHiFieldEvent {
+    field: '$.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGrantRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGrantRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGrantEpochNFieldEvent {
+    field: '$.epoch.n'
+    value: bigint
+  }
+
+  export interface LeaseGrantEpochByFieldEvent {
+    field: '$.epoch.by'
+    value: string
+  }
+
+  export function encode (obj: Partial<LeaseGrant>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaseGrant.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGrant>): LeaseGrant {
+    return decodeMessage(buf, LeaseGrant.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGrant>): Generator<LeaseGrantOpFieldEvent | LeaseGrantSlotFieldEvent | LeaseGrantLoFieldEvent | LeaseGrantHiFieldEvent | LeaseGrantRangeLoFieldEvent | LeaseGrantRangeHiFieldEvent | LeaseGrantEpochNFieldEvent | LeaseGrantEpochByFieldEvent> {
+    return streamMessage(buf, LeaseGrant.codec(), opts)
+  }
+}
+
+export interface Revoke {
+  op: bigint
+  rid: Uint8Array<ArrayBuffer>
+  holder: string
+}
+
+export namespace Revoke {
+  let _codec: Codec<Revoke>
+
+  export const codec = (): Codec<Revoke> => {
+    if (_codec == null) {
+      _codec = message<Revoke>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.rid != null && obj.rid.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.rid)
+        }
+
+        if ((obj.holder != null && obj.holder !== '')) {
+          w.uint32(26)
+          w.string(obj.holder)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          rid: uint8ArrayAlloc(0),
+          holder: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.rid = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.holder = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.rid`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.holder`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RevokeOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RevokeRidFieldEvent {
+    field: '$.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RevokeHolderFieldEvent {
+    field: '$.holder'
+    value: string
+  }
+
+  export function encode (obj: Partial<Revoke>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Revoke.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revoke>): Revoke {
+    return decodeMessage(buf, Revoke.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revoke>): Generator<RevokeOpFieldEvent | RevokeRidFieldEvent | RevokeHolderFieldEvent> {
+    return streamMessage(buf, Revoke.codec(), opts)
+  }
+}
+
+export interface Revoked {
+  op: bigint
+  ms: bigint
+}
+
+export namespace Revoked {
+  let _codec: Codec<Revoked>
+
+  export const codec = (): Codec<Revoked> => {
+    if (_codec == null) {
+      _codec = message<Revoked>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.ms != null && obj.ms !== 0n)) {
+          w.uint32(16)
+          w.sint64(obj.ms)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          ms: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.ms = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.ms`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RevokedOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface RevokedMsFieldEvent {
+    field: '$.ms'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<Revoked>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Revoked.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revoked>): Revoked {
+    return decodeMessage(buf, Revoked.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Revoked>): Generator<RevokedOpFieldEvent | RevokedMsFieldEvent> {
+    return streamMessage(buf, Revoked.codec(), opts)
+  }
+}
+
+export interface LeaseGet {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+}
+
+export namespace LeaseGet {
+  let _codec: Codec<LeaseGet>
+
+  export const codec = (): Codec<LeaseGet> => {
+    if (_codec == null) {
+      _codec = message<LeaseGet>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaseGetOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface LeaseGetKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<LeaseGet>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaseGet.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): LeaseGet {
+    return decodeMessage(buf, LeaseGet.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): Generator<LeaseGetOpFieldEvent | LeaseGetKeyFieldEvent> {
+    return streamMessage(buf, LeaseGet.codec(), opts)
+  }
+}
+
+export interface LeaseGot {
+  op: bigint
+  ok: boolean
+  value?: Uint8Array<ArrayBuffer>
+  version: bigint
+  reason: string
+}
+
+export namespace LeaseGot {
+  let _codec: Codec<LeaseGot>
+
+  export const codec = (): Codec<LeaseGot> => {
+    if (_codec == null) {
+      _codec = message<LeaseGot>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.ok != null && obj.ok !== false)) {
+          w.uint32(16)
+          w.bool(obj.ok)
+        }
+
+        if (obj.value != null) {
+          w.uint32(26)
+          w.bytes(obj.value)
+        }
+
+        if ((obj.version != null && obj.version !== 0n)) {
+          w.uint32(32)
+          w.sint64(obj.version)
+        }
+
+        if ((obj.reason != null && obj.reason !== '')) {
+          w.uint32(42)
+          w.string(obj.reason)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          ok: false,
+          version: 0n,
+          reason: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.ok = reader.bool()
+              break
+            }
+            case 3: {
+              obj.value = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.version = reader.sint64()
+              break
+            }
+            case 5: {
+              obj.reason = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.ok`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.reason`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaseGotOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface LeaseGotOkFieldEvent {
+    field: '$.ok'
+    value: boolean
+  }
+
+  export interface LeaseGotValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGotVersionFieldEvent {
+    field: '$.version'
+    value: bigint
+  }
+
+  export interface LeaseGotReasonFieldEvent {
+    field: '$.reason'
+    value: string
+  }
+
+  export function encode (obj: Partial<LeaseGot>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaseGot.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): LeaseGot {
+    return decodeMessage(buf, LeaseGot.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent> {
+    return streamMessage(buf, LeaseGot.codec(), opts)
+  }
+}
+
 export interface StoreMessage {
   prepare?: Prepare
   promise?: Promise
@@ -4103,6 +5188,12 @@ export interface StoreMessage {
   rawRead?: RawRead
   rawWrite?: RawWrite
   superseded?: Superseded
+  leaseReq?: LeaseReq
+  leaseGrant?: LeaseGrant
+  revoke?: Revoke
+  revoked?: Revoked
+  leaseGet?: LeaseGet
+  leaseGot?: LeaseGot
 }
 
 export namespace StoreMessage {
@@ -4117,7 +5208,145 @@ export namespace StoreMessage {
 
         obj = { ...obj }
 
+        if (obj.leaseGot != null) {
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.leaseGet != null) {
+          obj.leaseGot = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.revoked != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.revoke != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.leaseGrant != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.leaseReq != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
         if (obj.superseded != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -4134,6 +5363,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawRead = undefined
           obj.digest = undefined
@@ -4150,6 +5385,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.digest = undefined
@@ -4166,6 +5407,12 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4182,6 +5429,12 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4198,6 +5451,12 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4214,6 +5473,12 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4230,6 +5495,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4246,6 +5517,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4262,6 +5539,12 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4278,6 +5561,12 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4294,6 +5583,12 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4310,6 +5605,12 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4326,6 +5627,12 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
           obj.superseded = undefined
           obj.rawWrite = undefined
           obj.rawRead = undefined
@@ -4409,6 +5716,36 @@ export namespace StoreMessage {
         if (obj.superseded != null) {
           w.uint32(114)
           Superseded.codec().encode(obj.superseded, w)
+        }
+
+        if (obj.leaseReq != null) {
+          w.uint32(122)
+          LeaseReq.codec().encode(obj.leaseReq, w)
+        }
+
+        if (obj.leaseGrant != null) {
+          w.uint32(130)
+          LeaseGrant.codec().encode(obj.leaseGrant, w)
+        }
+
+        if (obj.revoke != null) {
+          w.uint32(138)
+          Revoke.codec().encode(obj.revoke, w)
+        }
+
+        if (obj.revoked != null) {
+          w.uint32(146)
+          Revoked.codec().encode(obj.revoked, w)
+        }
+
+        if (obj.leaseGet != null) {
+          w.uint32(154)
+          LeaseGet.codec().encode(obj.leaseGet, w)
+        }
+
+        if (obj.leaseGot != null) {
+          w.uint32(162)
+          LeaseGot.codec().encode(obj.leaseGot, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -4507,6 +5844,42 @@ export namespace StoreMessage {
               })
               break
             }
+            case 15: {
+              obj.leaseReq = LeaseReq.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leaseReq
+              })
+              break
+            }
+            case 16: {
+              obj.leaseGrant = LeaseGrant.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leaseGrant
+              })
+              break
+            }
+            case 17: {
+              obj.revoke = Revoke.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.revoke
+              })
+              break
+            }
+            case 18: {
+              obj.revoked = Revoked.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.revoked
+              })
+              break
+            }
+            case 19: {
+              obj.leaseGet = LeaseGet.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leaseGet
+              })
+              break
+            }
+            case 20: {
+              obj.leaseGot = LeaseGot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leaseGot
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4514,7 +5887,145 @@ export namespace StoreMessage {
           }
         }
 
+        if (obj.leaseGot != null) {
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.leaseGet != null) {
+          delete obj.leaseGot
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.revoked != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.revoke != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.leaseGrant != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.leaseReq != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
         if (obj.superseded != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.rawWrite
           delete obj.rawRead
           delete obj.digest
@@ -4531,6 +6042,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawRead
           delete obj.digest
@@ -4547,6 +6064,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.digest
@@ -4563,6 +6086,12 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4579,6 +6108,12 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4595,6 +6130,12 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4611,6 +6152,12 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4627,6 +6174,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4643,6 +6196,12 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4659,6 +6218,12 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4675,6 +6240,12 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4691,6 +6262,12 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4707,6 +6284,12 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4723,6 +6306,12 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
           delete obj.superseded
           delete obj.rawWrite
           delete obj.rawRead
@@ -4844,6 +6433,48 @@ export namespace StoreMessage {
 
               break
             }
+            case 15: {
+              yield * LeaseReq.codec().stream(reader, reader.uint32(), `${prefix}.leaseReq`, {
+                limits: opts.limits?.leaseReq
+              })
+
+              break
+            }
+            case 16: {
+              yield * LeaseGrant.codec().stream(reader, reader.uint32(), `${prefix}.leaseGrant`, {
+                limits: opts.limits?.leaseGrant
+              })
+
+              break
+            }
+            case 17: {
+              yield * Revoke.codec().stream(reader, reader.uint32(), `${prefix}.revoke`, {
+                limits: opts.limits?.revoke
+              })
+
+              break
+            }
+            case 18: {
+              yield * Revoked.codec().stream(reader, reader.uint32(), `${prefix}.revoked`, {
+                limits: opts.limits?.revoked
+              })
+
+              break
+            }
+            case 19: {
+              yield * LeaseGet.codec().stream(reader, reader.uint32(), `${prefix}.leaseGet`, {
+                limits: opts.limits?.leaseGet
+              })
+
+              break
+            }
+            case 20: {
+              yield * LeaseGot.codec().stream(reader, reader.uint32(), `${prefix}.leaseGot`, {
+                limits: opts.limits?.leaseGot
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4948,6 +6579,16 @@ export namespace StoreMessage {
     index: number
   }
 
+  export interface StoreMessagePromiseLeaseHolderFieldEvent {
+    field: '$.promise.lease.holder'
+    value: string
+  }
+
+  export interface StoreMessagePromiseLeaseMsFieldEvent {
+    field: '$.promise.lease.ms'
+    value: bigint
+  }
+
   export interface StoreMessageAcceptOpFieldEvent {
     field: '$.accept.op'
     value: bigint
@@ -5028,6 +6669,16 @@ export namespace StoreMessage {
     field: '$.accepted.fences[].by'
     value: string
     index: number
+  }
+
+  export interface StoreMessageAcceptedLeaseHolderFieldEvent {
+    field: '$.accepted.lease.holder'
+    value: string
+  }
+
+  export interface StoreMessageAcceptedLeaseMsFieldEvent {
+    field: '$.accepted.lease.ms'
+    value: bigint
   }
 
   export interface StoreMessageNackOpFieldEvent {
@@ -5561,6 +7212,126 @@ export namespace StoreMessage {
     value: string
   }
 
+  export interface StoreMessageLeaseReqOpFieldEvent {
+    field: '$.leaseReq.op'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseReqSlotFieldEvent {
+    field: '$.leaseReq.slot'
+    value: number
+  }
+
+  export interface StoreMessageLeaseReqLoFieldEvent {
+    field: '$.leaseReq.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseReqHiFieldEvent {
+    field: '$.leaseReq.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGrantOpFieldEvent {
+    field: '$.leaseGrant.op'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGrantSlotFieldEvent {
+    field: '$.leaseGrant.slot'
+    value: number
+  }
+
+  export interface StoreMessageLeaseGrantLoFieldEvent {
+    field: '$.leaseGrant.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGrantHiFieldEvent {
+    field: '$.leaseGrant.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGrantRangeLoFieldEvent {
+    field: '$.leaseGrant.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGrantRangeHiFieldEvent {
+    field: '$.leaseGrant.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGrantEpochNFieldEvent {
+    field: '$.leaseGrant.epoch.n'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGrantEpochByFieldEvent {
+    field: '$.leaseGrant.epoch.by'
+    value: string
+  }
+
+  export interface StoreMessageRevokeOpFieldEvent {
+    field: '$.revoke.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRevokeRidFieldEvent {
+    field: '$.revoke.rid'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageRevokeHolderFieldEvent {
+    field: '$.revoke.holder'
+    value: string
+  }
+
+  export interface StoreMessageRevokedOpFieldEvent {
+    field: '$.revoked.op'
+    value: bigint
+  }
+
+  export interface StoreMessageRevokedMsFieldEvent {
+    field: '$.revoked.ms'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGetOpFieldEvent {
+    field: '$.leaseGet.op'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGetKeyFieldEvent {
+    field: '$.leaseGet.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGotOpFieldEvent {
+    field: '$.leaseGot.op'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGotOkFieldEvent {
+    field: '$.leaseGot.ok'
+    value: boolean
+  }
+
+  export interface StoreMessageLeaseGotValueFieldEvent {
+    field: '$.leaseGot.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGotVersionFieldEvent {
+    field: '$.leaseGot.version'
+    value: bigint
+  }
+
+  export interface StoreMessageLeaseGotReasonFieldEvent {
+    field: '$.leaseGot.reason'
+    value: string
+  }
+
   export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StoreMessage.codec())
   }
@@ -5569,7 +7340,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
