@@ -4,13 +4,15 @@
  * run:
  *
  * - `linearizable r=4`: the product (CASPaxos per key over consistent quorums);
+ * - `linearizable r=4 + leases`: the same with read leases on (the store's `leases` option: a
+ *   key's home answers gets from its own copy under a quorum lease);
  * - `no consistency r=4`: the same cluster size and replication, without the protocol (a get
  *   reads one replica, a put writes all four and returns on the first acknowledgement): the
  *   ratio of the two is the cost of linearizability, to compare with CATS's published cost
  *   (−5 % throughput read-heavy, −25 % write-heavy);
  * - `linearizable r=1`: no replication: the cost of replication itself.
  *
- * Each system gets its own 16-node cluster (all three up at once), loaded with --keys keys; then
+ * Each system gets its own 16-node cluster (all four up at once), loaded with --keys keys; then
  * a read-heavy (95 % get / 5 % put) and a write-heavy (50/50) mix run for --seconds per system,
  * in slices of --slice seconds taken by the systems in turn, with --clients closed-loop clients
  * spread over the nodes. Reported: throughput (ops/s), latency p50/p99, failures,
@@ -83,7 +85,7 @@ async function cluster (dir, system, wan) {
       services: {
         identify: identify(),
         ring: ring({ autoJoin: false, pingIntervalMs: 1000, joinTimeoutMs: wan ? 20_000 : 3000, timeoutMs: 60_000 }),
-        store: store({ r: system.r, path: join(dir, `${system.name.replace(/\W+/g, '-')}-${wan ? 'wan' : 'lo'}-${i}.db`), sync: values.sync, timeoutMs: 30_000, core: { consistency: system.consistency, handoffWaitMs: 1000 } })
+        store: store({ r: system.r, path: join(dir, `${system.name.replace(/\W+/g, '-')}-${wan ? 'wan' : 'lo'}-${i}.db`), sync: values.sync, timeoutMs: 30_000, core: { consistency: system.consistency, leases: system.leases === true, handoffWaitMs: 1000 } })
       }
     })
     if (i === 0) { node.services.ring.create() } else { await node.services.ring.join([nodes[Math.floor(i / 2)].getMultiaddrs()[0]], { signal: AbortSignal.timeout(120_000) }) }
@@ -119,6 +121,7 @@ async function runMix (nodes, readShare, seconds, rand, acc) {
 
 const systems = [
   { name: 'linearizable r=4', r: 4, consistency: 'linearizable' },
+  { name: 'linearizable r=4 + leases', r: 4, consistency: 'linearizable', leases: true },
   { name: 'no consistency r=4', r: 4, consistency: 'none' },
   { name: 'linearizable r=1', r: 1, consistency: 'linearizable' }
 ]
@@ -127,8 +130,8 @@ const results = []
 const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
 try {
   for (const wan of values.wan ? [false, true] : [false]) {
-    // All three clusters up at once, then the mixes in slices of --slice seconds taken in turn
-    // (system 1, 2, 3, 1, 2, 3, ...): a machine whose speed drifts during the run (other load,
+    // All clusters up at once, then the mixes in slices of --slice seconds taken in turn
+    // (system 1, 2, 3, 4, 1, 2, ...): a machine whose speed drifts during the run (other load,
     // CPU frequency) slows every system alike, so the ratios hold even when the absolute figures move.
     const clusters = []
     for (const system of systems) {
@@ -160,7 +163,7 @@ try {
       }
     }
     for (const c of clusters) {
-      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0 }
+      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0, leaseReads: 0, leaseGetsSent: 0, leaseRevokes: 0 }
       for (const n of c.nodes) { for (const x of Object.keys(k)) { k[x] += n.services.store.getState().counters[x] } }
       log(`${c.system.name}: store counters over the run ${JSON.stringify(k)}`)
     }
@@ -177,14 +180,14 @@ const ratio = (network, mix, a, b) => {
 }
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
 if (values.markdown) {
-  console.log(`${N} nodes per system in one process (the three systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn, SQLite sync=${values.sync}, seed ${SEED}.\n`)
+  console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn, SQLite sync=${values.sync}, seed ${SEED}.\n`)
   console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
-  console.log('\n| network | mix | linearizable / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | r=4 / r=1 (cost of replication) |')
-  console.log('|---|---|---|---|')
+  console.log('\n| network | mix | linearizable / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | linearizable with leases / no consistency | r=4 / r=1 (cost of replication) |')
+  console.log('|---|---|---|---|---|')
   for (const network of [...new Set(results.map(r => r.network))]) {
-    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
+    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
   }
 } else {
   console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, sync: values.sync, results }, null, 2))

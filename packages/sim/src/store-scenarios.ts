@@ -49,6 +49,8 @@ export interface StoreScenarioResult {
   finalUnavailable: number
   virtualMs: number
   traceHash: string
+  /** Read leases (option `leases`), over every node of the run: gets answered by a home from its own copy, operations that revoked a lease. */
+  leases: { reads: number, revokes: number }
 }
 
 /** Runs one family on one seed. */
@@ -110,7 +112,11 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
     finalUnavailable,
     stuck,
     virtualMs: sim.nowMs,
-    traceHash: sim.engine.traceHash
+    traceHash: sim.engine.traceHash,
+    leases: {
+      reads: sim.engine.nodes.reduce((a, n) => a + n.core.store.counters.leaseReads, 0),
+      revokes: sim.engine.nodes.reduce((a, n) => a + n.core.store.counters.leaseRevokes, 0)
+    }
   }
 }
 

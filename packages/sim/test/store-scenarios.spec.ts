@@ -1,9 +1,11 @@
 /* Goal: the store keeps its promises in the simulator under every fault family: every history is linearizable (no lost or stale acknowledged write, no wrong cas), and once faults heal every range becomes ready and every key is back to r up-to-date copies, except where a majority of a key's replicas was lost at once (then it stays unavailable by design, and the report says so); a seed replays exactly. Method: seeded runs of the real ring and store cores (16 nodes, r = 4, 5 clients on 12 keys) through runStoreScenario; a failing run names its seed. Seeds per family: STORE_SEEDS (default 25). */
+import { StoreNode } from '@selfmgmt/store'
 import { expect } from 'aegir/chai'
 import { STORE_FAMILIES, StoreSim, runStoreScenario } from '../src/index.ts'
 import type { StoreSimNode } from '../src/index.ts'
 
 const SEEDS = Number(process.env.STORE_SEEDS ?? 25)
+const LEASE_SEEDS = Number(process.env.STORE_LEASE_SEEDS ?? 8)
 
 describe('store in the simulator', function () {
   this.timeout(600_000)
@@ -180,6 +182,76 @@ describe('store in the simulator', function () {
     }
     expect(wrong).to.deep.equal([])
     expect(answered, 'keys away from the crashed holders still answer').to.be.greaterThan(0)
+  })
+
+  // Read leases (the store's `leases` option): a key's home answers gets from its own copy under
+  // a quorum lease. Every family again, fewer seeds: linearizable, converging as without leases,
+  // and the leases did answer gets (over all families, and revoked some).
+  it(`read leases: every family stays linearizable and converges (${LEASE_SEEDS} seeds each, r = 4; and r = 3, 5 under majorities and bridge)`, () => {
+    let reads = 0
+    let revokes = 0
+    const runs: Array<{ family: typeof STORE_FAMILIES[number], r: number, seeds: number }> = [
+      ...STORE_FAMILIES.map(family => ({ family, r: 4, seeds: LEASE_SEEDS })),
+      ...([3, 5] as const).flatMap(r => (['majorities', 'bridge'] as const).map(family => ({ family, r, seeds: Math.ceil(LEASE_SEEDS / 2) })))
+    ]
+    for (const { family, r, seeds } of runs) {
+      for (let seed = 1; seed <= seeds; seed++) {
+        const x = runStoreScenario({ family, seed, r, leases: true })
+        const what = `${family} r=${r} leases SEED=${seed}: ${JSON.stringify({ ...x, linearizability: x.linearizability.verdict === 'ok' ? 'ok' : x.linearizability })}`
+        expect(x.verdict, what).to.equal('ok')
+        expect(x.stuck.recoverable, what).to.equal(0)
+        if (x.stuck.majorityLost === 0) {
+          expect(x.convergedMs, what).to.be.at.least(0)
+          expect(x.finalUnavailable, what).to.equal(0)
+        }
+        reads += x.leases.reads
+        revokes += x.leases.revokes
+      }
+    }
+    expect(reads).to.be.greaterThan(1000)
+    expect(revokes).to.be.greaterThan(0)
+  })
+
+  it('the checker catches broken leases: a coordinator that does not wait for the holder, or a home that answers after its grants lapsed', () => {
+    // Each mutation alone made these seeds illegal when they were found (leases on, r = 4).
+    type Fn = (...args: unknown[]) => unknown
+    interface Leasing { confirmed: Map<string, { b: { n: number, by: string } }>, serves(rid: unknown): boolean, backend: { get(k: unknown, s: number): { accepted: { n: number, by: string } } | undefined }, noteChosen: Fn, succeed: Fn }
+    const proto = StoreNode.prototype as unknown as Record<string, Fn>
+    const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'partition', seeds: number[] }> = [
+      {
+        name: 'no wait for the holder',
+        method: 'finish',
+        fn: function (this: Leasing, op: unknown, next: unknown, chosen: unknown, slots: unknown, read: unknown) {
+          this.noteChosen(op, chosen, slots, read)
+          this.succeed(op, next)
+        } as Fn,
+        family: 'crash',
+        seeds: [1, 6, 7, 10]
+      },
+      {
+        name: 'home answers from its confirmed copy without checking its grants',
+        method: 'leaseRead',
+        fn: function (this: Leasing, key: Uint8Array, rids: unknown[]) {
+          const c = this.confirmed.get(String.fromCharCode(...key))
+          const rec = this.backend.get(key, 0)
+          if (c === undefined || !this.serves(rids[0]) || rec === undefined || rec.accepted.n !== c.b.n || rec.accepted.by !== c.b.by) { return undefined }
+          return rec
+        } as Fn,
+        family: 'partition',
+        seeds: [3, 4, 10]
+      }
+    ]
+    for (const m of mutants) {
+      const orig = proto[m.method]
+      proto[m.method] = m.fn
+      let illegal = 0
+      try {
+        for (const seed of m.seeds) { if (runStoreScenario({ family: m.family, seed, leases: true }).verdict === 'illegal') { illegal++ } }
+      } finally {
+        proto[m.method] = orig
+      }
+      expect(illegal, m.name).to.be.greaterThan(0)
+    }
   })
 
   it('a seed replays exactly (same trace, same history)', () => {

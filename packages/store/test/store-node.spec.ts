@@ -1,8 +1,9 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
+import { LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
-import type { ReplicaRecord, StoreEvent, StoreMessage } from '../src/index.ts'
+import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
 
 const te = new TextEncoder()
@@ -439,6 +440,124 @@ describe('StoreNode, committed incarnations', () => {
     const passed = out.filter(t => t.msg.type === 'handoff')
     expect(passed.map(t => [t.to.addr, t.msg.type === 'handoff' && t.msg.lo, t.msg.type === 'handoff' && t.msg.hi, t.msg.type === 'handoff' && t.msg.ready])).to.deep.equal([['p', before, j.pred.id, true]])
     expect(j.node.counters.passedDown).to.equal(1)
+  })
+})
+
+describe('StoreNode, read leases', () => {
+  /** One node with leases on that owns the whole ring (home and grantor of every key), answering its own messages and lookups; every run fires its due timers first. */
+  function leased (): { node: StoreNode, now: number, msgs: StoreMessage[], run(): StoreEvent[] } {
+    const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4, leases: true })
+    const h = {
+      node,
+      now: 0,
+      msgs: [] as StoreMessage[],
+      run (): StoreEvent[] {
+        node.handleTimeout(h.now)
+        const out: StoreEvent[] = []
+        for (let busy = true; busy;) {
+          busy = false
+          for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
+            busy = true
+            h.msgs.push(t.msg)
+            if (t.to.addr === self.addr) { node.handleMessage(h.now, self, t.msg) }
+          }
+          for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+            busy = true
+            if (e.type === 'lookup') { node.handleCommand(h.now, { type: 'owner', reqId: e.reqId, owner: self }) } else { out.push(e) }
+          }
+        }
+        return out
+      }
+    }
+    node.handleCommand(0, { type: 'create' })
+    h.run()
+    return h
+  }
+  const key = te.encode('leased')
+  const rid1 = replicaId(keyToId(key), 1, 4)
+  /** Runs one op to its end at h.now and returns its op-done event (fails the test if it did not end). */
+  const op = (h: ReturnType<typeof leased>, cmd: Extract<StoreCommand, { type: 'get' | 'put' }>): Extract<StoreEvent, { type: 'op-done' }> => {
+    h.node.handleCommand(h.now, cmd)
+    const done = h.run().find(e => e.type === 'op-done' && e.opId === cmd.opId)
+    expect(done, JSON.stringify(cmd.type)).to.not.equal(undefined)
+    return done as Extract<StoreEvent, { type: 'op-done' }>
+  }
+  const quorumMessages = (msgs: StoreMessage[]): number => msgs.filter(m => m.type === 'raw-read' || m.type === 'prepare' || m.type === 'accept').length
+
+  it('a home answers a get from its own copy, with no message, once a quorum round under its grants confirmed it; a write it coordinates keeps it confirmed; a lapse of the grants ends it', () => {
+    const h = leased()
+    op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    // The first gets go through a quorum: the first starts the lease, a later one confirms the key under it.
+    for (let i = 0; i < 2; i++) {
+      h.now += 10
+      expect(op(h, { type: 'get', opId: 2 + i, key }).value).to.deep.equal(te.encode('v1'))
+    }
+    expect(h.node.counters.leaseReads).to.equal(0)
+    expect(h.node.counters.leaseGrants).to.equal(3)
+    h.now += 10
+    h.msgs.length = 0
+    expect(op(h, { type: 'get', opId: 4, key }).value).to.deep.equal(te.encode('v1'))
+    expect(h.node.counters.leaseReads).to.equal(1)
+    expect(quorumMessages(h.msgs)).to.equal(0)
+    // A write by the home: its copy stays confirmed, and the next get sees the write from it.
+    h.now += 10
+    op(h, { type: 'put', opId: 5, key, value: te.encode('v2') })
+    h.now += 10
+    expect(op(h, { type: 'get', opId: 6, key }).value).to.deep.equal(te.encode('v2'))
+    expect(h.node.counters.leaseReads).to.equal(2)
+    // No renewal for longer than a grant lasts: the next get goes through a quorum again.
+    h.now += 5000
+    h.msgs.length = 0
+    expect(op(h, { type: 'get', opId: 7, key }).value).to.deep.equal(te.encode('v2'))
+    expect(h.node.counters.leaseReads).to.equal(2)
+    expect(quorumMessages(h.msgs)).to.be.greaterThan(0)
+  })
+
+  it('a grantor grants the part it serves to one holder per slot, tells of the lease in its replies for that slot, and once revoked renews it no more until it ends', () => {
+    const g = leased()
+    const c: NodeRef = { id: 9n << 120n, addr: 'c' }
+    const lo = (rid1 - 1000n) & ID_MASK
+    const hi = (rid1 + 1000n) & ID_MASK
+    const ask = (from: NodeRef, opId: number, slot: number): StoreMessage | undefined => {
+      g.node.handleMessage(g.now, from, { type: 'lease-req', op: opId, slot, lo, hi })
+      return sent(g.node).find(m => m.op === opId)
+    }
+    expect(ask(other, 7, 1)).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+    // A promise for the key's slot 1 tells of b's lease (and how long it has left).
+    g.node.handleMessage(g.now, c, { type: 'prepare', op: 8, key, slot: 1, rid: rid1, ballot: { n: 5, by: 'c' } })
+    expect(sent(g.node).find(m => m.op === 8)).to.deep.include({ type: 'promise', lease: { holder: 'b', ms: LEASE_MS } })
+    // Another holder for slot 1 there is refused; for slot 2 (other keys' records at those positions) it is granted.
+    expect(ask(c, 9, 1)).to.deep.include({ type: 'nack', reason: 'leased' })
+    expect(ask(c, 10, 2)).to.deep.include({ type: 'lease-grant', slot: 2 })
+    // A coordinator revokes b's lease: it says how long is left, and b's renewals are refused until then.
+    g.now += 500
+    g.node.handleMessage(g.now, c, { type: 'revoke', op: 11, rid: rid1, holder: 'b' })
+    expect(sent(g.node).find(m => m.op === 11)).to.deep.equal({ type: 'revoked', op: 11, ms: LEASE_MS - 500 })
+    g.now += 100
+    expect(ask(other, 12, 1)).to.deep.include({ type: 'nack', reason: 'leased' })
+    g.now = LEASE_MS + 1
+    expect(ask(other, 13, 1)).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+  })
+
+  it('a write whose quorum tells of a lease held by another node completes only once that lease is revoked and waited out', () => {
+    const h = leased()
+    // b holds grants of slots 1..3 over the whole ring (we are not b: our slot-0 reply does not count for it).
+    for (let slot = 1; slot < 4; slot++) { h.node.handleMessage(0, other, { type: 'lease-req', op: 20 + slot, slot, lo: 0n, hi: 0n }) }
+    expect(sent(h.node).filter(m => m.type === 'lease-grant')).to.have.length(3)
+    h.node.handleCommand(h.now, { type: 'put', opId: 1, key, value: te.encode('v') })
+    expect(h.run().filter(e => e.type === 'op-done')).to.have.length(0)
+    // No word from b: the lease is revoked at every counted slot that told of it (the quorum is
+    // our slot 0 and two others), then waited out (with margin).
+    h.now += LEASE_ACK_WAIT_MS
+    expect(h.run().filter(e => e.type === 'op-done')).to.have.length(0)
+    expect(h.msgs.filter(m => m.type === 'revoke')).to.have.length(2)
+    expect(h.node.counters.leaseRevokes).to.equal(1)
+    h.now = LEASE_MS - 1
+    expect(h.run().filter(e => e.type === 'op-done')).to.have.length(0)
+    h.node.handleMessage(h.now, other, { type: 'lease-req', op: 30, slot: 1, lo: 0n, hi: 0n })
+    expect(sent(h.node)[0]).to.deep.include({ type: 'nack', reason: 'leased' })
+    h.now = LEASE_ACK_WAIT_MS + (LEASE_MS - LEASE_ACK_WAIT_MS) * LEASE_WAIT_FACTOR + 1
+    expect(h.run().filter(e => e.type === 'op-done')).to.have.length(1)
   })
 })
 
