@@ -14,8 +14,11 @@
  * SIGSTOP of 8 s and a restart from disk (packages/node/test/fixtures/kv-faults-scenario.ts, the
  * scenario of the kv-faults test), then the linearizability checker over the whole history.
  *
+ * With --leases, read leases are on everywhere (the store's `leases` option, `--read-leases` of
+ * the processes).
+ *
  * Options: --seeds N (default 10) --from S (first seed, default 1) --families a,b,...
- * --matrix-seeds N (default 6) --real N (default 2) --json
+ * --matrix-seeds N (default 6) --real N (default 2) --leases --json
  */
 import { parseArgs } from 'node:util'
 import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     families: { type: 'string', default: STORE_FAMILIES.join(',') },
     'matrix-seeds': { type: 'string', default: '6' },
     real: { type: 'string', default: '2' },
+    leases: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false }
   }
 })
@@ -35,6 +39,7 @@ const SEEDS = Number(values.seeds)
 const FROM = Number(values.from)
 const MATRIX_SEEDS = Number(values['matrix-seeds'])
 const families = values.families.split(',')
+const LEASES = values.leases
 for (const f of families) { if (!STORE_FAMILIES.includes(f)) { throw new Error(`unknown family ${f}; one of ${STORE_FAMILIES.join(', ')}`) } }
 const log = (s) => { process.stderr.write(`bench:faults: ${s}\n`) }
 
@@ -43,7 +48,7 @@ const t0 = Date.now()
 for (const family of families) {
   const row = { family, seeds: `${FROM}-${FROM + SEEDS - 1}`, ops: 0, ok: 0, fail: 0, info: 0, illegal: 0, unknown: 0, lat: [], conv: [], blocked: 0, notConverged: 0, avail: [] }
   for (let seed = FROM; seed < FROM + SEEDS; seed++) {
-    const r = runStoreScenario({ family, seed })
+    const r = runStoreScenario({ family, seed, leases: LEASES })
     row.ops += r.stats.invoked
     row.ok += r.stats.ok
     row.fail += r.stats.fail
@@ -61,7 +66,7 @@ for (const family of families) {
 const matrix = []
 for (const r of [3, 4, 5]) {
   for (let k = 1; k <= r; k++) {
-    matrix.push(runFailureCell(r, k, Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i)))
+    matrix.push(runFailureCell(r, k, Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i), 16, LEASES))
   }
 }
 log(`simulator done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
@@ -73,7 +78,7 @@ if (REAL > 0) {
   const { runKvFaults } = await import('../packages/node/dist/test/fixtures/kv-faults-scenario.js')
   for (let i = 1; i <= REAL; i++) {
     log(`real processes: run ${i} of ${REAL}`)
-    const r = await runKvFaults(line => log(`  ${line}`))
+    const r = await runKvFaults(line => log(`  ${line}`), { readLeases: LEASES })
     real.push(r)
     if (r.linearizability.verdict !== 'ok') { log(`run ${i}: ${r.linearizability.verdict}; history kept in ${r.keptDir}`) }
   }
@@ -83,7 +88,7 @@ if (REAL > 0) {
 if (values.json) {
   console.log(JSON.stringify({ rows, matrix, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
 } else {
-  console.log(`Store fault families: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
+  console.log(`Store fault families${LEASES ? ' (read leases on)' : ''}: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
   console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
   console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   for (const w of rows) {
@@ -99,7 +104,7 @@ if (values.json) {
     console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} |`)
   }
   if (real.length > 0) {
-    console.log('\nReal processes: 7 `selfmgmt start` processes on loopback (r = 4), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n')
+    console.log(`\nReal processes: 7 \`selfmgmt start\` processes on loopback (r = 4${LEASES ? ', --read-leases' : ''}), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n`)
     console.log('| run | ops | ok | fail | unknown outcome | linearizable | ok / completed | not ok, by 5 s window (info and failed reads) | survivors ready after the kill | restarted node a member after | stores ready after the workload | written keys unreadable |')
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
     const s = (ms) => ms < 0 ? 'not within the bound' : `${(ms / 1000).toFixed(1)} s`

@@ -132,6 +132,40 @@ describe('createNode', function () {
     await readFile(join(none.dataDir, 'store.db')).then(() => expect.fail('store.db written with store: false'), (err: any) => { expect(err.code).to.equal('ENOENT') })
   })
 
+  it('with readLeases, the store on three real nodes reads back every write from every node, and the keys\' homes answer gets from their own copies', async function () {
+    this.timeout(90_000)
+    const te = new TextEncoder()
+    const td = new TextDecoder()
+    const first = await start({ replication: 3, storeSync: 'normal', readLeases: true })
+    await first.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+    expect(first.options).to.include({ readLeases: true })
+    const bootstrap = [first.libp2p.getMultiaddrs()[0].toString()]
+    const nodes = [first]
+    for (let i = 0; i < 2; i++) {
+      const n = await start({ replication: 3, storeSync: 'normal', readLeases: true, bootstrap })
+      await n.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+      nodes.push(n)
+    }
+    await waitUntil('every store ready', 30_000, async () => nodes.flatMap((n, i) => n.store?.getState().pending.length === 0 ? [] : [`node ${i} pending`]), 200)
+    const keys = Array.from({ length: 12 }, (_, i) => `leased ${i}`)
+    for (const [i, k] of keys.entries()) { await nodes[i % 3].store?.put(k, te.encode(`${k} v1`)) }
+    // Every node reads every key a few times (the homes confirm them, then answer from their copies).
+    const readAll = async (want: string): Promise<void> => {
+      for (let round = 0; round < 3; round++) {
+        for (const n of nodes) {
+          for (const k of keys) { expect(td.decode((await n.store?.get(k))?.value), k).to.equal(`${k} ${want}`) }
+        }
+      }
+    }
+    await readAll('v1')
+    // Writes from other nodes than the last readers: every node sees them at once.
+    for (const [i, k] of keys.entries()) { await nodes[(i + 1) % 3].store?.put(k, te.encode(`${k} v2`)) }
+    await readAll('v2')
+    const leaseReads = nodes.reduce((a, n) => a + (n.store?.getState().counters.leaseReads ?? 0), 0)
+    report(`${leaseReads} of ${2 * 3 * 3 * keys.length} gets answered from a home's copy`)
+    expect(leaseReads).to.be.greaterThan(keys.length)
+  })
+
   it('a store that cannot be used yet (not a ring member) answers /v1/kv with 503 ERR_NOT_MEMBER', async () => {
     const peer = await start({})
     const deadAddr = `/ip4/127.0.0.1/tcp/${await closedPort()}/p2p/${peer.peerId.toString()}`

@@ -278,10 +278,10 @@ export interface FailureMatrixCell {
  * holders crash at once; then a read and a write of the key are tried at once and 60 s later,
  * and a final read is compared with the last acknowledged write.
  */
-export function runFailureCell (r: number, k: number, seeds: number[], nodes = 16): FailureMatrixCell {
+export function runFailureCell (r: number, k: number, seeds: number[], nodes = 16, leases = false): FailureMatrixCell {
   const cell: FailureMatrixCell = { r, k, seeds: seeds.length, readsNow: 0, writesNow: 0, readsLater: 0, writesLater: 0, lost: 0, skipped: 0 }
   for (const seed of seeds) {
-    const sim = new StoreSim({ seed, r })
+    const sim = new StoreSim({ seed, r, ...(leases ? { store: { leases: true } } : {}) })
     sim.build(nodes)
     const keys = Array.from({ length: 16 }, (_, i) => `m${i}`)
     // Values a read of the key may return: the last acknowledged write, plus writes since whose

@@ -134,7 +134,7 @@ export class StoreService implements Startable {
     this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
     this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
     acquirePauseClock()
-    this.timeOrigin = pauseAwareNow()
+    this.timeOrigin = this.init.core?.leases === true ? performance.now() : pauseAwareNow()
     this.started = true
     await this.components.registrar.handle(this.protocol, (stream, connection) => { void this.onStream(stream, connection) }, {
       maxInboundStreams: MAX_INBOUND_STREAMS,
@@ -283,8 +283,14 @@ export class StoreService implements Startable {
     return this.core
   }
 
+  /**
+   * The core's clock. Without leases it leaves out the time this process was stalled (see the
+   * ring's pause clock: timeouts stretch under overload instead of firing on replies that sit
+   * unread). With leases it is the plain monotonic clock: a lease holder must never count less
+   * time than has passed (after a stall it would trust grants that have ended at the grantors).
+   */
   private now (): number {
-    return pauseAwareNow() - this.timeOrigin
+    return (this.init.core?.leases === true ? performance.now() : pauseAwareNow()) - this.timeOrigin
   }
 
   private command (cmd: StoreCommand): void {
