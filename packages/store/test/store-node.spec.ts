@@ -191,6 +191,33 @@ describe('StoreNode, one node', () => {
     expect(node.rangeState().pending.length).to.be.greaterThan(0)
   })
 
+  it('hands a lost arc over page by page, pages cut by size included, each page acknowledged once, and deletes it only once the last page is acknowledged', () => {
+    const h = single()
+    const pred: NodeRef = { id: self.id + (1n << 96n), addr: 'p' }
+    // Six records of 1 MiB in the arc the new predecessor takes, (self, pred]: PAGE_BYTES_MAX (4 MiB) cuts a page after four.
+    const big = new Uint8Array(storeLimits.VALUE_BYTES_MAX)
+    for (let i = 0; i < 6; i++) { h.backend.put({ key: te.encode(`big ${i}`), slot: 0, rid: self.id + BigInt(i + 1), promised: { n: 1, by: 'x' }, accepted: { n: 1, by: 'x' }, value: big, version: 1 }) }
+    h.node.handleCommand(1, { type: 'range', pred })
+    const got: string[] = []
+    let pages = 0
+    for (let msgs = sent(h.node); ; msgs = sent(h.node)) {
+      const page = msgs.find(m => m.type === 'handoff')
+      expect(page, `page ${pages + 1}`).to.not.equal(undefined)
+      if (page?.type !== 'handoff') { break }
+      pages++
+      got.push(...page.records.map(r => new TextDecoder().decode(r.key)))
+      expect(h.backend.range(self.id, pred.id, 10)).to.have.length(6)
+      h.node.handleMessage(2, pred, { type: 'handoff-ack', op: page.op })
+      // The first page's acknowledgement arrives twice (a page resent, or a duplicate): it advances once.
+      if (pages === 1) { h.node.handleMessage(2, pred, { type: 'handoff-ack', op: page.op }) }
+      if (page.last) { break }
+    }
+    expect(h.node.counters.rejected['handoff-ack-unexpected']).to.equal(1)
+    expect(pages).to.equal(2)
+    expect(got).to.deep.equal(Array.from({ length: 6 }, (_, i) => `big ${i}`))
+    expect(h.backend.range(self.id, pred.id, 10)).to.have.length(0)
+  })
+
   it('refuses invalid keys, oversized values, bad versions and duplicate op ids', () => {
     const h = single()
     h.node.handleCommand(0, { type: 'put', opId: 1, key: new Uint8Array(0), value: te.encode('x') })

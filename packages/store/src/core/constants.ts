@@ -89,7 +89,7 @@ export const LEASE_MS = 2000
  */
 export const LEASE_GUARD = 0.85
 /** The holder renews its grants this often while it has had gets to answer within LEASE_DEMAND_MS. */
-export const LEASE_RENEW_MS = 500
+export const LEASE_RENEW_MS = 700
 export const LEASE_DEMAND_MS = 10_000
 /**
  * An arc that became ready here refuses every proposer this long (a grant made by its previous

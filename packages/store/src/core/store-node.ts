@@ -234,6 +234,14 @@ interface Handoff {
   leave: boolean
   /** Not ready as a whole: the parts that are (see the Handoff message). */
   readyParts?: Arc[]
+  /**
+   * The page in flight: its message op (each page has its own, so an acknowledgement of a page
+   * sent twice advances once), where it ended, and whether it was the last. Kept as sent: the
+   * next page starts where this one ended, whatever the backend holds by then.
+   */
+  pageOp: number
+  pageEnd?: Cursor
+  pageLast: boolean
 }
 
 type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'lease-get'
@@ -2266,11 +2274,12 @@ export class StoreNode {
       readyParts = undefined
     }
     const op = this.seq++
-    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave, ...(ready || readyParts === undefined || readyParts.length === 0 ? {} : { readyParts }) }
+    const h: Handoff = { to, lo: arc.lo, hi: arc.hi, ready, own, epochs, op, attempts: 0, sentMs: this.nowMs, leave, ...(ready || readyParts === undefined || readyParts.length === 0 ? {} : { readyParts }), pageOp: op, pageLast: false }
     this.handoffs.set(op, h)
     this.sendHandoffPage(h)
   }
 
+  /** Sends the page that starts at h.after (again, after a timeout: the same page op). */
   private sendHandoffPage (h: Handoff): void {
     const records: ReplicaRecord[] = []
     let bytes = 0
@@ -2282,8 +2291,11 @@ export class StoreNode {
     const last = records.length < C.PAGE_RECORDS_MAX && bytes < C.PAGE_BYTES_MAX
     h.attempts++
     h.sentMs = this.nowMs
+    h.pageLast = last
+    const end = records[records.length - 1]
+    h.pageEnd = end === undefined ? h.after : { rid: end.rid, key: end.key }
     this.counters.handoffRecordsSent += records.length
-    this.send(h.to, { type: 'handoff', op: h.op, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs, cold: !h.ready && this.cold, ...(last && h.readyParts !== undefined ? { readyParts: h.readyParts } : {}) })
+    this.send(h.to, { type: 'handoff', op: h.pageOp, lo: h.lo, hi: h.hi, records, last, ready: h.ready, own: h.own, epochs: h.epochs, cold: !h.ready && this.cold, ...(last && h.readyParts !== undefined ? { readyParts: h.readyParts } : {}) })
     this.timers.push(this.nowMs + C.HANDOFF_RETRY_MS, 'handoff', h.op)
   }
 
@@ -2300,20 +2312,22 @@ export class StoreNode {
   }
 
   private onHandoffAck (from: NodeRef, m: Extract<StoreMessage, { type: 'handoff-ack' }>): void {
-    const h = this.handoffs.get(m.op)
+    let h: Handoff | undefined
+    for (const x of this.handoffs.values()) { if (x.pageOp === m.op) { h = x } }
+    // (An acknowledgement of a page sent twice arrives twice: the second names a page op no longer in flight.)
     if (h === undefined || h.to.addr !== from.addr) { return this.reject('handoff-ack-unexpected') }
-    // The page acknowledged is the one starting at h.after; find where it ended.
-    const page = this.backend.range(h.lo, h.hi, C.PAGE_RECORDS_MAX, h.after)
-    if (page.length < C.PAGE_RECORDS_MAX) {
-      this.handoffs.delete(m.op)
-      // No longer ours: drop it unless our range has grown back over it meanwhile.
-      if (!this.leaving && this.range !== undefined && !inOpenClosed(h.hi, this.range.lo, this.range.hi)) { this.backend.deleteRange(h.lo, h.hi) }
+    if (h.pageLast) {
+      this.handoffs.delete(h.op)
+      // No longer ours: drop it unless our range has grown back over it meanwhile, or another
+      // hand-off still in flight reads pages of it (it would send them empty).
+      const busy = [...this.handoffs.values()].some(o => arcsOverlap(o, h))
+      if (!busy && !this.leaving && this.range !== undefined && !inOpenClosed(h.hi, this.range.lo, this.range.hi)) { this.backend.deleteRange(h.lo, h.hi) }
       if (h.leave) { this.emit({ type: 'handed-off', complete: true }) }
       return
     }
-    const last = page[page.length - 1]
-    h.after = { rid: last.rid, key: last.key }
+    h.after = h.pageEnd
     h.attempts = 0
+    h.pageOp = this.seq++
     this.sendHandoffPage(h)
   }
 
