@@ -30,5 +30,7 @@ export const MAX_OUTBOUND_STREAMS = 4
 
 /** Longest lease holder (a node address, as the ring names nodes: a multiaddr with a peer id) in a lease note or revoke. */
 export const LEASE_HOLDER_CHARS_MAX = 1024
+/** Longest grant id (the grantor's ring id in hex, its boot tag and a counter: under 70). */
+export const GRANT_ID_CHARS_MAX = 128
 /** Longest failure reason in a lease-got (the core's reasons are short identifiers). */
 export const REASON_CHARS_MAX = 64

@@ -8,7 +8,7 @@
  */
 import { assert, unreachable } from '@selfmgmt/interface'
 import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
-import { BALLOT_BY_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
+import { BALLOT_BY_CHARS_MAX, GRANT_ID_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
 import { Nack, StoreMessage as PB } from './pb/store.ts'
@@ -26,7 +26,8 @@ export const DECODE_LIMITS = {
   rangeRead: { committed: EPOCH_ARCS_MAX },
   rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX, committed: EPOCH_ARCS_MAX },
   handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX, readyParts: EPOCH_ARCS_MAX },
-  digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX }
+  digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX },
+  chosen: { grants: R_MAX }
 }
 
 const NACK_REASONS: Record<NackReason, Nack.Reason> = {
@@ -73,7 +74,7 @@ function arcPb (a: Arc): P.Arc { return { lo: id(a.lo), hi: id(a.hi) } }
 
 function epochArcPb (a: EpochArc): P.EpochArc { return { lo: id(a.lo), hi: id(a.hi), e: ballotPb(a.e) } }
 
-function notePb (n: LeaseNote | undefined): P.LeaseNote | undefined { return n === undefined ? undefined : { holder: n.holder, ms: BigInt(n.ms) } }
+function notePb (n: LeaseNote | undefined): P.LeaseNote | undefined { return n === undefined ? undefined : { holder: n.holder, ms: BigInt(n.ms), grant: n.grant } }
 
 function recordPb (r: ReplicaRecord): P.Record {
   return { key: ab(r.key), slot: r.slot, rid: id(r.rid), promised: ballotPb(r.promised), accepted: ballotPb(r.accepted), value: abOpt(r.value), version: BigInt(r.version) }
@@ -97,7 +98,8 @@ function toPb (m: StoreMessage): PB {
     case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
     case 'superseded': return { superseded: { op, rid: id(m.rid), epoch: ballotPb(m.epoch) } }
     case 'lease-req': return { leaseReq: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi) } }
-    case 'lease-grant': return { leaseGrant: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi), range: arcPb(m.range), epoch: ballotPb(m.epoch) } }
+    case 'lease-grant': return { leaseGrant: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi), range: arcPb(m.range), epoch: ballotPb(m.epoch), grant: m.grant } }
+    case 'chosen': return { chosen: { op, key: ab(m.key), ballot: ballotPb(m.ballot), grants: m.grants.map(g => ({ slot: g.slot, id: g.id })) } }
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
     case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
     case 'lease-get': return { leaseGet: { op, key: ab(m.key) } }
@@ -161,7 +163,7 @@ function recordOf (r: P.Record): ReplicaRecord {
 }
 
 function noteOf (n: P.LeaseNote | undefined): { lease?: LeaseNote } {
-  return n === undefined ? {} : { lease: { holder: n.holder, ms: num(n.ms) } }
+  return n === undefined ? {} : { lease: { holder: n.holder, ms: num(n.ms), grant: n.grant } }
 }
 
 function reasonOf (r: Nack.Reason): NackReason {
@@ -188,7 +190,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
   if (pb.superseded !== undefined) { const x = pb.superseded; return { type: 'superseded', op: num(x.op), rid: rid(x.rid, 'rid'), epoch: ballotOf(x.epoch, 'epoch') } }
   if (pb.leaseReq !== undefined) { const x = pb.leaseReq; return { type: 'lease-req', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi') } }
-  if (pb.leaseGrant !== undefined) { const x = pb.leaseGrant; return { type: 'lease-grant', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch') } }
+  if (pb.leaseGrant !== undefined) { const x = pb.leaseGrant; return { type: 'lease-grant', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), grant: x.grant } }
+  if (pb.chosen !== undefined) { const x = pb.chosen; return { type: 'chosen', op: num(x.op), key: x.key, ballot: ballotOf(x.ballot, 'ballot'), grants: x.grants.map(g => ({ slot: g.slot, id: g.id })) } }
   if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
   if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
   if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key } }
@@ -222,7 +225,7 @@ function checkText (x: string, max: number, what: string): string | undefined {
 /** A lease note: a holder address and a remaining time up to an hour. */
 function checkNote (n: LeaseNote | undefined): string | undefined {
   if (n === undefined) { return undefined }
-  return checkText(n.holder, LEASE_HOLDER_CHARS_MAX, 'holder') ?? (n.holder.length > 0 && isCount(n.ms) && n.ms <= 3_600_000 ? undefined : 'bad-lease')
+  return checkText(n.holder, LEASE_HOLDER_CHARS_MAX, 'holder') ?? checkText(n.grant, GRANT_ID_CHARS_MAX, 'grant') ?? (n.holder.length > 0 && n.grant.length > 0 && isCount(n.ms) && n.ms <= 3_600_000 ? undefined : 'bad-lease')
 }
 
 /** Ready parts name arcs of a hand-off that is not ready as a whole, at most EPOCH_ARCS_MAX of them. */
@@ -297,7 +300,8 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
   superseded: m => checkId(m.rid, 'rid') ?? checkEpoch(m.epoch),
   'lease-req': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi'),
-  'lease-grant': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkArc(m.range) ?? checkEpoch(m.epoch),
+  'lease-grant': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkText(m.grant, GRANT_ID_CHARS_MAX, 'grant') ?? (m.grant.length > 0 ? undefined : 'bad-grant'),
+  chosen: m => checkKey(m.key) ?? checkBallot(m.ballot) ?? (m.grants.length <= R_MAX ? undefined : 'over-limit') ?? m.grants.map(g => checkSlot(g.slot) ?? checkText(g.id, GRANT_ID_CHARS_MAX, 'grant')).find(x => x !== undefined),
   revoke: m => checkId(m.rid, 'rid') ?? checkText(m.holder, LEASE_HOLDER_CHARS_MAX, 'holder'),
   revoked: m => isCount(m.ms) && m.ms <= 3_600_000 ? undefined : 'bad-ms',
   'lease-get': m => checkKey(m.key),

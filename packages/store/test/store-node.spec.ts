@@ -540,6 +540,32 @@ describe('StoreNode, read leases', () => {
     expect(quorumMessages(h.msgs)).to.be.greaterThan(0)
   })
 
+  it('a home told by a coordinator that a write was chosen under grants it still holds (the same ids) answers the next get from its copy; under a grant that changed it does not', () => {
+    for (const idsRight of [true, false]) {
+      const h = leased()
+      op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+      for (let i = 0; i < 3; i++) {
+        h.now += 10
+        op(h, { type: 'get', opId: 2 + i, key })
+      }
+      expect(h.node.counters.leaseReads).to.equal(1)
+      // Our grants' ids, from the grant replies (slot → id).
+      const ids = new Map<number, string>()
+      for (const m of h.msgs) { if (m.type === 'lease-grant') { ids.set(m.slot, m.grant) } }
+      expect([...ids.keys()].sort()).to.deep.equal([1, 2, 3])
+      // Another coordinator's write, accepted by every slot (ours included): our copy changed, so the next get would need a quorum.
+      const ballot = { n: 99, by: 'z' }
+      for (let slot = 0; slot < 4; slot++) { h.node.handleMessage(h.now, other, { type: 'accept', op: 50 + slot, key, slot, rid: replicaId(keyToId(key), slot, 4), ballot, value: te.encode('v2'), version: 2 }) }
+      sent(h.node)
+      h.node.handleMessage(h.now, other, { type: 'chosen', op: 0, key, ballot, grants: [{ slot: 1, id: ids.get(1) ?? '' }, { slot: 2, id: idsRight ? ids.get(2) ?? '' : 'someone/else' }] })
+      h.msgs.length = 0
+      h.now += 10
+      expect(op(h, { type: 'get', opId: 10, key }).value).to.deep.equal(te.encode('v2'))
+      expect(h.node.counters.leaseReads, `ids right: ${String(idsRight)}`).to.equal(idsRight ? 2 : 1)
+      expect(quorumMessages(h.msgs) > 0, `ids right: ${String(idsRight)}`).to.equal(!idsRight)
+    }
+  })
+
   it('a grantor grants the part it serves to one holder per slot, tells of the lease in its replies for that slot, and once revoked renews it no more until it ends', () => {
     const g = leased()
     const c: NodeRef = { id: 9n << 120n, addr: 'c' }
@@ -549,10 +575,15 @@ describe('StoreNode, read leases', () => {
       g.node.handleMessage(g.now, from, { type: 'lease-req', op: opId, slot, lo, hi })
       return sent(g.node).find(m => m.op === opId)
     }
-    expect(ask(other, 7, 1)).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+    const first = ask(other, 7, 1)
+    expect(first).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+    // A renewal keeps the grant's id.
+    expect(ask(other, 77, 1)).to.deep.include({ type: 'lease-grant', grant: first?.type === 'lease-grant' ? first.grant : '' })
     // A promise for the key's slot 1 tells of b's lease (and how long it has left).
     g.node.handleMessage(g.now, c, { type: 'prepare', op: 8, key, slot: 1, rid: rid1, ballot: { n: 5, by: 'c' } })
-    expect(sent(g.node).find(m => m.op === 8)).to.deep.include({ type: 'promise', lease: { holder: 'b', ms: LEASE_MS } })
+    const promise = sent(g.node).find(m => m.op === 8)
+    expect(promise).to.deep.include({ type: 'promise' })
+    expect(promise?.type === 'promise' ? promise.lease : undefined).to.deep.include({ holder: 'b', ms: LEASE_MS })
     // Another holder for slot 1 there is refused; for slot 2 (other keys' records at those positions) it is granted.
     expect(ask(c, 9, 1)).to.deep.include({ type: 'nack', reason: 'leased' })
     expect(ask(c, 10, 2)).to.deep.include({ type: 'lease-grant', slot: 2 })
@@ -563,7 +594,10 @@ describe('StoreNode, read leases', () => {
     g.now += 100
     expect(ask(other, 12, 1)).to.deep.include({ type: 'nack', reason: 'leased' })
     g.now = LEASE_MS + 1
-    expect(ask(other, 13, 1)).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+    const again = ask(other, 13, 1)
+    expect(again).to.deep.include({ type: 'lease-grant', slot: 1, lo, hi })
+    // A grant that starts after a lapse has a new id.
+    expect(again?.type === 'lease-grant' && first?.type === 'lease-grant' && again.grant !== first.grant).to.equal(true)
   })
 
   it('a write whose quorum tells of a lease held by another node completes only once that lease is revoked and waited out', () => {

@@ -3,7 +3,7 @@ import { ID_MASK } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import fc from 'fast-check'
 import { Uint8ArrayList } from 'uint8arraylist'
-import { BALLOT_BY_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from '../src/constants.ts'
+import { BALLOT_BY_CHARS_MAX, GRANT_ID_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from '../src/constants.ts'
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
 import { STORE_MESSAGE_TYPES } from '../src/core/messages.ts'
 import { R_MAX } from '../src/core/placement.ts'
@@ -74,11 +74,13 @@ function samples (): StoreMessage[] {
     { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n },
     { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n, value: new Uint8Array(0) },
     { type: 'raw-write', op: 12, key: bytes(3), slot: 2, rid: 5n, value: bytes(7) },
-    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: bytes(4), version: 1, range: arc, epoch: zero, fences: [], lease: { holder: 'n'.repeat(LEASE_HOLDER_CHARS_MAX), ms: 0 } },
-    { type: 'accepted', op: 4, slot: 3, range: arc, epoch: ballot, fences: [], lease: { holder: '/ip4/127.0.0.1/tcp/1/p2p/x', ms: 2000 } },
+    { type: 'promise', op: 2, slot: 1, accepted: ballot, value: bytes(4), version: 1, range: arc, epoch: zero, fences: [], lease: { holder: 'n'.repeat(LEASE_HOLDER_CHARS_MAX), ms: 0, grant: 'g'.repeat(GRANT_ID_CHARS_MAX) } },
+    { type: 'accepted', op: 4, slot: 3, range: arc, epoch: ballot, fences: [], lease: { holder: '/ip4/127.0.0.1/tcp/1/p2p/x', ms: 2000, grant: 'ab12:3/17' } },
     { type: 'nack', op: 5, slot: -1, reason: 'leased', range: arc },
     { type: 'lease-req', op: 13, slot: 1, lo: 5n, hi: ID_MASK },
-    { type: 'lease-grant', op: 13, slot: R_MAX - 1, lo: 5n, hi: 7n, range: whole, epoch: ballot },
+    { type: 'lease-grant', op: 13, slot: R_MAX - 1, lo: 5n, hi: 7n, range: whole, epoch: ballot, grant: 'g/1' },
+    { type: 'chosen', op: 0, key: bytes(1), ballot, grants: [] },
+    { type: 'chosen', op: 0, key: bytes(1), ballot, grants: [{ slot: 1, id: 'g/1' }, { slot: R_MAX - 1, id: 'h/2' }] },
     { type: 'revoke', op: 14, rid: 9n, holder: 'h' },
     { type: 'revoked', op: 14, ms: 0 },
     { type: 'revoked', op: 14, ms: 3_600_000 },
@@ -261,9 +263,13 @@ describe('store wire codec', () => {
       { type: 'accepted', op: 1, slot: 0, range: whole, epoch: { n: 0, by: '' }, fences: new Array(R_MAX + 1).fill({ n: 0, by: '' }) },
       { type: 'digest', op: 1, lo: 0n, upTo: 0n, hashes: [-1], counts: [], range: whole, epochs: [] },
       { type: 'digest-req', op: 1, lo: 0n, hi: 0n, buckets: DIGEST_BUCKETS_MAX + 1 },
-      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: zero, fences: [], lease: { holder: '', ms: 1 } },
-      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: zero, fences: [], lease: { holder: 'h'.repeat(LEASE_HOLDER_CHARS_MAX + 1), ms: 1 } },
-      { type: 'promise', op: 1, slot: 0, accepted: zero, version: 0, range: whole, epoch: zero, fences: [], lease: { holder: 'h', ms: 3_600_001 } },
+      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: zero, fences: [], lease: { holder: '', ms: 1, grant: 'g' } },
+      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: zero, fences: [], lease: { holder: 'h', ms: 1, grant: '' } },
+      { type: 'accepted', op: 1, slot: 0, range: whole, epoch: zero, fences: [], lease: { holder: 'h'.repeat(LEASE_HOLDER_CHARS_MAX + 1), ms: 1, grant: 'g' } },
+      { type: 'promise', op: 1, slot: 0, accepted: zero, version: 0, range: whole, epoch: zero, fences: [], lease: { holder: 'h', ms: 3_600_001, grant: 'g' } },
+      { type: 'lease-grant', op: 1, slot: 1, lo: 0n, hi: 0n, range: whole, epoch: zero, grant: 'g'.repeat(GRANT_ID_CHARS_MAX + 1) },
+      { type: 'chosen', op: 0, key: bytes(1), ballot, grants: [{ slot: R_MAX, id: 'g' }] },
+      { type: 'chosen', op: 0, key: bytes(1), ballot, grants: new Array(R_MAX + 1).fill({ slot: 1, id: 'g' }) },
       { type: 'revoke', op: 1, rid: 0n, holder: 'h\ud800' },
       { type: 'revoked', op: 1, ms: -1 },
       { type: 'lease-req', op: 1, slot: R_MAX, lo: 0n, hi: 0n },
@@ -337,9 +343,10 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('digest-req' as const), op, lo: rid, hi: rid, buckets: fc.integer({ min: 1, max: DIGEST_BUCKETS_MAX }) }),
     fc.record({ type: fc.constant('digest' as const), op, lo: rid, upTo: rid, hashes: fc.array(u32(0), { maxLength: 40 }), counts: fc.array(u32(0), { maxLength: 40 }), range: a, epochs }),
     fc.record({ type: fc.constant('superseded' as const), op, rid, epoch: e }),
-    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: e, fences, lease: fc.record({ holder: fc.string({ minLength: 1, maxLength: 60 }), ms: fc.integer({ min: 0, max: 3_600_000 }) }) }),
+    fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: e, fences, lease: fc.record({ holder: fc.string({ minLength: 1, maxLength: 60 }), ms: fc.integer({ min: 0, max: 3_600_000 }), grant: fc.string({ minLength: 1, maxLength: 60 }) }) }),
+    fc.record({ type: fc.constant('chosen' as const), op, key, ballot: b, grants: fc.array(fc.record({ slot, id: fc.string({ maxLength: 60 }) }), { maxLength: R_MAX }) }),
     fc.record({ type: fc.constant('lease-req' as const), op, slot, lo: rid, hi: rid }),
-    fc.record({ type: fc.constant('lease-grant' as const), op, slot, lo: rid, hi: rid, range: a, epoch: e }),
+    fc.record({ type: fc.constant('lease-grant' as const), op, slot, lo: rid, hi: rid, range: a, epoch: e, grant: fc.string({ minLength: 1, maxLength: 60 }) }),
     fc.record({ type: fc.constant('revoke' as const), op, rid, holder: fc.string({ maxLength: 60 }) }),
     fc.record({ type: fc.constant('revoked' as const), op, ms: fc.integer({ min: 0, max: 3_600_000 }) }),
     fc.record({ type: fc.constant('lease-get' as const), op, key }),

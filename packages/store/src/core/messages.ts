@@ -77,8 +77,16 @@ export type StoreMessage =
    * slots, asks the receiver to grant it the lease over the part of (lo, hi] it serves, from lo on.
    */
   | { type: 'lease-req', op: number, slot: number, lo: RingId, hi: RingId }
-  /** Granted over (lo, hi] for LEASE_MS from its receipt; `epoch`: the grantor's lowest incarnation there. */
-  | { type: 'lease-grant', op: number, slot: number, lo: RingId, hi: RingId, range: Arc, epoch: Ballot }
+  /**
+   * Granted over (lo, hi] for LEASE_MS from its receipt; `epoch`: the grantor's lowest
+   * incarnation there; `grant`: the grant's id, the same for every renewal until it lapses.
+   */
+  | { type: 'lease-grant', op: number, slot: number, lo: RingId, hi: RingId, range: Arc, epoch: Ballot, grant: string }
+  /**
+   * From a coordinator to the holder whose own slot-0 acceptance counted in its write: `ballot`
+   * was chosen for the key, and the other counted slots accepted it under these grants (their ids).
+   */
+  | { type: 'chosen', op: number, key: Uint8Array, ballot: Ballot, grants: Array<{ slot: number, id: string }> }
   /** To a grantor that told of `holder`'s lease at `rid`: renew it no more until it ends, and say when that is. */
   | { type: 'revoke', op: number, rid: RingId, holder: string }
   /** The lease at that rid ends within `ms` (0: none). */
@@ -97,6 +105,8 @@ export type StoreMessage =
 export interface LeaseNote {
   holder: string
   ms: number
+  /** The grant's id (it changes when a grant lapses and a new one starts). */
+  grant: string
 }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'lease-get', 'lease-got'] as const
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'lease-get', 'lease-got', 'chosen'] as const

@@ -333,17 +333,23 @@ export class StoreNode {
    * records of every slot: different keys), to `holder`, until `untilMs`; `frozen`: revoked, not
    * renewed before it ends.
    */
-  private grants: Array<{ slot: number, lo: RingId, hi: RingId, holder: NodeRef, untilMs: number, frozen: boolean }> = []
+  private grants: Array<{ slot: number, lo: RingId, hi: RingId, holder: NodeRef, untilMs: number, frozen: boolean, id: string }> = []
   /** Arcs that became ready here lately: no proposer is answered there before `untilMs` (a grant we never heard of may live). */
   private quiet: Array<{ lo: RingId, hi: RingId, untilMs: number }> = []
   /** Leases we hold as home, per other slot: pieces [a, b] of our positions, held without a break since fromMs, until untilMs. */
   private leases: Array<{ slot: number, a: bigint, b: bigint, fromMs: number, untilMs: number, epoch: Ballot }> = []
+  /** The grant each position of each other slot had last (its id), while valid: a grant with the same id has lasted without a break. */
+  private grantIds: Array<{ slot: number, a: bigint, b: bigint, id: string, untilMs: number, epoch: Ballot }> = []
   private readonly leaseReqs = new Map<number, { slot: number, sentMs: number, hi: RingId }>()
   /** Last get that we answered or confirmed as home (leases are renewed while there are some). */
   private leaseDemandMs = -Infinity
   private leaseRenewArmed = false
-  /** Keys whose chosen state our slot-0 copy holds, confirmed under our lease (see leaseRead): by key, in insertion order. */
-  private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[] }>()
+  /**
+   * Keys whose chosen state our slot-0 copy holds, confirmed under our lease (see leaseRead): by
+   * key, in insertion order. Confirmed by a round of ours: the slots whose grants must have lasted
+   * since it started; told by a coordinator (`chosen`): the grants (ids) that must still last.
+   */
+  private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[], ids?: Array<[number, string]> }>()
   /** Gets sent to their key's home: message op → our op. */
   private readonly leaseGets = new Map<number, { opId: number, key: Uint8Array }>()
   /** Revokes in flight: message op → our op. */
@@ -504,6 +510,7 @@ export class StoreNode {
       case 'revoked': return this.onRevoked(msg)
       case 'lease-get': return this.onLeaseGet(from, msg)
       case 'lease-got': return this.onLeaseGot(msg)
+      case 'chosen': return this.onChosen(msg)
       default: return this.reject('unknown-type')
     }
   }
@@ -1204,8 +1211,57 @@ export class StoreNode {
         return
       }
       this.noteChosen(op, chosen, slots, read)
+      if (!read && zero !== undefined && zero.addr !== this.self.addr) { this.tellChosen(op, zero, chosen, slots) }
     }
     this.succeed(op, next)
+  }
+
+  /**
+   * Our write was chosen with the holder's own slot-0 acceptance counted: tell it, with the
+   * grants under which the other counted slots accepted, so that it can answer the next gets
+   * from its copy without a quorum round (see onChosen).
+   */
+  private tellChosen (op: Op, zero: NodeRef, chosen: Ballot, slots: number[]): void {
+    const grants: Array<{ slot: number, id: string }> = []
+    for (const slot of slots) {
+      const n = op.notes.get(slot)
+      if (slot !== 0 && n !== undefined && n.holder === zero.addr) { grants.push({ slot, id: n.grant }) }
+    }
+    if (grants.length >= this.W - 1) { this.send(zero, { type: 'chosen', op: 0, key: op.key, ballot: chosen, grants }) }
+  }
+
+  /**
+   * As home: a coordinator says `ballot` was chosen with our slot-0 acceptance and these grants
+   * at the other counted slots. If our copy holds that ballot and at least W − 1 of those grants
+   * (the same ids: never lapsed since) still hold, the key is confirmed: any later state needs a
+   * quorum, which meets us (our copy changes) or one of those slots after it accepted `ballot`,
+   * while the grant held, so that slot tells its coordinator of our lease.
+   */
+  private onChosen (m: Extract<StoreMessage, { type: 'chosen' }>): void {
+    if (!this.leasing || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX || m.grants.length >= this.r || !m.grants.every(g => this.validSlot(g.slot) && g.slot > 0)) { return this.reject('chosen-invalid') }
+    const rids = Array.from({ length: this.r }, (_, x) => replicaId(keyToId(m.key), x, this.r))
+    if (!this.serves(rids[0])) { return }
+    const rec = this.backend.get(m.key, 0)
+    if (rec === undefined || compareBallots(rec.accepted, m.ballot) !== 0) { return }
+    const k = keyString(m.key)
+    const old = this.confirmed.get(k)
+    if (old !== undefined && compareBallots(old.b, m.ballot) >= 0) { return }
+    const ids: Array<[number, string]> = []
+    for (const g of m.grants) { if (this.grantAt(rids, g.slot)?.id === g.id && !ids.some(([slot]) => slot === g.slot)) { ids.push([g.slot, g.id]) } }
+    if (ids.length < this.W - 1) { return }
+    this.confirmed.delete(k)
+    this.confirmed.set(k, { b: m.ballot, startMs: this.nowMs, slots: [], ids })
+    if (this.confirmed.size > C.LEASE_CONFIRMED_MAX) { this.confirmed.delete(this.confirmed.keys().next().value as string) }
+  }
+
+  /** The grant (its id) we hold now over the key's slot `slot`, from an incarnation not known to be superseded. */
+  private grantAt (rids: RingId[], slot: number): { id: string } | undefined {
+    const p = this.pos(rids[0])
+    const fence = maxBallot(this.fences.at(rids[slot]), this.committed.at(rids[slot]))
+    for (const g of this.grantIds) {
+      if (g.slot === slot && p >= g.a && p <= g.b && g.untilMs > this.nowMs && compareBallots(g.epoch, fence) >= 0) { return g }
+    }
+    return undefined
   }
 
   /** A holder's slot-0 reply holds the outcome: it no longer needs waiting for. */
@@ -1315,6 +1371,9 @@ export class StoreNode {
     for (const slot of c.slots) {
       if ((this.leaseAt(rids, slot)?.fromMs ?? Infinity) > c.startMs) { return undefined }
     }
+    for (const [slot, id] of c.ids ?? []) {
+      if (this.grantAt(rids, slot)?.id !== id) { return undefined }
+    }
     return rec
   }
 
@@ -1333,11 +1392,11 @@ export class StoreNode {
   /** Grantor: the lease we granted over the slot-`slot` records at rid, for promise and accepted replies. */
   private leaseNote (slot: number, rid: RingId): { lease?: LeaseNote } {
     if (!this.leasing) { return {} }
-    let best: { holder: NodeRef, untilMs: number } | undefined
+    let best: { holder: NodeRef, untilMs: number, id: string } | undefined
     for (const g of this.grants) {
       if (g.slot === slot && g.untilMs > this.nowMs && inOpenClosed(rid, g.lo, g.hi) && (best === undefined || g.untilMs > best.untilMs)) { best = g }
     }
-    return best === undefined ? {} : { lease: { holder: best.holder.addr, ms: Math.ceil(best.untilMs - this.nowMs) } }
+    return best === undefined ? {} : { lease: { holder: best.holder.addr, ms: Math.ceil(best.untilMs - this.nowMs), grant: best.id } }
   }
 
   private isQuiet (rid: RingId): boolean {
@@ -1355,6 +1414,7 @@ export class StoreNode {
   /** Our range changed (or we leave): leases over it and what they confirmed are void. */
   private dropLeases (): void {
     this.leases = []
+    this.grantIds = []
     this.confirmed.clear()
   }
 
@@ -1368,6 +1428,7 @@ export class StoreNode {
     this.leaseRenewArmed = false
     for (const [m, q] of this.leaseReqs) { if (q.sentMs < this.nowMs - C.LEASE_MS) { this.leaseReqs.delete(m) } }
     this.leases = this.leases.filter(l => l.untilMs > this.nowMs)
+    this.grantIds = this.grantIds.filter(g => g.untilMs > this.nowMs)
     const range = this.range
     if (range === undefined || this.leaving || this.nowMs - this.leaseDemandMs > C.LEASE_DEMAND_MS) { return }
     for (let slot = 1; slot < this.r; slot++) { this.sendLeaseReq(slot, shift(range.lo, slot, this.r), shift(range.hi, slot, this.r)) }
@@ -1410,12 +1471,14 @@ export class StoreNode {
       if (len(first) > len(start) && len(first) <= len(end)) { end = g.lo }
     }
     const until = this.nowMs + C.LEASE_MS
-    const same = this.grants.find(g => g.slot === m.slot && g.holder.addr === from.addr && !g.frozen && g.lo === m.lo && g.hi === end)
-    if (same !== undefined) {
-      same.untilMs = until
+    let grant = this.grants.find(g => g.slot === m.slot && g.holder.addr === from.addr && !g.frozen && g.lo === m.lo && g.hi === end)
+    if (grant !== undefined) {
+      grant.untilMs = until
     } else {
       if (this.grants.length >= C.LEASE_GRANTS_MAX) { return nack('not-ready') }
-      this.grants.push({ slot: m.slot, lo: m.lo, hi: end, holder: from, untilMs: until, frozen: false })
+      // A new id whenever a grant starts (not on renewals): the holder tells an unbroken grant by it.
+      grant = { slot: m.slot, lo: m.lo, hi: end, holder: from, untilMs: until, frozen: false, id: `${this.selfHex}/${this.seq++}` }
+      this.grants.push(grant)
     }
     this.counters.leaseGrants++
     // Our lowest incarnation over the grant (zero where we have none).
@@ -1426,7 +1489,7 @@ export class StoreNode {
       if (epoch === undefined || compareBallots(x.e, epoch) < 0) { epoch = x.e }
     }
     if (epoch === undefined || covered < len(end)) { epoch = ZERO_EPOCH }
-    this.send(from, { type: 'lease-grant', op: m.op, slot: m.slot, lo: m.lo, hi: end, range, epoch })
+    this.send(from, { type: 'lease-grant', op: m.op, slot: m.slot, lo: m.lo, hi: end, range, epoch, grant: grant.id })
   }
 
   private onLeaseGrant (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-grant' }>): void {
@@ -1437,7 +1500,10 @@ export class StoreNode {
     if (this.range === undefined || this.leaving) { return }
     const lo0 = unshift(m.lo, m.slot, this.r)
     const hi0 = unshift(m.hi, m.slot, this.r)
-    for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) { this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch) }
+    for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) {
+      this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch)
+      this.setGrantId(m.slot, piece.a, piece.b, m.grant, q.sentMs + C.LEASE_MS * C.LEASE_GUARD, m.epoch)
+    }
     // The grantor's range ended before ours: the rest is another node's.
     if (m.hi !== q.hi && m.hi === m.range.hi && m.range.lo !== m.range.hi) { this.sendLeaseReq(m.slot, m.hi, q.hi) }
   }
@@ -1472,6 +1538,23 @@ export class StoreNode {
     if (cursor <= b) { out.push({ slot, a: cursor, b, fromMs: this.nowMs, untilMs: until, epoch }) }
     // Too many pieces: hold none (the lease lapses; safe).
     this.leases = out.length > C.LEASE_GRANTS_MAX ? [] : out
+  }
+
+  /** The grant over [a, b] of slot `slot` is now `id` (replacing what those positions had). */
+  private setGrantId (slot: number, a: bigint, b: bigint, id: string, untilMs: number, epoch: Ballot): void {
+    if (untilMs <= this.nowMs) { return }
+    const out: typeof this.grantIds = []
+    for (const g of this.grantIds) {
+      if (g.untilMs <= this.nowMs) { continue }
+      if (g.slot !== slot || g.b < a || g.a > b) {
+        out.push(g)
+        continue
+      }
+      if (g.a < a) { out.push({ ...g, b: a - 1n }) }
+      if (g.b > b) { out.push({ ...g, a: b + 1n }) }
+    }
+    out.push({ slot, a, b, id, untilMs, epoch })
+    this.grantIds = out.length > C.LEASE_GRANTS_MAX ? [] : out
   }
 
   /** A get for a key we are not home of goes to its home (one round trip when the home holds the lease). */

@@ -1218,6 +1218,11 @@ export namespace Promise {
     value: bigint
   }
 
+  export interface PromiseLeaseGrantFieldEvent {
+    field: '$.lease.grant'
+    value: string
+  }
+
   export function encode (obj: Partial<Promise>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Promise.codec())
   }
@@ -1226,7 +1231,7 @@ export namespace Promise {
     return decodeMessage(buf, Promise.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent | PromiseEpochNFieldEvent | PromiseEpochByFieldEvent | PromiseFencesNFieldEvent | PromiseFencesByFieldEvent | PromiseLeaseHolderFieldEvent | PromiseLeaseMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Promise>): Generator<PromiseOpFieldEvent | PromiseSlotFieldEvent | PromiseAcceptedNFieldEvent | PromiseAcceptedByFieldEvent | PromiseValueFieldEvent | PromiseVersionFieldEvent | PromiseRangeLoFieldEvent | PromiseRangeHiFieldEvent | PromiseEpochNFieldEvent | PromiseEpochByFieldEvent | PromiseFencesNFieldEvent | PromiseFencesByFieldEvent | PromiseLeaseHolderFieldEvent | PromiseLeaseMsFieldEvent | PromiseLeaseGrantFieldEvent> {
     return streamMessage(buf, Promise.codec(), opts)
   }
 }
@@ -1234,6 +1239,7 @@ export namespace Promise {
 export interface LeaseNote {
   holder: string
   ms: bigint
+  grant: string
 }
 
 export namespace LeaseNote {
@@ -1256,13 +1262,19 @@ export namespace LeaseNote {
           w.sint64(obj.ms)
         }
 
+        if ((obj.grant != null && obj.grant !== '')) {
+          w.uint32(26)
+          w.string(obj.grant)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           holder: '',
-          ms: 0n
+          ms: 0n,
+          grant: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1277,6 +1289,10 @@ export namespace LeaseNote {
             }
             case 2: {
               obj.ms = reader.sint64()
+              break
+            }
+            case 3: {
+              obj.grant = reader.string()
               break
             }
             default: {
@@ -1308,6 +1324,13 @@ export namespace LeaseNote {
               }
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.grant`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1330,6 +1353,11 @@ export namespace LeaseNote {
     value: bigint
   }
 
+  export interface LeaseNoteGrantFieldEvent {
+    field: '$.grant'
+    value: string
+  }
+
   export function encode (obj: Partial<LeaseNote>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, LeaseNote.codec())
   }
@@ -1338,7 +1366,7 @@ export namespace LeaseNote {
     return decodeMessage(buf, LeaseNote.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseNote>): Generator<LeaseNoteHolderFieldEvent | LeaseNoteMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseNote>): Generator<LeaseNoteHolderFieldEvent | LeaseNoteMsFieldEvent | LeaseNoteGrantFieldEvent> {
     return streamMessage(buf, LeaseNote.codec(), opts)
   }
 }
@@ -1814,6 +1842,11 @@ export namespace Accepted {
     value: bigint
   }
 
+  export interface AcceptedLeaseGrantFieldEvent {
+    field: '$.lease.grant'
+    value: string
+  }
+
   export function encode (obj: Partial<Accepted>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Accepted.codec())
   }
@@ -1822,7 +1855,7 @@ export namespace Accepted {
     return decodeMessage(buf, Accepted.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent | AcceptedLeaseHolderFieldEvent | AcceptedLeaseMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent | AcceptedLeaseHolderFieldEvent | AcceptedLeaseMsFieldEvent | AcceptedLeaseGrantFieldEvent> {
     return streamMessage(buf, Accepted.codec(), opts)
   }
 }
@@ -4425,6 +4458,7 @@ export interface LeaseGrant {
   hi: Uint8Array<ArrayBuffer>
   range?: Arc
   epoch?: Ballot
+  grant: string
 }
 
 export namespace LeaseGrant {
@@ -4467,6 +4501,11 @@ export namespace LeaseGrant {
           Ballot.codec().encode(obj.epoch, w)
         }
 
+        if ((obj.grant != null && obj.grant !== '')) {
+          w.uint32(58)
+          w.string(obj.grant)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4475,7 +4514,8 @@ export namespace LeaseGrant {
           op: 0n,
           slot: 0,
           lo: uint8ArrayAlloc(0),
-          hi: uint8ArrayAlloc(0)
+          hi: uint8ArrayAlloc(0),
+          grant: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4510,6 +4550,10 @@ export namespace LeaseGrant {
               obj.epoch = Ballot.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.epoch
               })
+              break
+            }
+            case 7: {
+              obj.grant = reader.string()
               break
             }
             default: {
@@ -4569,6 +4613,13 @@ export namespace LeaseGrant {
 
               break
             }
+            case 7: {
+              yield {
+                field: `${prefix}.grant`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4621,6 +4672,11 @@ export namespace LeaseGrant {
     value: string
   }
 
+  export interface LeaseGrantGrantFieldEvent {
+    field: '$.grant'
+    value: string
+  }
+
   export function encode (obj: Partial<LeaseGrant>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, LeaseGrant.codec())
   }
@@ -4629,8 +4685,314 @@ export namespace LeaseGrant {
     return decodeMessage(buf, LeaseGrant.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGrant>): Generator<LeaseGrantOpFieldEvent | LeaseGrantSlotFieldEvent | LeaseGrantLoFieldEvent | LeaseGrantHiFieldEvent | LeaseGrantRangeLoFieldEvent | LeaseGrantRangeHiFieldEvent | LeaseGrantEpochNFieldEvent | LeaseGrantEpochByFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGrant>): Generator<LeaseGrantOpFieldEvent | LeaseGrantSlotFieldEvent | LeaseGrantLoFieldEvent | LeaseGrantHiFieldEvent | LeaseGrantRangeLoFieldEvent | LeaseGrantRangeHiFieldEvent | LeaseGrantEpochNFieldEvent | LeaseGrantEpochByFieldEvent | LeaseGrantGrantFieldEvent> {
     return streamMessage(buf, LeaseGrant.codec(), opts)
+  }
+}
+
+export interface Chosen {
+  op: bigint
+  key: Uint8Array<ArrayBuffer>
+  ballot?: Ballot
+  grants: ChosenGrant[]
+}
+
+export namespace Chosen {
+  let _codec: Codec<Chosen>
+
+  export const codec = (): Codec<Chosen> => {
+    if (_codec == null) {
+      _codec = message<Chosen>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if ((obj.key != null && obj.key.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.key)
+        }
+
+        if (obj.ballot != null) {
+          w.uint32(26)
+          Ballot.codec().encode(obj.ballot, w)
+        }
+
+        if (obj.grants != null && obj.grants.length > 0) {
+          for (const value of obj.grants) {
+            w.uint32(34)
+            ChosenGrant.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n,
+          key: uint8ArrayAlloc(0),
+          grants: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            case 2: {
+              obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.ballot = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ballot
+              })
+              break
+            }
+            case 4: {
+              if (opts.limits?.grants != null && obj.grants.length === opts.limits.grants) {
+                throw new MaxLengthError('Decode error - repeated field "grants" had too many elements')
+              }
+
+              obj.grants.push(ChosenGrant.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.grants$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          grants: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.key`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.ballot`, {
+                limits: opts.limits?.ballot
+              })
+
+              break
+            }
+            case 4: {
+              if (opts.limits?.grants != null && obj.grants === opts.limits.grants) {
+                throw new MaxLengthError('Streaming decode error - repeated field "grants" had too many elements')
+              }
+
+              for (const evt of ChosenGrant.codec().stream(reader, reader.uint32(), `${prefix}.grants[]`, {
+                limits: opts.limits?.grants$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.grants
+                }
+              }
+
+              obj.grants++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ChosenOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export interface ChosenKeyFieldEvent {
+    field: '$.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface ChosenBallotNFieldEvent {
+    field: '$.ballot.n'
+    value: bigint
+  }
+
+  export interface ChosenBallotByFieldEvent {
+    field: '$.ballot.by'
+    value: string
+  }
+
+  export interface ChosenGrantsSlotFieldEvent {
+    field: '$.grants[].slot'
+    value: number
+    index: number
+  }
+
+  export interface ChosenGrantsIdFieldEvent {
+    field: '$.grants[].id'
+    value: string
+    index: number
+  }
+
+  export function encode (obj: Partial<Chosen>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Chosen.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Chosen>): Chosen {
+    return decodeMessage(buf, Chosen.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Chosen>): Generator<ChosenOpFieldEvent | ChosenKeyFieldEvent | ChosenBallotNFieldEvent | ChosenBallotByFieldEvent | ChosenGrantsSlotFieldEvent | ChosenGrantsIdFieldEvent> {
+    return streamMessage(buf, Chosen.codec(), opts)
+  }
+}
+
+export interface ChosenGrant {
+  slot: number
+  id: string
+}
+
+export namespace ChosenGrant {
+  let _codec: Codec<ChosenGrant>
+
+  export const codec = (): Codec<ChosenGrant> => {
+    if (_codec == null) {
+      _codec = message<ChosenGrant>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.slot != null && obj.slot !== 0)) {
+          w.uint32(8)
+          w.uint32(obj.slot)
+        }
+
+        if ((obj.id != null && obj.id !== '')) {
+          w.uint32(18)
+          w.string(obj.id)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          slot: 0,
+          id: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.slot = reader.uint32()
+              break
+            }
+            case 2: {
+              obj.id = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.slot`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.id`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ChosenGrantSlotFieldEvent {
+    field: '$.slot'
+    value: number
+  }
+
+  export interface ChosenGrantIdFieldEvent {
+    field: '$.id'
+    value: string
+  }
+
+  export function encode (obj: Partial<ChosenGrant>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, ChosenGrant.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChosenGrant>): ChosenGrant {
+    return decodeMessage(buf, ChosenGrant.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChosenGrant>): Generator<ChosenGrantSlotFieldEvent | ChosenGrantIdFieldEvent> {
+    return streamMessage(buf, ChosenGrant.codec(), opts)
   }
 }
 
@@ -5194,6 +5556,7 @@ export interface StoreMessage {
   revoked?: Revoked
   leaseGet?: LeaseGet
   leaseGot?: LeaseGot
+  chosen?: Chosen
 }
 
 export namespace StoreMessage {
@@ -5208,7 +5571,31 @@ export namespace StoreMessage {
 
         obj = { ...obj }
 
+        if (obj.chosen != null) {
+          obj.leaseGot = undefined
+          obj.leaseGet = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
         if (obj.leaseGot != null) {
+          obj.chosen = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
           obj.revoke = undefined
@@ -5231,6 +5618,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGet != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.revoked = undefined
           obj.revoke = undefined
@@ -5253,6 +5641,7 @@ export namespace StoreMessage {
         }
 
         if (obj.revoked != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoke = undefined
@@ -5275,6 +5664,7 @@ export namespace StoreMessage {
         }
 
         if (obj.revoke != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5297,6 +5687,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGrant != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5319,6 +5710,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseReq != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5341,6 +5733,7 @@ export namespace StoreMessage {
         }
 
         if (obj.superseded != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5363,6 +5756,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5385,6 +5779,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5407,6 +5802,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5429,6 +5825,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5451,6 +5848,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5473,6 +5871,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5495,6 +5894,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5517,6 +5917,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5539,6 +5940,7 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5561,6 +5963,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5583,6 +5986,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5605,6 +6009,7 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5627,6 +6032,7 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          obj.chosen = undefined
           obj.leaseGot = undefined
           obj.leaseGet = undefined
           obj.revoked = undefined
@@ -5746,6 +6152,11 @@ export namespace StoreMessage {
         if (obj.leaseGot != null) {
           w.uint32(162)
           LeaseGot.codec().encode(obj.leaseGot, w)
+        }
+
+        if (obj.chosen != null) {
+          w.uint32(170)
+          Chosen.codec().encode(obj.chosen, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -5880,6 +6291,12 @@ export namespace StoreMessage {
               })
               break
             }
+            case 21: {
+              obj.chosen = Chosen.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.chosen
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5887,7 +6304,31 @@ export namespace StoreMessage {
           }
         }
 
+        if (obj.chosen != null) {
+          delete obj.leaseGot
+          delete obj.leaseGet
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
         if (obj.leaseGot != null) {
+          delete obj.chosen
           delete obj.leaseGet
           delete obj.revoked
           delete obj.revoke
@@ -5910,6 +6351,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGet != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.revoked
           delete obj.revoke
@@ -5932,6 +6374,7 @@ export namespace StoreMessage {
         }
 
         if (obj.revoked != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoke
@@ -5954,6 +6397,7 @@ export namespace StoreMessage {
         }
 
         if (obj.revoke != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -5976,6 +6420,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGrant != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -5998,6 +6443,7 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseReq != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6020,6 +6466,7 @@ export namespace StoreMessage {
         }
 
         if (obj.superseded != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6042,6 +6489,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6064,6 +6512,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6086,6 +6535,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6108,6 +6558,7 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6130,6 +6581,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6152,6 +6604,7 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6174,6 +6627,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6196,6 +6650,7 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6218,6 +6673,7 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6240,6 +6696,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6262,6 +6719,7 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6284,6 +6742,7 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6306,6 +6765,7 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          delete obj.chosen
           delete obj.leaseGot
           delete obj.leaseGet
           delete obj.revoked
@@ -6475,6 +6935,13 @@ export namespace StoreMessage {
 
               break
             }
+            case 21: {
+              yield * Chosen.codec().stream(reader, reader.uint32(), `${prefix}.chosen`, {
+                limits: opts.limits?.chosen
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6589,6 +7056,11 @@ export namespace StoreMessage {
     value: bigint
   }
 
+  export interface StoreMessagePromiseLeaseGrantFieldEvent {
+    field: '$.promise.lease.grant'
+    value: string
+  }
+
   export interface StoreMessageAcceptOpFieldEvent {
     field: '$.accept.op'
     value: bigint
@@ -6679,6 +7151,11 @@ export namespace StoreMessage {
   export interface StoreMessageAcceptedLeaseMsFieldEvent {
     field: '$.accepted.lease.ms'
     value: bigint
+  }
+
+  export interface StoreMessageAcceptedLeaseGrantFieldEvent {
+    field: '$.accepted.lease.grant'
+    value: string
   }
 
   export interface StoreMessageNackOpFieldEvent {
@@ -7272,6 +7749,11 @@ export namespace StoreMessage {
     value: string
   }
 
+  export interface StoreMessageLeaseGrantGrantFieldEvent {
+    field: '$.leaseGrant.grant'
+    value: string
+  }
+
   export interface StoreMessageRevokeOpFieldEvent {
     field: '$.revoke.op'
     value: bigint
@@ -7332,6 +7814,38 @@ export namespace StoreMessage {
     value: string
   }
 
+  export interface StoreMessageChosenOpFieldEvent {
+    field: '$.chosen.op'
+    value: bigint
+  }
+
+  export interface StoreMessageChosenKeyFieldEvent {
+    field: '$.chosen.key'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageChosenBallotNFieldEvent {
+    field: '$.chosen.ballot.n'
+    value: bigint
+  }
+
+  export interface StoreMessageChosenBallotByFieldEvent {
+    field: '$.chosen.ballot.by'
+    value: string
+  }
+
+  export interface StoreMessageChosenGrantsSlotFieldEvent {
+    field: '$.chosen.grants[].slot'
+    value: number
+    index: number
+  }
+
+  export interface StoreMessageChosenGrantsIdFieldEvent {
+    field: '$.chosen.grants[].id'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StoreMessage.codec())
   }
@@ -7340,7 +7854,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
