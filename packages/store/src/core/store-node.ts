@@ -187,6 +187,8 @@ interface Op {
   /** Leases: the outcome, held back until the holders below know it or their leases ended (phase 'lease'). */
   held?: { next: { value?: Uint8Array, version: number, applied: boolean }, chosen: Ballot, slots: number[], read: boolean }
   waitHolders: Set<string>
+  /** The holder's slot-0 request was sent again once (before revoking: one lost message should not cost a revoke). */
+  holderAsked: boolean
   /** Revokes not answered yet, and when the last revoked lease ends. */
   revoking: number
   revokeEndMs: number
@@ -336,8 +338,12 @@ export class StoreNode {
   private grants: Array<{ slot: number, lo: RingId, hi: RingId, holder: NodeRef, untilMs: number, frozen: boolean, id: string }> = []
   /** Arcs that became ready here lately: no proposer is answered there before `untilMs` (a grant we never heard of may live). */
   private quiet: Array<{ lo: RingId, hi: RingId, untilMs: number }> = []
-  /** Leases we hold as home, per other slot: pieces [a, b] of our positions, held without a break since fromMs, until untilMs. */
-  private leases: Array<{ slot: number, a: bigint, b: bigint, fromMs: number, untilMs: number, epoch: Ballot }> = []
+  /**
+   * Leases we hold as home, per other slot: pieces [a, b] of our positions, held without a break
+   * since fromMs, until untilMs, by one grant (its id: renewals of the same grant extend a piece;
+   * another grant over the same positions, from a new owner say, starts a piece of its own).
+   */
+  private leases: Array<{ slot: number, a: bigint, b: bigint, fromMs: number, untilMs: number, epoch: Ballot, id: string }> = []
   /** The grant each position of each other slot had last (its id), while valid: a grant with the same id has lasted without a break. */
   private grantIds: Array<{ slot: number, a: bigint, b: bigint, id: string, untilMs: number, epoch: Ballot }> = []
   private readonly leaseReqs = new Map<number, { slot: number, sentMs: number, hi: RingId }>()
@@ -448,6 +454,7 @@ export class StoreNode {
           this.ops.delete(op.id)
           this.opByMsg.delete(op.phaseSeq)
           this.unconfirm(op.key)
+          for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
         }
         for (const [m, g] of this.leaseGets) { if (g.opId === cmd.opId) { this.leaseGets.delete(m) } }
         return
@@ -778,6 +785,7 @@ export class StoreNode {
       startMs: this.nowMs,
       notes: new Map(),
       waitHolders: new Set(),
+      holderAsked: false,
       revoking: 0,
       revokeEndMs: 0,
       revokeTries: 0,
@@ -1158,6 +1166,7 @@ export class StoreNode {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsFailed++
+    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
     // What it did is unknown: a state we confirmed for its key may be behind now.
     this.unconfirm(op.key)
     if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason }) }
@@ -1205,6 +1214,7 @@ export class StoreNode {
         op.revoking = 0
         op.revokeEndMs = this.nowMs
         op.revokeTries = 0
+        op.holderAsked = false
         // The holder's own slot-0 reply may still come (a read may not have asked it yet).
         if (read && !op.asked.has(0) && op.phase === 'lease') { this.askFastRead(op, 0) }
         this.timers.push(this.nowMs + C.LEASE_ACK_WAIT_MS, 'lease-wait', op.id)
@@ -1287,6 +1297,13 @@ export class StoreNode {
       return
     }
     if (op.revokeTries >= C.ATTEMPTS_MAX) { return this.fail(op, 'lease-not-revoked') }
+    if (!op.holderAsked && op.revokeTries === 0) {
+      // Ask slot 0 once more (its reply or our request may have been lost), then revoke.
+      op.holderAsked = true
+      if (op.held?.read === true) { this.askFastRead(op, 0) } else { this.sendAccept(op, 0) }
+      this.timers.push(this.nowMs + C.LEASE_ACK_WAIT_MS, 'lease-wait', op.id)
+      return
+    }
     this.sendRevokes(op)
   }
 
@@ -1463,6 +1480,12 @@ export class StoreNode {
       const first = this.unpos(p.a)
       if (len(first) > len(start) && len(first) <= len(end)) { end = this.unpos(p.a - 1n) }
     }
+    // Nor where we are quiet: a grant made there by the former owner may still be counted.
+    if (this.isQuiet(start)) { return nack('not-ready') }
+    for (const q of this.quiet) {
+      const first = (q.lo + 1n) & ID_MASK
+      if (q.untilMs > this.nowMs && len(first) > len(start) && len(first) <= len(end)) { end = q.lo }
+    }
     this.grants = this.grants.filter(g => g.untilMs > this.nowMs)
     for (const g of this.grants) {
       if (g.slot !== m.slot || (g.holder.addr === from.addr && !g.frozen)) { continue }
@@ -1501,7 +1524,7 @@ export class StoreNode {
     const lo0 = unshift(m.lo, m.slot, this.r)
     const hi0 = unshift(m.hi, m.slot, this.r)
     for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) {
-      this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch)
+      this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch, m.grant)
       this.setGrantId(m.slot, piece.a, piece.b, m.grant, q.sentMs + C.LEASE_MS * C.LEASE_GUARD, m.epoch)
     }
     // The grantor's range ended before ours: the rest is another node's.
@@ -1509,33 +1532,37 @@ export class StoreNode {
   }
 
   /**
-   * A grant over [a, b] (our positions) of slot `slot`, asked at sentMs: valid until sentMs +
-   * LEASE_MS × LEASE_GUARD; where a piece we hold was still valid when it came, without a break.
+   * A grant (`id`) over [a, b] (our positions) of slot `slot`, asked at sentMs: valid until sentMs
+   * + LEASE_MS × LEASE_GUARD. Where we hold a piece of the same grant, still valid, it goes on
+   * without a break; a piece of another grant is left to run out (a grant that moved to a new
+   * owner, or followed a lapse, starts a new piece: a revoke at the old grantor must end our
+   * lease, whatever the new one says).
    */
-  private addLease (slot: number, a: bigint, b: bigint, sentMs: number, epoch: Ballot): void {
+  private addLease (slot: number, a: bigint, b: bigint, sentMs: number, epoch: Ballot, id: string): void {
     const until = sentMs + C.LEASE_MS * C.LEASE_GUARD
     if (until <= this.nowMs) { return }
     const out: typeof this.leases = []
     const covered: Array<[bigint, bigint]> = []
     for (const p of this.leases) {
-      if (p.slot !== slot || p.b < a || p.a > b || p.untilMs <= this.nowMs) {
-        if (p.untilMs > this.nowMs) { out.push(p) }
+      if (p.untilMs <= this.nowMs) { continue }
+      if (p.slot !== slot || p.id !== id || p.b < a || p.a > b) {
+        out.push(p)
         continue
       }
       if (p.a < a) { out.push({ ...p, b: a - 1n }) }
       if (p.b > b) { out.push({ ...p, a: b + 1n }) }
       const u = p.a > a ? p.a : a
       const v = p.b < b ? p.b : b
-      out.push({ slot, a: u, b: v, fromMs: p.fromMs, untilMs: Math.max(p.untilMs, until), epoch: compareBallots(p.epoch, epoch) < 0 ? p.epoch : epoch })
+      out.push({ slot, a: u, b: v, fromMs: p.fromMs, untilMs: Math.max(p.untilMs, until), epoch: compareBallots(p.epoch, epoch) < 0 ? p.epoch : epoch, id })
       covered.push([u, v])
     }
     covered.sort((x, y) => compareBig(x[0], y[0]))
     let cursor = a
     for (const [u, v] of covered) {
-      if (u > cursor) { out.push({ slot, a: cursor, b: u - 1n, fromMs: this.nowMs, untilMs: until, epoch }) }
+      if (u > cursor) { out.push({ slot, a: cursor, b: u - 1n, fromMs: this.nowMs, untilMs: until, epoch, id }) }
       if (v + 1n > cursor) { cursor = v + 1n }
     }
-    if (cursor <= b) { out.push({ slot, a: cursor, b, fromMs: this.nowMs, untilMs: until, epoch }) }
+    if (cursor <= b) { out.push({ slot, a: cursor, b, fromMs: this.nowMs, untilMs: until, epoch, id }) }
     // Too many pieces: hold none (the lease lapses; safe).
     this.leases = out.length > C.LEASE_GRANTS_MAX ? [] : out
   }
@@ -2042,6 +2069,8 @@ export class StoreNode {
         this.adoptOwn(arc, m.own)
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'handoff' })
         readied.push(arc)
+        // Ready at once, as by markReady: quiet too (its former owner's grants are unknown here).
+        if (this.leasing) { this.addQuiet(arc) }
         this.forgetRestored(arc)
         m.used = true
       }
@@ -2054,6 +2083,7 @@ export class StoreNode {
       for (const p of parts) {
         const arc = this.arcOf(p)
         this.own.assign(arc.lo, arc.hi, ZERO_EPOCH)
+        if (this.leasing) { this.addQuiet(arc) }
         this.emit({ type: 'ready', lo: arc.lo, hi: arc.hi, how: 'rebuild' })
       }
       return
