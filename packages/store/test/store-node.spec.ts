@@ -10,6 +10,27 @@ const te = new TextEncoder()
 const self: NodeRef = { id: 1n << 100n, addr: 'a' }
 const other: NodeRef = { id: 5n << 120n, addr: 'b' }
 
+/**
+ * Runs a node that owns the whole ring until it is idle: its messages to itself are delivered
+ * (every message it sends is also pushed to `seen`), its lookups name itself; returns its other events.
+ */
+function drain (node: StoreNode, now: number, seen?: StoreMessage[]): StoreEvent[] {
+  const out: StoreEvent[] = []
+  for (let busy = true; busy;) {
+    busy = false
+    for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
+      busy = true
+      seen?.push(t.msg)
+      if (t.to.addr === self.addr) { node.handleMessage(now, self, t.msg) }
+    }
+    for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+      busy = true
+      if (e.type === 'lookup') { node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: self }) } else { out.push(e) }
+    }
+  }
+  return out
+}
+
 /** One node that owns the whole ring: its messages go to itself, its lookups name itself. */
 function single (): { node: StoreNode, backend: MemoryBackend, run(): StoreEvent[], now: number } {
   const backend = new MemoryBackend()
@@ -18,21 +39,7 @@ function single (): { node: StoreNode, backend: MemoryBackend, run(): StoreEvent
     node,
     backend,
     now: 0,
-    run (): StoreEvent[] {
-      const out: StoreEvent[] = []
-      for (let busy = true; busy;) {
-        busy = false
-        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
-          busy = true
-          if (t.to.addr === self.addr) { node.handleMessage(h.now, self, t.msg) }
-        }
-        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
-          busy = true
-          if (e.type === 'lookup') { node.handleCommand(h.now, { type: 'owner', reqId: e.reqId, owner: self }) } else { out.push(e) }
-        }
-      }
-      return out
-    }
+    run (): StoreEvent[] { return drain(node, h.now) }
   }
   node.handleCommand(0, { type: 'create' })
   h.run()
@@ -45,17 +52,7 @@ function alone (backend: MemoryBackend, boot: string): { node: StoreNode, events
   const events: StoreEvent[] = []
   const pump = (now: number): void => {
     node.handleTimeout(now)
-    for (let busy = true; busy;) {
-      busy = false
-      for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
-        busy = true
-        node.handleMessage(now, self, t.msg)
-      }
-      for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
-        busy = true
-        if (e.type === 'lookup') { node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: self }) } else { events.push(e) }
-      }
-    }
+    events.push(...drain(node, now))
   }
   return { node, events, pump }
 }
@@ -480,20 +477,7 @@ describe('StoreNode, read leases', () => {
       msgs: [] as StoreMessage[],
       run (): StoreEvent[] {
         node.handleTimeout(h.now)
-        const out: StoreEvent[] = []
-        for (let busy = true; busy;) {
-          busy = false
-          for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
-            busy = true
-            h.msgs.push(t.msg)
-            if (t.to.addr === self.addr) { node.handleMessage(h.now, self, t.msg) }
-          }
-          for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
-            busy = true
-            if (e.type === 'lookup') { node.handleCommand(h.now, { type: 'owner', reqId: e.reqId, owner: self }) } else { out.push(e) }
-          }
-        }
-        return out
+        return drain(node, h.now, h.msgs)
       }
     }
     node.handleCommand(0, { type: 'create' })
