@@ -493,6 +493,15 @@ describe('StoreNode, read leases', () => {
     expect(done, JSON.stringify(cmd.type)).to.not.equal(undefined)
     return done as Extract<StoreEvent, { type: 'op-done' }>
   }
+  /** Writes v1, then gets until the home has answered one get from its copy (ops 1..4). */
+  const confirmed = (h: ReturnType<typeof leased>): void => {
+    op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    for (let i = 0; i < 3; i++) {
+      h.now += 10
+      op(h, { type: 'get', opId: 2 + i, key })
+    }
+    expect(h.node.counters.leaseReads).to.equal(1)
+  }
   const quorumMessages = (msgs: StoreMessage[]): number => msgs.filter(m => m.type === 'raw-read' || m.type === 'prepare' || m.type === 'accept').length
 
   it('a home answers a get from its own copy, with no message, once a quorum round under its grants confirmed it; a write it coordinates keeps it confirmed; a lapse of the grants ends it', () => {
@@ -527,12 +536,7 @@ describe('StoreNode, read leases', () => {
   it('a home told by a coordinator that a write was chosen under grants it still holds (the same ids) answers the next get from its copy; under a grant that changed it does not', () => {
     for (const idsRight of [true, false]) {
       const h = leased()
-      op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
-      for (let i = 0; i < 3; i++) {
-        h.now += 10
-        op(h, { type: 'get', opId: 2 + i, key })
-      }
-      expect(h.node.counters.leaseReads).to.equal(1)
+      confirmed(h)
       // Our grants' ids, from the grant replies (slot → id).
       const ids = new Map<number, string>()
       for (const m of h.msgs) { if (m.type === 'lease-grant') { ids.set(m.slot, m.grant) } }
@@ -606,12 +610,7 @@ describe('StoreNode, read leases', () => {
 
   it('a grant of the same positions by another grantor (a new id) does not carry on the lease of the old one: once that one runs out, the home needs a quorum again', () => {
     const h = leased()
-    op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
-    for (let i = 0; i < 3; i++) {
-      h.now += 10
-      op(h, { type: 'get', opId: 2 + i, key })
-    }
-    expect(h.node.counters.leaseReads).to.equal(1)
+    confirmed(h)
     // From now on slot 1's image is granted by another node (its owner now, say), with its own id.
     let n = 100
     const renew = (): void => {
