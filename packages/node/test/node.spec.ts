@@ -115,7 +115,7 @@ describe('createNode', function () {
     await waitUntil('the store ready', 10_000, async () => node.store?.getState().pending.length === 0 ? [] : ['pending'])
     expect((await node.store?.put('a key', new TextEncoder().encode('a value')))?.version).to.equal(1)
     const status = await httpRequest(`${node.apiUrl}/v1/status`, { method: 'GET' })
-    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, records: 3 })
+    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, records: 3, readLeases: false, leaseReads: 0 })
     // SQLite's header: the records are in the data directory.
     expect((await readFile(join(node.dataDir, 'store.db'))).subarray(0, 16).toString('latin1')).to.equal('SQLite format 3\0')
 
@@ -136,7 +136,7 @@ describe('createNode', function () {
     this.timeout(90_000)
     const te = new TextEncoder()
     const td = new TextDecoder()
-    const first = await start({ replication: 3, storeSync: 'normal', readLeases: true })
+    const first = await start({ replication: 3, storeSync: 'normal', readLeases: true, apiPort: 0 })
     await first.waitForJoin({ signal: AbortSignal.timeout(20_000) })
     expect(first.options).to.include({ readLeases: true })
     const bootstrap = [first.libp2p.getMultiaddrs()[0].toString()]
@@ -164,6 +164,9 @@ describe('createNode', function () {
     const leaseReads = nodes.reduce((a, n) => a + (n.store?.getState().counters.leaseReads ?? 0), 0)
     report(`${leaseReads} of ${2 * 3 * 3 * keys.length} gets answered from a home's copy`)
     expect(leaseReads).to.be.greaterThan(keys.length)
+    // The status says so.
+    const status = (await httpRequest(`${first.apiUrl}/v1/status`, { method: 'GET' })).json.store
+    expect(status).to.include({ readLeases: true, leaseReads: first.store?.getState().counters.leaseReads })
   })
 
   it('a store that cannot be used yet (not a ring member) answers /v1/kv with 503 ERR_NOT_MEMBER', async () => {

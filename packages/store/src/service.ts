@@ -240,11 +240,11 @@ export class StoreService implements Startable {
   }
 
   /** The core's state as plain data (range, parts not ready, counters). */
-  getState (): { r: number, quorum: number, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters } {
+  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters } {
     const core = this.requireCore()
     const st = core.rangeState()
     const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
-    return { r: core.r, quorum: core.W, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters }
+    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters }
   }
 
   // ------------------------------------------------------------------ driving the core

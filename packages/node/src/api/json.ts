@@ -41,6 +41,10 @@ export interface StoreStatusJson {
   pendingArcs: number
   /** Replica records on this node. */
   records: number
+  /** Read leases on (the node option readLeases). */
+  readLeases: boolean
+  /** Gets this node answered from its own copy under a lease, since it started. */
+  leaseReads: number
 }
 
 /** A write's answer (PUT and DELETE /v1/kv/<key>). */
@@ -104,8 +108,8 @@ export function statusJson (node: SelfmgmtNode): StatusJson {
   }
 }
 
-export function storeStatusJson (st: { r: number, quorum: number, member: boolean, pending: unknown[], records: number }): StoreStatusJson {
-  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records }
+export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], records: number, counters: { leaseReads: number } }): StoreStatusJson {
+  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads }
 }
 
 export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {

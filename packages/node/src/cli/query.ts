@@ -49,7 +49,7 @@ export function describeStatus (s: StatusJson): string {
     `table size  ${s.routingTableSize}`,
     `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
     `kad-dht     ${s.dht ? 'on' : 'off'}`,
-    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records`}`,
+    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}`}`,
     ...rows('multiaddrs', s.multiaddrs)
   ].join('\n')
 }

@@ -568,6 +568,9 @@ export class StoreNode {
 
   get opsPending (): number { return this.ops.size }
 
+  /** Whether read leases are on (config `leases`, with linearizable consistency). */
+  get readLeases (): boolean { return this.leasing }
+
   assertInvariants (): void {
     assert(this.ops.size <= C.OPS_PENDING_MAX && this.lookups.size <= C.LOOKUPS_PENDING_MAX, 'pending maps over limit')
     assert(this.owners.length <= C.OWNER_CACHE_MAX && this.migrated.length <= C.MIGRATED_MAX, 'caches over limit')
