@@ -127,6 +127,8 @@ const systems = [
 ]
 const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
 const results = []
+/** Store counters summed over each cluster's nodes, by network and system. */
+const counters = []
 const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
 try {
   for (const wan of values.wan ? [false, true] : [false]) {
@@ -157,7 +159,7 @@ try {
       }
       for (const [j, c] of clusters.entries()) {
         const a = accs[j]
-        const r = { throughput: a.ops / a.secs, ops: a.ops, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+        const r = { throughput: a.ops / a.secs, ops: a.ops, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
         results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
         log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
       }
@@ -166,6 +168,7 @@ try {
       const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0, leaseReads: 0, leaseGetsSent: 0, leaseRevokes: 0 }
       for (const n of c.nodes) { for (const x of Object.keys(k)) { k[x] += n.services.store.getState().counters[x] } }
       log(`${c.system.name}: store counters over the run ${JSON.stringify(k)}`)
+      counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...k })
     }
     await Promise.all(clusters.flatMap(c => c.nodes).map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
   }
@@ -188,6 +191,11 @@ if (values.markdown) {
   console.log('|---|---|---|---|---|')
   for (const network of [...new Set(results.map(r => r.network))]) {
     for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
+  }
+  console.log('')
+  for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {
+    const gets = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.gets, 0)
+    console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.leaseRevokes} operations revoked a lease.`)
   }
 } else {
   console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, sync: values.sync, results }, null, 2))

@@ -185,7 +185,7 @@ interface Op {
   /** Leases: what each slot's last counted reply told of a lease at its replica id, and when. */
   notes: Map<number, LeaseNote & { atMs: number }>
   /** Leases: the outcome, held back until the holders below know it or their leases ended (phase 'lease'). */
-  held?: { next: { value?: Uint8Array, version: number, applied: boolean }, chosen: Ballot, slots: number[], read: boolean }
+  outcome?: { next: { value?: Uint8Array, version: number, applied: boolean }, chosen: Ballot, slots: number[], read: boolean }
   waitHolders: Set<string>
   /** The holder's slot-0 request was sent again once (before revoking: one lost message should not cost a revoke). */
   holderAsked: boolean
@@ -928,7 +928,7 @@ export class StoreNode {
   private onPromise (from: NodeRef, msg: Extract<StoreMessage, { type: 'promise' }>): void {
     this.learnOwner(from, msg.range)
     const op = this.opOf(msg.op)
-    if (op?.phase === 'lease' && op.held?.read === true && msg.slot === 0 && compareBallots(msg.accepted, op.held.chosen) === 0) { return this.holderKnows(op, from) }
+    if (op?.phase === 'lease' && op.outcome?.read === true && msg.slot === 0 && compareBallots(msg.accepted, op.outcome.chosen) === 0) { return this.holderKnows(op, from) }
     if (op === undefined || (op.phase !== 'prepare' && op.phase !== 'read')) { return this.reject('promise-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('promise-wrong-slot') }
     if (msg.fences.length !== this.r) { return this.reject('promise-invalid') }
@@ -1021,7 +1021,7 @@ export class StoreNode {
   private onAccepted (from: NodeRef, msg: Extract<StoreMessage, { type: 'accepted' }>): void {
     this.learnOwner(from, msg.range)
     const op = this.opOf(msg.op)
-    if (op?.phase === 'lease' && op.held?.read === false && msg.slot === 0) { return this.holderKnows(op, from) }
+    if (op?.phase === 'lease' && op.outcome?.read === false && msg.slot === 0) { return this.holderKnows(op, from) }
     if (op === undefined || op.phase !== 'accept') { return this.reject('accepted-unexpected') }
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
     if (msg.fences.length !== this.r) { return this.reject('accepted-invalid') }
@@ -1212,7 +1212,7 @@ export class StoreNode {
       }
       if (holders.size > 0) {
         op.phase = 'lease'
-        op.held = { next, chosen, slots, read }
+        op.outcome = { next, chosen, slots, read }
         op.waitHolders = holders
         op.revoking = 0
         op.revokeEndMs = this.nowMs
@@ -1284,7 +1284,7 @@ export class StoreNode {
   }
 
   private completeHeld (op: Op): void {
-    const h = op.held
+    const h = op.outcome
     assert(h !== undefined && op.phase === 'lease', 'no outcome held')
     for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
     this.noteChosen(op, h.chosen, h.slots, h.read)
@@ -1303,7 +1303,7 @@ export class StoreNode {
     if (!op.holderAsked && op.revokeTries === 0) {
       // Ask slot 0 once more (its reply or our request may have been lost), then revoke.
       op.holderAsked = true
-      if (op.held?.read === true) { this.askFastRead(op, 0) } else { this.sendAccept(op, 0) }
+      if (op.outcome?.read === true) { this.askFastRead(op, 0) } else { this.sendAccept(op, 0) }
       this.timers.push(this.nowMs + C.LEASE_ACK_WAIT_MS, 'lease-wait', op.id)
       return
     }
@@ -1312,7 +1312,7 @@ export class StoreNode {
 
   /** Asks every counted replier that told of a lease we wait for to stop renewing it. */
   private sendRevokes (op: Op): void {
-    const h = op.held
+    const h = op.outcome
     assert(h !== undefined, 'no outcome held')
     if (op.revokeTries === 0) { this.counters.leaseRevokes++ }
     op.revokeTries++
