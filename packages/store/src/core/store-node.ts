@@ -1489,9 +1489,13 @@ export class StoreNode {
       const first = (q.lo + 1n) & ID_MASK
       if (q.untilMs > this.nowMs && len(first) > len(start) && len(first) <= len(end)) { end = q.lo }
     }
-    this.grants = this.grants.filter(g => g.untilMs > this.nowMs)
+    // A revoked grant keeps its holder out a while longer (LEASE_MS after it ends): a holder that
+    // coordinators cannot reach, but grantors can, would otherwise take the grant again at once,
+    // and every write to its keys would wait out a revoke.
+    this.grants = this.grants.filter(g => g.untilMs > this.nowMs || (g.frozen && g.untilMs + C.LEASE_MS > this.nowMs))
     for (const g of this.grants) {
       if (g.slot !== m.slot || (g.holder.addr === from.addr && !g.frozen)) { continue }
+      if (g.untilMs <= this.nowMs && g.holder.addr !== from.addr) { continue }
       if (inOpenClosed(start, g.lo, g.hi)) { return nack('leased') }
       const first = (g.lo + 1n) & ID_MASK
       if (len(first) > len(start) && len(first) <= len(end)) { end = g.lo }
