@@ -134,7 +134,7 @@ export class StoreService implements Startable {
     this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
     this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
     acquirePauseClock()
-    this.timeOrigin = this.init.core?.leases === true ? performance.now() : pauseAwareNow()
+    this.timeOrigin = this.clock()
     this.started = true
     await this.components.registrar.handle(this.protocol, (stream, connection) => { void this.onStream(stream, connection) }, {
       maxInboundStreams: MAX_INBOUND_STREAMS,
@@ -289,8 +289,12 @@ export class StoreService implements Startable {
    * unread). With leases it is the plain monotonic clock: a lease holder must never count less
    * time than has passed (after a stall it would trust grants that have ended at the grantors).
    */
+  private clock (): number {
+    return this.init.core?.leases === true ? performance.now() : pauseAwareNow()
+  }
+
   private now (): number {
-    return (this.init.core?.leases === true ? performance.now() : pauseAwareNow()) - this.timeOrigin
+    return this.clock() - this.timeOrigin
   }
 
   private command (cmd: StoreCommand): void {

@@ -29,7 +29,7 @@ import { ID_MASK, TimerHeap, compareBig, idToHex, inOpenClosed, keyToId } from '
 import { compareBallots, maxBallot, mergeRecord } from './ballot.ts'
 import * as C from './constants.ts'
 import { EpochMap, ZERO_EPOCH } from './epochs.ts'
-import { operationQuorum, rebuildQuorum, replicaId, slotStep, R_MAX, R_MIN } from './placement.ts'
+import { operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, R_MAX, R_MIN } from './placement.ts'
 import type { Ballot, ReplicaBackend, ReplicaRecord } from './backend.ts'
 import type { EpochArc } from './epochs.ts'
 import type { Arc, Cursor, LeaseNote, NackReason, StoreMessage } from './messages.ts'
@@ -344,8 +344,6 @@ export class StoreNode {
    * another grant over the same positions, from a new owner say, starts a piece of its own).
    */
   private leases: Array<{ slot: number, a: bigint, b: bigint, fromMs: number, untilMs: number, epoch: Ballot, id: string }> = []
-  /** The grant each position of each other slot had last (its id), while valid: a grant with the same id has lasted without a break. */
-  private grantIds: Array<{ slot: number, a: bigint, b: bigint, id: string, untilMs: number, epoch: Ballot }> = []
   private readonly leaseReqs = new Map<number, { slot: number, sentMs: number, hi: RingId }>()
   /** Last get that we answered or confirmed as home (leases are renewed while there are some). */
   private leaseDemandMs = -Infinity
@@ -454,7 +452,7 @@ export class StoreNode {
           this.ops.delete(op.id)
           this.opByMsg.delete(op.phaseSeq)
           this.unconfirm(op.key)
-          for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+          this.forgetRevokes(op.id)
         }
         for (const [m, g] of this.leaseGets) { if (g.opId === cmd.opId) { this.leaseGets.delete(m) } }
         return
@@ -1169,7 +1167,7 @@ export class StoreNode {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsFailed++
-    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+    this.forgetRevokes(op.id)
     // What it did is unknown: a state we confirmed for its key may be behind now.
     this.unconfirm(op.key)
     if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason }) }
@@ -1252,7 +1250,7 @@ export class StoreNode {
    */
   private onChosen (m: Extract<StoreMessage, { type: 'chosen' }>): void {
     if (!this.leasing || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX || m.grants.length >= this.r || !m.grants.every(g => this.validSlot(g.slot) && g.slot > 0)) { return this.reject('chosen-invalid') }
-    const rids = Array.from({ length: this.r }, (_, x) => replicaId(keyToId(m.key), x, this.r))
+    const rids = replicaIds(m.key, this.r)
     if (!this.serves(rids[0])) { return }
     const rec = this.backend.get(m.key, 0)
     if (rec === undefined || compareBallots(rec.accepted, m.ballot) !== 0) { return }
@@ -1260,21 +1258,16 @@ export class StoreNode {
     const old = this.confirmed.get(k)
     if (old !== undefined && compareBallots(old.b, m.ballot) >= 0) { return }
     const ids: Array<[number, string]> = []
-    for (const g of m.grants) { if (this.grantAt(rids, g.slot)?.id === g.id && !ids.some(([slot]) => slot === g.slot)) { ids.push([g.slot, g.id]) } }
+    for (const g of m.grants) { if (this.holdsGrant(rids, g.slot, g.id) && !ids.some(([slot]) => slot === g.slot)) { ids.push([g.slot, g.id]) } }
     if (ids.length < this.W - 1) { return }
     this.confirmed.delete(k)
     this.confirmed.set(k, { b: m.ballot, startMs: this.nowMs, slots: [], ids })
     if (this.confirmed.size > C.LEASE_CONFIRMED_MAX) { this.confirmed.delete(this.confirmed.keys().next().value as string) }
   }
 
-  /** The grant (its id) we hold now over the key's slot `slot`, from an incarnation not known to be superseded. */
-  private grantAt (rids: RingId[], slot: number): { id: string } | undefined {
-    const p = this.pos(rids[0])
-    const fence = maxBallot(this.fences.at(rids[slot]), this.committed.at(rids[slot]))
-    for (const g of this.grantIds) {
-      if (g.slot === slot && p >= g.a && p <= g.b && g.untilMs > this.nowMs && compareBallots(g.epoch, fence) >= 0) { return g }
-    }
-    return undefined
+  /** Whether grant `id` still holds for us over the key's slot `slot` (renewed without a break). */
+  private holdsGrant (rids: RingId[], slot: number, id: string): boolean {
+    return this.leasePieces(rids, slot).some(l => l.id === id)
   }
 
   /** A holder's slot-0 reply holds the outcome: it no longer needs waiting for. */
@@ -1286,7 +1279,7 @@ export class StoreNode {
   private completeHeld (op: Op): void {
     const h = op.outcome
     assert(h !== undefined && op.phase === 'lease', 'no outcome held')
-    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+    this.forgetRevokes(op.id)
     this.noteChosen(op, h.chosen, h.slots, h.read)
     this.succeed(op, h.next)
   }
@@ -1316,7 +1309,7 @@ export class StoreNode {
     assert(h !== undefined, 'no outcome held')
     if (op.revokeTries === 0) { this.counters.leaseRevokes++ }
     op.revokeTries++
-    for (const [m, id] of this.revokes) { if (id === op.id) { this.revokes.delete(m) } }
+    this.forgetRevokes(op.id)
     op.revoking = 0
     for (const slot of h.slots) {
       const n = op.notes.get(slot)
@@ -1339,6 +1332,11 @@ export class StoreNode {
       if (g.untilMs > end) { end = g.untilMs }
     }
     this.send(from, { type: 'revoked', op: m.op, ms: Math.ceil(end - this.nowMs) })
+  }
+
+  /** Drops the revokes in flight of op `opId` (their answers are then ignored). */
+  private forgetRevokes (opId: number): void {
+    for (const [m, id] of this.revokes) { if (id === opId) { this.revokes.delete(m) } }
   }
 
   private onRevoked (m: Extract<StoreMessage, { type: 'revoked' }>): void {
@@ -1392,20 +1390,22 @@ export class StoreNode {
       if ((this.leaseAt(rids, slot)?.fromMs ?? Infinity) > c.startMs) { return undefined }
     }
     for (const [slot, id] of c.ids ?? []) {
-      if (this.grantAt(rids, slot)?.id !== id) { return undefined }
+      if (!this.holdsGrant(rids, slot, id)) { return undefined }
     }
     return rec
   }
 
-  /** Our lease piece over the key's slot `slot`, valid now, from an incarnation not known to be superseded. */
-  private leaseAt (rids: RingId[], slot: number): { fromMs: number } | undefined {
+  /** Our lease pieces over the key's slot `slot`, valid now, from incarnations not known to be superseded. */
+  private leasePieces (rids: RingId[], slot: number): typeof this.leases {
     const p = this.pos(rids[0])
     const fence = maxBallot(this.fences.at(rids[slot]), this.committed.at(rids[slot]))
+    return this.leases.filter(l => l.slot === slot && p >= l.a && p <= l.b && l.untilMs > this.nowMs && compareBallots(l.epoch, fence) >= 0)
+  }
+
+  /** The one of those held without a break the longest. */
+  private leaseAt (rids: RingId[], slot: number): { fromMs: number } | undefined {
     let best: { fromMs: number } | undefined
-    for (const l of this.leases) {
-      if (l.slot !== slot || p < l.a || p > l.b || l.untilMs <= this.nowMs || compareBallots(l.epoch, fence) < 0) { continue }
-      if (best === undefined || l.fromMs < best.fromMs) { best = l }
-    }
+    for (const l of this.leasePieces(rids, slot)) { if (best === undefined || l.fromMs < best.fromMs) { best = l } }
     return best
   }
 
@@ -1434,7 +1434,6 @@ export class StoreNode {
   /** Our range changed (or we leave): leases over it and what they confirmed are void. */
   private dropLeases (): void {
     this.leases = []
-    this.grantIds = []
     this.confirmed.clear()
   }
 
@@ -1448,7 +1447,6 @@ export class StoreNode {
     this.leaseRenewArmed = false
     for (const [m, q] of this.leaseReqs) { if (q.sentMs < this.nowMs - C.LEASE_MS) { this.leaseReqs.delete(m) } }
     this.leases = this.leases.filter(l => l.untilMs > this.nowMs)
-    this.grantIds = this.grantIds.filter(g => g.untilMs > this.nowMs)
     const range = this.range
     if (range === undefined || this.leaving || this.nowMs - this.leaseDemandMs > C.LEASE_DEMAND_MS) { return }
     for (let slot = 1; slot < this.r; slot++) { this.sendLeaseReq(slot, shift(range.lo, slot, this.r), shift(range.hi, slot, this.r)) }
@@ -1530,10 +1528,7 @@ export class StoreNode {
     if (this.range === undefined || this.leaving) { return }
     const lo0 = unshift(m.lo, m.slot, this.r)
     const hi0 = unshift(m.hi, m.slot, this.r)
-    for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) {
-      this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch, m.grant)
-      this.setGrantId(m.slot, piece.a, piece.b, m.grant, q.sentMs + C.LEASE_MS * C.LEASE_GUARD, m.epoch)
-    }
+    for (const piece of this.posPieces(lo0, hi0, this.rangeStart(), ID_MASK)) { this.addLease(m.slot, piece.a, piece.b, q.sentMs, m.epoch, m.grant) }
     // The grantor's range ended before ours: the rest is another node's.
     if (m.hi !== q.hi && m.hi === m.range.hi && m.range.lo !== m.range.hi) { this.sendLeaseReq(m.slot, m.hi, q.hi) }
   }
@@ -1572,23 +1567,6 @@ export class StoreNode {
     if (cursor <= b) { out.push({ slot, a: cursor, b, fromMs: this.nowMs, untilMs: until, epoch, id }) }
     // Too many pieces: hold none (the lease lapses; safe).
     this.leases = out.length > C.LEASE_GRANTS_MAX ? [] : out
-  }
-
-  /** The grant over [a, b] of slot `slot` is now `id` (replacing what those positions had). */
-  private setGrantId (slot: number, a: bigint, b: bigint, id: string, untilMs: number, epoch: Ballot): void {
-    if (untilMs <= this.nowMs) { return }
-    const out: typeof this.grantIds = []
-    for (const g of this.grantIds) {
-      if (g.untilMs <= this.nowMs) { continue }
-      if (g.slot !== slot || g.b < a || g.a > b) {
-        out.push(g)
-        continue
-      }
-      if (g.a < a) { out.push({ ...g, b: a - 1n }) }
-      if (g.b > b) { out.push({ ...g, a: b + 1n }) }
-    }
-    out.push({ slot, a, b, id, untilMs, epoch })
-    this.grantIds = out.length > C.LEASE_GRANTS_MAX ? [] : out
   }
 
   /** A get for a key we are not home of goes to its home (one round trip when the home holds the lease). */
