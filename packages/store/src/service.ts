@@ -416,6 +416,7 @@ export class StoreService implements Startable {
 
   private readonly onSuspected = (evt: CustomEvent<{ peerId: PeerId }>): void => {
     this.core?.forgetNode(evt.detail.peerId.toString())
+    this.armTimer()
     this.channels.forget(evt.detail.peerId.toString())
   }
 

@@ -11,7 +11,7 @@ import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
 import { BALLOT_BY_CHARS_MAX, GRANT_ID_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
-import { Nack, StoreMessage as PB } from './pb/store.ts'
+import { LeaseGet, Nack, StoreMessage as PB } from './pb/store.ts'
 import type { Ballot, ReplicaRecord } from './core/backend.ts'
 import type { EpochArc } from './core/epochs.ts'
 import type { Arc, LeaseNote, NackReason, StoreMessage } from './core/messages.ts'
@@ -28,6 +28,24 @@ export const DECODE_LIMITS = {
   handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX, readyParts: EPOCH_ARCS_MAX },
   digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX },
   chosen: { grants: R_MAX }
+}
+
+/** The kinds of operation a lease-get carries to a key's home (absent on the wire: a get). */
+const HOME_KINDS: Record<'get' | 'put' | 'delete' | 'cas', LeaseGet.Kind> = {
+  get: LeaseGet.Kind.GET,
+  put: LeaseGet.Kind.PUT,
+  delete: LeaseGet.Kind.DELETE,
+  cas: LeaseGet.Kind.CAS
+}
+
+function homeKindOf (k: LeaseGet.Kind): { kind?: 'put' | 'delete' | 'cas' } {
+  switch (k) {
+    case LeaseGet.Kind.GET: return {}
+    case LeaseGet.Kind.PUT: return { kind: 'put' }
+    case LeaseGet.Kind.DELETE: return { kind: 'delete' }
+    case LeaseGet.Kind.CAS: return { kind: 'cas' }
+    default: throw new Reject('bad-kind')
+  }
 }
 
 const NACK_REASONS: Record<NackReason, Nack.Reason> = {
@@ -85,8 +103,8 @@ function toPb (m: StoreMessage): PB {
   switch (m.type) {
     case 'prepare': return { prepare: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot) } }
     case 'promise': return { promise: { op, slot: m.slot, accepted: ballotPb(m.accepted), value: abOpt(m.value), version: BigInt(m.version), range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb), lease: notePb(m.lease) } }
-    case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version) } }
-    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb), lease: notePb(m.lease) } }
+    case 'accept': return { accept: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), ballot: ballotPb(m.ballot), value: abOpt(m.value), version: BigInt(m.version), next: m.next === undefined ? undefined : ballotPb(m.next) } }
+    case 'accepted': return { accepted: { op, slot: m.slot, range: arcPb(m.range), epoch: ballotPb(m.epoch), fences: m.fences.map(ballotPb), lease: notePb(m.lease), primed: m.primed === true ? true : undefined } }
     case 'nack': return { nack: { op, slot: m.slot, reason: NACK_REASONS[m.reason], promised: m.promised === undefined ? undefined : ballotPb(m.promised), range: m.range === undefined ? undefined : arcPb(m.range) } }
     case 'range-read': return { rangeRead: { op, lo: id(m.lo), hi: id(m.hi), after: m.after === undefined ? undefined : { rid: id(m.after.rid), key: ab(m.after.key) }, limit: m.limit, fence: m.fence === undefined ? undefined : ballotPb(m.fence.e), fenceShift: m.fence?.j ?? 0, commit: m.commit === true, committed: (m.committed ?? []).map(epochArcPb) } }
     case 'range-data': return { rangeData: { op, records: m.records.map(recordPb), upTo: id(m.upTo), more: m.more, range: arcPb(m.range), epochs: m.epochs.map(epochArcPb), committed: (m.committed ?? []).map(epochArcPb) } }
@@ -102,8 +120,8 @@ function toPb (m: StoreMessage): PB {
     case 'chosen': return { chosen: { op, key: ab(m.key), ballot: ballotPb(m.ballot), grants: m.grants.map(g => ({ slot: g.slot, id: g.id })) } }
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
     case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
-    case 'lease-get': return { leaseGet: { op, key: ab(m.key) } }
-    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason } }
+    case 'lease-get': return { leaseGet: { op, key: ab(m.key), kind: HOME_KINDS[m.kind ?? 'get'], value: abOpt(m.value), expected: m.expected === undefined ? undefined : BigInt(m.expected) } }
+    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -177,8 +195,8 @@ function fromPb (pb: PB): StoreMessage {
   if (bodies.length !== 1) { throw new Reject(bodies.length === 0 ? 'empty' : 'several-bodies') }
   if (pb.prepare !== undefined) { const x = pb.prepare; return { type: 'prepare', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot') } }
   if (pb.promise !== undefined) { const x = pb.promise; return { type: 'promise', op: num(x.op), slot: x.slot, accepted: ballotOf(x.accepted, 'accepted'), value: x.value, version: num(x.version), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')), ...noteOf(x.lease) } }
-  if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version) } }
-  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')), ...noteOf(x.lease) } }
+  if (pb.accept !== undefined) { const x = pb.accept; return { type: 'accept', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), ballot: ballotOf(x.ballot, 'ballot'), value: x.value, version: num(x.version), ...(x.next === undefined ? {} : { next: ballotOf(x.next, 'next') }) } }
+  if (pb.accepted !== undefined) { const x = pb.accepted; return { type: 'accepted', op: num(x.op), slot: x.slot, range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), fences: x.fences.map(b => ballotOf(b, 'fence')), ...noteOf(x.lease), ...(x.primed === true ? { primed: true } : {}) } }
   if (pb.nack !== undefined) { const x = pb.nack; return { type: 'nack', op: num(x.op), slot: x.slot, reason: reasonOf(x.reason), promised: x.promised === undefined ? undefined : ballotOf(x.promised, 'promised'), range: x.range === undefined ? undefined : arcOf(x.range) } }
   if (pb.rangeRead !== undefined) { const x = pb.rangeRead; return { type: 'range-read', op: num(x.op), lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), after: x.after === undefined ? undefined : { rid: rid(x.after.rid, 'after'), key: x.after.key }, limit: x.limit, fence: x.fence === undefined ? undefined : { e: ballotOf(x.fence, 'fence'), j: x.fenceShift }, ...(x.commit ? { commit: true } : {}), ...(x.committed.length > 0 ? { committed: x.committed.map(epochArcOf) } : {}) } }
   if (pb.rangeData !== undefined) { const x = pb.rangeData; return { type: 'range-data', op: num(x.op), records: x.records.map(recordOf), upTo: rid(x.upTo, 'up-to'), more: x.more, range: arcOf(x.range), epochs: x.epochs.map(epochArcOf), ...(x.committed.length > 0 ? { committed: x.committed.map(epochArcOf) } : {}) } }
@@ -194,8 +212,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.chosen !== undefined) { const x = pb.chosen; return { type: 'chosen', op: num(x.op), key: x.key, ballot: ballotOf(x.ballot, 'ballot'), grants: x.grants.map(g => ({ slot: g.slot, id: g.id })) } }
   if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
   if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
-  if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key } }
-  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason } }
+  if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key, ...homeKindOf(x.kind), ...(x.value === undefined ? {} : { value: x.value }), ...(x.expected === undefined ? {} : { expected: num(x.expected) }) } }
+  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }) } }
   throw new Reject('unknown-body')
 }
 
@@ -283,7 +301,7 @@ type Check<T extends StoreMessage['type']> = (m: Extract<StoreMessage, { type: T
 const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   prepare: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot),
   promise: m => checkSlot(m.slot) ?? checkBallot(m.accepted) ?? checkValue(m.value) ?? checkVersion(m.version) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences) ?? checkNote(m.lease),
-  accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version),
+  accept: m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkBallot(m.ballot) ?? checkValue(m.value) ?? checkVersion(m.version) ?? (m.next === undefined ? undefined : checkBallot(m.next)),
   accepted: m => checkSlot(m.slot) ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkFences(m.fences) ?? checkNote(m.lease),
   nack: m => (m.slot === -1 ? undefined : checkSlot(m.slot)) ?? (NACK_REASONS[m.reason] === undefined ? 'bad-reason' : undefined) ??
     (m.promised === undefined ? undefined : checkBallot(m.promised)) ?? (m.range === undefined ? undefined : checkArc(m.range)),
@@ -304,8 +322,10 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   chosen: m => checkKey(m.key) ?? checkBallot(m.ballot) ?? (m.grants.length <= R_MAX ? undefined : 'over-limit') ?? m.grants.map(g => checkSlot(g.slot) ?? checkText(g.id, GRANT_ID_CHARS_MAX, 'grant')).find(x => x !== undefined),
   revoke: m => checkId(m.rid, 'rid') ?? checkText(m.holder, LEASE_HOLDER_CHARS_MAX, 'holder'),
   revoked: m => isCount(m.ms) && m.ms <= 3_600_000 ? undefined : 'bad-ms',
-  'lease-get': m => checkKey(m.key),
-  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined)
+  'lease-get': m => checkKey(m.key) ?? checkValue(m.value) ?? (m.expected === undefined ? undefined : checkVersion(m.expected)) ??
+    (m.value !== undefined && m.kind !== 'put' && m.kind !== 'cas' ? 'bad-value' : undefined) ?? (m.kind === 'put' && m.value === undefined ? 'missing-value' : undefined) ??
+    ((m.kind === 'cas') !== (m.expected !== undefined) ? 'bad-expected' : undefined),
+  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined)
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

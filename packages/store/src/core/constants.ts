@@ -106,3 +106,25 @@ export const LEASE_GET_TIMEOUT_MS = 1000
 /** Grants a node keeps, leases pieces a home keeps, keys it keeps confirmed (beyond, the oldest go). */
 export const LEASE_GRANTS_MAX = 4096
 export const LEASE_CONFIRMED_MAX = 100_000
+
+/**
+ * Home writes (leases): a write sent to its key's home waits for the home's answer this long
+ * beyond the operation timeout before it fails indeterminate (the home runs it within its own).
+ */
+export const HOME_WRITE_MARGIN_MS = 2000
+
+/** Home writes: a prime (a ballot promised with the last acceptance) is used within this long, else a full round runs. */
+export const HOME_PRIME_TTL_MS = 10_000
+
+/**
+ * Home writes: a write sent by another node is remembered this long (at most HOME_WRITES_SEEN_MAX
+ * of them, the oldest forgotten first), and a copy of its message arriving meanwhile is dropped.
+ */
+export const HOME_WRITE_DEDUP_MS = 60_000
+export const HOME_WRITES_SEEN_MAX = 100_000
+
+/** Home writes: a write sent to its key's home and not answered yet is sent again this often (to the same node). */
+export const HOME_WRITE_RESEND_MS = 1000
+
+/** Home writes: a home that answers none of a write's copies for this long is taken for gone (the write fails indeterminate). */
+export const HOME_WRITE_SILENCE_MS = 3000

@@ -38,8 +38,14 @@ export type StoreMessage =
    * epochs.ts: the coordinator counts a reply only if no reply knows a higher epoch for its slot.
    */
   | { type: 'promise', op: number, slot: number, accepted: Ballot, value?: Uint8Array, version: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote }
-  | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number }
-  | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote }
+  /**
+   * `next`: a higher ballot of the same proposer, to promise together with this acceptance
+   * (CASPaxos's one-round-trip writes: the proposer's next change of the key may skip its
+   * prepare). Sent by a key's home under read leases (store-node.ts, home writes).
+   */
+  | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number, next?: Ballot }
+  /** `primed`: `next` of the accept was promised with it (that promise and this acceptance were one write). */
+  | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote, primed?: boolean }
   | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc }
   /**
    * Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. A rebuild
@@ -91,10 +97,17 @@ export type StoreMessage =
   | { type: 'revoke', op: number, rid: RingId, holder: string }
   /** The lease at that rid ends within `ms` (0: none). */
   | { type: 'revoked', op: number, ms: number }
-  /** A get, to the key's home (the owner of its slot 0), which may answer it from its lease. */
-  | { type: 'lease-get', op: number, key: Uint8Array }
-  /** Its outcome: `ok` with the state, or failed with `reason`. */
-  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string }
+  /**
+   * An operation, to the key's home (the owner of its slot 0): a get it may answer from its
+   * lease, or a write it coordinates (in one round trip when primed). `kind` absent: a get.
+   */
+  | { type: 'lease-get', op: number, key: Uint8Array, kind?: 'put' | 'delete' | 'cas', value?: Uint8Array, expected?: number }
+  /**
+   * Its outcome: `ok` with the state (and, for a cas, whether it `applied`), or failed with
+   * `reason` (`indeterminate`: a write whose accept was sent, which may still take effect).
+   * `pending`: not an outcome: the home is still running that write (an answer to a copy).
+   */
+  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean }
   /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
   | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 

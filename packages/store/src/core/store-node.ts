@@ -141,6 +141,9 @@ export interface StoreCounters {
   leaseGetsSent: number
   leaseRevokes: number
   leaseGrants: number
+  /** Leases: writes sent to their key's home; writes this home ran in one round trip (primed, see home writes). */
+  homeWritesSent: number
+  oneRoundWrites: number
 }
 
 interface Op {
@@ -161,7 +164,9 @@ interface Op {
   widenedMs: number
   ballot: Ballot
   promises: Map<number, { accepted: Ballot, value?: Uint8Array, version: number, epoch: Ballot, node: NodeRef }>
-  acks: Map<number, { epoch: Ballot, node: NodeRef }>
+  acks: Map<number, { epoch: Ballot, node: NodeRef, primed: boolean }>
+  /** Home writes: the ballot the accepts of this phase ask to be promised with them (see home writes). */
+  nextBallot?: Ballot
   refused: Set<number>
   /** Per slot, the highest incarnation epoch any reply of this op knew (see epochs.ts). */
   fence: Ballot[]
@@ -193,8 +198,8 @@ interface Op {
   revoking: number
   revokeEndMs: number
   revokeTries: number
-  /** A get sent here by another node for its lease (we answer it, no event). */
-  via?: { to: NodeRef, op: number }
+  /** An operation sent here by another node as the key's home (we answer it, no event); `seen`: a write's entry in homeWritesSeen. */
+  via?: { to: NodeRef, op: number, seen?: string }
 }
 
 /** A part of our range not yet ready, in positions relative to us (see `pos`), inclusive. */
@@ -219,6 +224,22 @@ interface PendingArc {
    * meanwhile, as a held one.
    */
   committing?: boolean
+}
+
+/** An operation sent to its key's home (see sendHomeOp); `to`: that home, once sent. */
+interface HomeOp {
+  opId: number
+  key: Uint8Array
+  kind: OpKind
+  rid0: RingId
+  value?: Uint8Array
+  expected?: number
+  to?: NodeRef
+  deadlineMs: number
+  /** When it was sent, or `to` last told us it still runs the write. */
+  heardMs: number
+  /** The ring suspects `to`: a write waits no longer. */
+  suspected?: boolean
 }
 
 interface Handoff {
@@ -354,8 +375,17 @@ export class StoreNode {
    * since it started; told by a coordinator (`chosen`): the grants (ids) that must still last.
    */
   private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[], ids?: Array<[number, string]> }>()
-  /** Gets sent to their key's home: message op → our op. */
-  private readonly leaseGets = new Map<number, { opId: number, key: Uint8Array }>()
+  /** Operations sent to their key's home (message op → ours; `to`: the home, once sent). */
+  private readonly leaseGets = new Map<number, HomeOp>()
+  /**
+   * Home writes: per key, a ballot of ours that a quorum promised together with accepting the
+   * state at ballot `accepted` (so that state is chosen, and the next write may skip its
+   * prepare: it is read from our slot-0 copy, which must hold it), the incarnations that
+   * quorum's replies knew, and when.
+   */
+  /** Home writes: the writes other nodes sent us lately (sender, its op, key), so that a copy of one is not run again. */
+  private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'lease-got' }> }>()
+  private readonly primes = new Map<string, { ballot: Ballot, accepted: Ballot, fence: Ballot[], atMs: number }>()
   /** Revokes in flight: message op → our op. */
   private readonly revokes = new Map<number, number>()
   readonly counters: StoreCounters = {
@@ -385,6 +415,8 @@ export class StoreNode {
     epochRestarts: 0,
     leaseReads: 0,
     leaseGetsSent: 0,
+    homeWritesSent: 0,
+    oneRoundWrites: 0,
     leaseRevokes: 0,
     leaseGrants: 0
   }
@@ -695,6 +727,13 @@ export class StoreNode {
   /** The ring suspects this node (crashed or cut off): stop sending to it from the cache. */
   forgetNode (addr: string): void {
     this.owners = this.owners.filter(o => o.node.addr !== addr)
+    // Operations sent to it as a key's home wait no longer (at the next timeout, now): a get
+    // runs here, a write fails indeterminate (see sendHomeOp).
+    for (const [m, g] of this.leaseGets) {
+      if (g.to?.addr !== addr) { continue }
+      g.suspected = true
+      this.timers.push(this.nowMs, 'lease-get', m)
+    }
   }
 
   private forgetOwner (rid: RingId, node: NodeRef): void {
@@ -727,9 +766,9 @@ export class StoreNode {
 
   // ---------------------------------------------------------------- coordinator
 
-  private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false, via?: { to: NodeRef, op: number }, forward = true): void {
+  private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false, via?: { to: NodeRef, op: number, seen?: string }, forward = true): void {
     const fail = (reason: string): void => {
-      if (via !== undefined) { return this.send(via.to, { type: 'lease-got', op: via.op, ok: false, version: 0, reason }) }
+      if (via !== undefined) { return this.answerVia(via, { type: 'lease-got', op: via.op, ok: false, version: 0, reason }) }
       if (!repair) { this.emit({ type: 'op-failed', opId, kind, reason, indeterminate: false, attempts: 0 }) }
     }
     if (!Number.isSafeInteger(opId) || (opId < 0 && via === undefined && !repair)) { return fail('invalid-op-id') }
@@ -750,12 +789,16 @@ export class StoreNode {
         const rec = this.leaseRead(key, rids)
         if (rec !== undefined) {
           this.counters.leaseReads++
-          if (via !== undefined) { return this.send(via.to, { type: 'lease-got', op: via.op, ok: true, value: rec.value, version: rec.version, reason: '' }) }
+          if (via !== undefined) { return this.answerVia(via, { type: 'lease-got', op: via.op, ok: true, value: rec.value, version: rec.version, reason: '' }) }
           return this.emit({ type: 'op-done', opId, kind, value: rec.value, version: rec.version, applied: true, attempts: 0 })
         }
       } else if (via === undefined && forward) {
-        return this.sendLeaseGet(opId, key, rids[0])
+        return this.sendHomeOp(opId, kind, key, rids[0])
       }
+    }
+    // Under leases a write goes to its key's home too, which may run it in one round trip (home writes).
+    if (this.leasing && kind !== 'get' && !repair && via === undefined && forward && !this.serves(rids[0])) {
+      return this.sendHomeOp(opId, kind, key, rids[0], value, expected)
     }
     const op: Op = {
       id: opId,
@@ -801,6 +844,7 @@ export class StoreNode {
   private startAttempt (op: Op): void {
     if (this.cfg.consistency === 'none') { return this.startRaw(op) }
     if (op.kind === 'get' && !op.fastTried && !op.repair) { return this.startFastRead(op) }
+    if (op.attempt === 0 && op.kind !== 'get' && !op.repair && this.startPrimed(op)) { return }
     op.attempt++
     this.counters.attempts++
     this.ballotN++
@@ -841,7 +885,7 @@ export class StoreNode {
     assert(next !== undefined, 'accept without a state')
     this.resolve(rid, node => {
       if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
-      this.send(node, { type: 'accept', op: m, key: op.key, slot, rid, ballot: op.ballot, value: next.value, version: next.version })
+      this.send(node, { type: 'accept', op: m, key: op.key, slot, rid, ballot: op.ballot, value: next.value, version: next.version, ...(op.nextBallot === undefined ? {} : { next: op.nextBallot }) })
     })
   }
 
@@ -969,6 +1013,7 @@ export class StoreNode {
     }
     op.next = next
     op.phase = 'accept'
+    op.nextBallot = this.primeBallot(op)
     if (next.changed) {
       op.wrote = true
       op.proposed.set(op.ballot.n, { value: next.value, version: next.version, applied: next.applied })
@@ -1024,13 +1069,14 @@ export class StoreNode {
     if (!this.validSlot(msg.slot) || !inOpenClosed(op.rids[msg.slot], msg.range.lo, msg.range.hi)) { return this.reject('accepted-wrong-slot') }
     if (msg.fences.length !== this.r) { return this.reject('accepted-invalid') }
     if (this.observe(op, from, msg.slot, msg.epoch, msg.fences)) {
-      op.acks.set(msg.slot, { epoch: msg.epoch, node: from })
+      op.acks.set(msg.slot, { epoch: msg.epoch, node: from, primed: msg.primed === true })
       if (msg.lease !== undefined) { op.notes.set(msg.slot, { ...msg.lease, atMs: this.nowMs }) } else { op.notes.delete(msg.slot) }
     }
     if (this.cfg.consistency === 'none') { return this.succeed(op, { value: op.value, version: 0, applied: true }) }
     if (op.acks.size < this.W) { return this.checkHopeless(op, 'stale') }
     const next = op.next
     assert(next !== undefined, 'accepted without a state')
+    this.notePrime(op)
     this.finish(op, next, op.ballot, [...op.acks.keys()], false)
   }
 
@@ -1158,7 +1204,7 @@ export class StoreNode {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsDone++
-    if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '' }) }
+    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'lease-got', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '', ...(op.kind === 'cas' ? { applied: next.applied } : {}) }) }
     if (op.repair) { return }
     this.emit({ type: 'op-done', opId: op.id, kind: op.kind, value: next.value, version: next.version, applied: next.applied, attempts: op.attempt })
   }
@@ -1168,9 +1214,10 @@ export class StoreNode {
     this.opByMsg.delete(op.phaseSeq)
     this.counters.opsFailed++
     this.forgetRevokes(op.id)
-    // What it did is unknown: a state we confirmed for its key may be behind now.
+    // What it did is unknown: a state we confirmed for its key may be behind now (and a prime spent).
     this.unconfirm(op.key)
-    if (op.via !== undefined) { return this.send(op.via.to, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason }) }
+    this.primes.delete(keyString(op.key))
+    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason, ...(op.wrote ? { indeterminate: true } : {}) }) }
     if (op.repair) { return }
     this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate: op.wrote, attempts: op.attempt })
   }
@@ -1435,6 +1482,7 @@ export class StoreNode {
   private dropLeases (): void {
     this.leases = []
     this.confirmed.clear()
+    this.primes.clear()
   }
 
   private armLeaseRenew (): void {
@@ -1569,28 +1617,58 @@ export class StoreNode {
     this.leases = out.length > C.LEASE_GRANTS_MAX ? [] : out
   }
 
-  /** A get for a key we are not home of goes to its home (one round trip when the home holds the lease). */
-  private sendLeaseGet (opId: number, key: Uint8Array, rid0: RingId): void {
+  /**
+   * An operation on a key we are not home of goes to its home: a get, which the home may answer
+   * from its lease, or a write, which the home coordinates (in one round trip when primed). A
+   * get not answered within LEASE_GET_TIMEOUT_MS runs here (a get may run twice: it changes
+   * nothing). A write never runs twice: once sent, it goes to that node only, again every
+   * HOME_WRITE_RESEND_MS until answered (the home runs one copy, and answers the others with
+   * its outcome, or that it still runs it). When the home says nothing for HOME_WRITE_SILENCE_MS,
+   * the ring suspects it, or the operation's time is up, the write fails indeterminate (the home
+   * may have applied it). Sent nowhere (no home found, or we are it), it runs here.
+   */
+  private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
     const m = this.seq++
-    this.leaseGets.set(m, { opId, key })
-    this.counters.leaseGetsSent++
-    this.timers.push(this.nowMs + Math.min(C.LEASE_GET_TIMEOUT_MS, this.cfg.opTimeoutMs), 'lease-get', m)
+    const g: HomeOp = { opId, key, kind, rid0, value, expected, deadlineMs: this.nowMs + this.cfg.opTimeoutMs + C.HOME_WRITE_MARGIN_MS, heardMs: this.nowMs }
+    this.leaseGets.set(m, g)
+    if (kind === 'get') { this.counters.leaseGetsSent++ } else { this.counters.homeWritesSent++ }
+    const wait = kind === 'get' ? Math.min(C.LEASE_GET_TIMEOUT_MS, this.cfg.opTimeoutMs) : C.HOME_WRITE_RESEND_MS
+    this.timers.push(this.nowMs + wait, 'lease-get', m)
     this.resolve(rid0, node => {
       if (!this.leaseGets.has(m)) { return }
       if (node === undefined || node.addr === this.self.addr) {
         this.leaseGets.delete(m)
-        return this.startOp(opId, 'get', key, undefined, undefined, false, undefined, false)
+        return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
-      this.send(node, { type: 'lease-get', op: m, key })
+      g.to = node
+      g.heardMs = this.nowMs
+      this.sendHomeMessage(m, g)
     })
   }
 
-  /** The home did not answer in time: the get runs here (a get may run twice: it changes nothing). */
+  private sendHomeMessage (m: number, g: HomeOp): void {
+    if (g.to === undefined) { return }
+    this.send(g.to, { type: 'lease-get', op: m, key: g.key, ...(g.kind === 'get' ? {} : { kind: g.kind }), ...(g.value === undefined ? {} : { value: g.value }), ...(g.expected === undefined ? {} : { expected: g.expected }) })
+  }
+
+  /** The home did not answer in time: a get runs here; a write is sent again, or fails (indeterminate once sent). */
   private leaseGetTimeout (m: number): void {
     const g = this.leaseGets.get(m)
     if (g === undefined) { return }
+    if (g.kind === 'get') {
+      this.leaseGets.delete(m)
+      return this.startOp(g.opId, 'get', g.key, undefined, undefined, false, undefined, false)
+    }
+    if (this.nowMs < g.deadlineMs && !g.suspected && this.nowMs - g.heardMs < C.HOME_WRITE_SILENCE_MS) {
+      this.sendHomeMessage(m, g)
+      this.timers.push(Math.min(this.nowMs + C.HOME_WRITE_RESEND_MS, g.deadlineMs), 'lease-get', m)
+      return
+    }
     this.leaseGets.delete(m)
-    this.startOp(g.opId, 'get', g.key, undefined, undefined, false, undefined, false)
+    // The home may be gone: look it up again for the next operation.
+    this.forgetOwnerOf(g.rid0)
+    const sent = g.to !== undefined
+    this.emit({ type: 'op-failed', opId: g.opId, kind: g.kind, reason: sent ? 'home-unanswered' : 'timeout', indeterminate: sent, attempts: 1 })
   }
 
   private onLeaseGet (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-get' }>): void {
@@ -1598,15 +1676,118 @@ export class StoreNode {
       this.reject('lease-get-invalid')
       return this.send(from, { type: 'lease-got', op: m.op, ok: false, version: 0, reason: 'invalid' })
     }
-    this.startOp(-(this.seq++), 'get', m.key, undefined, undefined, false, { to: from, op: m.op })
+    let seen: string | undefined
+    if (m.kind !== undefined) {
+      // A write runs at most once: a copy of its message (sent again, or copied by the network)
+      // gets the outcome if there is one yet, else nothing.
+      seen = `${from.addr}/${m.op}/${keyString(m.key)}`
+      const old = this.homeWritesSeen.get(seen)
+      if (old !== undefined) {
+        this.reject('lease-get-again')
+        return this.send(from, old.reply ?? { type: 'lease-got', op: m.op, ok: false, version: 0, reason: '', pending: true })
+      }
+      for (const [x, w] of this.homeWritesSeen) {
+        if (w.atMs > this.nowMs - C.HOME_WRITE_DEDUP_MS && this.homeWritesSeen.size < C.HOME_WRITES_SEEN_MAX) { break }
+        this.homeWritesSeen.delete(x)
+      }
+      this.homeWritesSeen.set(seen, { atMs: this.nowMs })
+    }
+    this.startOp(-(this.seq++), m.kind ?? 'get', m.key, m.value, m.expected, false, { to: from, op: m.op, seen })
+  }
+
+  /**
+   * Answers the node that sent us an operation; a write's answer is kept for copies of its
+   * message (without the value: a cas that did not apply is then told as failed, which is true).
+   */
+  private answerVia (via: { to: NodeRef, op: number, seen?: string }, reply: Extract<StoreMessage, { type: 'lease-got' }>): void {
+    this.send(via.to, reply)
+    const w = via.seen === undefined ? undefined : this.homeWritesSeen.get(via.seen)
+    if (w === undefined) { return }
+    w.reply = reply.value === undefined || reply.applied !== false ? { ...reply, value: undefined } : { type: 'lease-got', op: reply.op, ok: false, version: 0, reason: 'cas-not-applied' }
   }
 
   private onLeaseGot (m: Extract<StoreMessage, { type: 'lease-got' }>): void {
     const g = this.leaseGets.get(m.op)
     if (g === undefined) { return this.reject('lease-got-unexpected') }
+    if (m.pending === true) {
+      g.heardMs = this.nowMs
+      return
+    }
     this.leaseGets.delete(m.op)
-    if (m.ok) { return this.emit({ type: 'op-done', opId: g.opId, kind: 'get', value: m.value, version: m.version, applied: true, attempts: 1 }) }
-    this.emit({ type: 'op-failed', opId: g.opId, kind: 'get', reason: m.reason, indeterminate: false, attempts: 1 })
+    // (An outcome sent again comes without the value: a write's own.)
+    if (m.ok) { return this.emit({ type: 'op-done', opId: g.opId, kind: g.kind, value: m.value ?? (g.kind !== 'get' && m.applied !== false ? g.value : undefined), version: m.version, applied: m.applied ?? true, attempts: 1 }) }
+    this.emit({ type: 'op-failed', opId: g.opId, kind: g.kind, reason: m.reason, indeterminate: g.kind !== 'get' && m.indeterminate === true, attempts: 1 })
+  }
+
+  // ---------------------------------------------------------------- home writes (with leases)
+  //
+  // Under leases the home of a key (owner of its slot 0) coordinates the writes to it (other
+  // nodes send theirs: sendHomeOp), and runs them in one round trip where it can: CASPaxos's
+  // one-round-trip variant (Rystsov 2018, §2.2.1). Every accept the home sends names `next`, a
+  // fresh ballot of its own; an acceptor that accepts also promises `next`, in the same write.
+  // W such acceptances (counted: consistent, see epochs.ts) are a phase 1 for `next` answered
+  // early, in which the highest accepted state is the one just accepted (nothing between the
+  // two ballots can be accepted by an acceptor that promised `next`). So the next write to the
+  // key sends its accepts at `next` at once, with that state changed. A rival's higher ballot
+  // in between makes those accepts fail, and the write falls back to a full round as a write
+  // whose accept was sent (it succeeds only if its own state is found current). Promises move
+  // with records (a rebuild or hand-off merges the highest), and the accepts carry what the
+  // quorum knew of incarnations, so a slot rebuilt in between is counted as in a full round.
+
+  /** A fresh ballot to be promised with this accept phase's acceptances, when we are the key's home. */
+  private primeBallot (op: Op): Ballot | undefined {
+    if (!this.leasing || op.repair || !this.serves(op.rids[0])) { return undefined }
+    return { n: ++this.ballotN, by: this.selfHex }
+  }
+
+  /** The accept phase reached its quorum: remember the promise of `next`, if W counted acceptances took it. */
+  private notePrime (op: Op): void {
+    const k = keyString(op.key)
+    const b = op.nextBallot
+    let primed = 0
+    for (const a of op.acks.values()) { if (a.primed) { primed++ } }
+    if (b === undefined || primed < this.W) {
+      this.primes.delete(k)
+      return
+    }
+    this.primes.delete(k)
+    this.primes.set(k, { ballot: b, accepted: op.ballot, fence: [...op.fence], atMs: this.nowMs })
+    if (this.primes.size > C.LEASE_CONFIRMED_MAX) { this.primes.delete(this.primes.keys().next().value as string) }
+  }
+
+  /**
+   * As home, with a prime for the key whose state our slot-0 copy holds: the write's first
+   * attempt sends its accepts at once. False when it cannot (the op then runs a full round).
+   */
+  private startPrimed (op: Op): boolean {
+    if (!this.leasing || !this.serves(op.rids[0])) { return false }
+    const k = keyString(op.key)
+    const p = this.primes.get(k)
+    if (p === undefined) { return false }
+    this.primes.delete(k)
+    if (this.nowMs - p.atMs > C.HOME_PRIME_TTL_MS) { return false }
+    const rec = this.backend.get(op.key, 0)
+    if (rec === undefined || compareBallots(rec.accepted, p.accepted) !== 0) { return false }
+    const next = this.change(op, rec)
+    if (!next.changed) { return false }
+    op.attempt++
+    this.counters.attempts++
+    this.counters.oneRoundWrites++
+    op.ballot = p.ballot
+    op.phase = 'accept'
+    op.promises.clear()
+    op.acks.clear()
+    op.refused.clear()
+    op.notes.clear()
+    op.resolves = 0
+    op.fence = [...p.fence]
+    op.next = { value: next.value, version: next.version, applied: next.applied }
+    op.wrote = true
+    op.proposed.set(op.ballot.n, op.next)
+    op.nextBallot = this.primeBallot(op)
+    this.newPhase(op)
+    for (let slot = 0; slot < this.r; slot++) { this.sendAccept(op, slot) }
+    return true
   }
 
   // ---------------------------------------------------------------- replica (acceptor)
@@ -1668,10 +1849,16 @@ export class StoreNode {
     if (compareBallots(m.ballot, rec.promised) < 0 || compareBallots(m.ballot, rec.accepted) < 0) {
       return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: 'conflict', promised: maxBallot(rec.promised, rec.accepted), range: this.range })
     }
+    // With `next` (the same proposer's next ballot), the promise of it is taken in the same write:
+    // a phase 1 for `next` answered early, with this acceptance as our accepted state.
+    const next = m.next !== undefined && m.next.by === m.ballot.by && compareBallots(m.next, m.ballot) > 0 ? m.next : undefined
+    const promised = maxBallot(maxBallot(rec.promised, m.ballot), next ?? m.ballot)
     if (compareBallots(m.ballot, rec.accepted) > 0) {
-      this.backend.put({ ...rec, promised: m.ballot, accepted: m.ballot, value: m.value, version: m.version })
+      this.backend.put({ ...rec, promised, accepted: m.ballot, value: m.value, version: m.version })
+    } else if (compareBallots(promised, rec.promised) > 0) {
+      this.backend.put({ ...rec, promised })
     }
-    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid), ...this.leaseNote(m.slot, m.rid) })
+    this.send(from, { type: 'accepted', op: m.op, slot: m.slot, range: this.rangeOrSelf(), ...this.views(m.slot, m.rid), ...this.leaseNote(m.slot, m.rid), ...(next === undefined ? {} : { primed: true }) })
   }
 
   // ---------------------------------------------------------------- baseline without consistency

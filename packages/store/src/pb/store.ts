@@ -1379,6 +1379,7 @@ export interface Accept {
   ballot?: Ballot
   value?: Uint8Array<ArrayBuffer>
   version: bigint
+  next?: Ballot
 }
 
 export namespace Accept {
@@ -1424,6 +1425,11 @@ export namespace Accept {
         if ((obj.version != null && obj.version !== 0n)) {
           w.uint32(56)
           w.sint64(obj.version)
+        }
+
+        if (obj.next != null) {
+          w.uint32(66)
+          Ballot.codec().encode(obj.next, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1472,6 +1478,12 @@ export namespace Accept {
             }
             case 7: {
               obj.version = reader.sint64()
+              break
+            }
+            case 8: {
+              obj.next = Ballot.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.next
+              })
               break
             }
             default: {
@@ -1538,6 +1550,13 @@ export namespace Accept {
               }
               break
             }
+            case 8: {
+              yield * Ballot.codec().stream(reader, reader.uint32(), `${prefix}.next`, {
+                limits: opts.limits?.next
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1590,6 +1609,16 @@ export namespace Accept {
     value: bigint
   }
 
+  export interface AcceptNextNFieldEvent {
+    field: '$.next.n'
+    value: bigint
+  }
+
+  export interface AcceptNextByFieldEvent {
+    field: '$.next.by'
+    value: string
+  }
+
   export function encode (obj: Partial<Accept>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Accept.codec())
   }
@@ -1598,7 +1627,7 @@ export namespace Accept {
     return decodeMessage(buf, Accept.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accept>): Generator<AcceptOpFieldEvent | AcceptKeyFieldEvent | AcceptSlotFieldEvent | AcceptRidFieldEvent | AcceptBallotNFieldEvent | AcceptBallotByFieldEvent | AcceptValueFieldEvent | AcceptVersionFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accept>): Generator<AcceptOpFieldEvent | AcceptKeyFieldEvent | AcceptSlotFieldEvent | AcceptRidFieldEvent | AcceptBallotNFieldEvent | AcceptBallotByFieldEvent | AcceptValueFieldEvent | AcceptVersionFieldEvent | AcceptNextNFieldEvent | AcceptNextByFieldEvent> {
     return streamMessage(buf, Accept.codec(), opts)
   }
 }
@@ -1610,6 +1639,7 @@ export interface Accepted {
   epoch?: Ballot
   fences: Ballot[]
   lease?: LeaseNote
+  primed?: boolean
 }
 
 export namespace Accepted {
@@ -1652,6 +1682,11 @@ export namespace Accepted {
         if (obj.lease != null) {
           w.uint32(50)
           LeaseNote.codec().encode(obj.lease, w)
+        }
+
+        if (obj.primed != null) {
+          w.uint32(56)
+          w.bool(obj.primed)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1704,6 +1739,10 @@ export namespace Accepted {
               obj.lease = LeaseNote.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.lease
               })
+              break
+            }
+            case 7: {
+              obj.primed = reader.bool()
               break
             }
             default: {
@@ -1778,6 +1817,13 @@ export namespace Accepted {
 
               break
             }
+            case 7: {
+              yield {
+                field: `${prefix}.primed`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1847,6 +1893,11 @@ export namespace Accepted {
     value: string
   }
 
+  export interface AcceptedPrimedFieldEvent {
+    field: '$.primed'
+    value: boolean
+  }
+
   export function encode (obj: Partial<Accepted>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Accepted.codec())
   }
@@ -1855,7 +1906,7 @@ export namespace Accepted {
     return decodeMessage(buf, Accepted.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent | AcceptedLeaseHolderFieldEvent | AcceptedLeaseMsFieldEvent | AcceptedLeaseGrantFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Accepted>): Generator<AcceptedOpFieldEvent | AcceptedSlotFieldEvent | AcceptedRangeLoFieldEvent | AcceptedRangeHiFieldEvent | AcceptedEpochNFieldEvent | AcceptedEpochByFieldEvent | AcceptedFencesNFieldEvent | AcceptedFencesByFieldEvent | AcceptedLeaseHolderFieldEvent | AcceptedLeaseMsFieldEvent | AcceptedLeaseGrantFieldEvent | AcceptedPrimedFieldEvent> {
     return streamMessage(buf, Accepted.codec(), opts)
   }
 }
@@ -5246,9 +5297,32 @@ export namespace Revoked {
 export interface LeaseGet {
   op: bigint
   key: Uint8Array<ArrayBuffer>
+  kind: LeaseGet.Kind
+  value?: Uint8Array<ArrayBuffer>
+  expected?: bigint
 }
 
 export namespace LeaseGet {
+  export enum Kind {
+    GET = 'GET',
+    PUT = 'PUT',
+    DELETE = 'DELETE',
+    CAS = 'CAS'
+  }
+
+  enum __KindValues {
+    GET = 0,
+    PUT = 1,
+    DELETE = 2,
+    CAS = 3
+  }
+
+  export namespace Kind {
+    export const codec = (): Codec<Kind> => {
+      return enumeration<Kind>(__KindValues)
+    }
+  }
+
   let _codec: Codec<LeaseGet>
 
   export const codec = (): Codec<LeaseGet> => {
@@ -5268,13 +5342,29 @@ export namespace LeaseGet {
           w.bytes(obj.key)
         }
 
+        if (obj.kind != null && __KindValues[obj.kind] !== 0) {
+          w.uint32(24)
+          LeaseGet.Kind.codec().encode(obj.kind, w)
+        }
+
+        if (obj.value != null) {
+          w.uint32(34)
+          w.bytes(obj.value)
+        }
+
+        if (obj.expected != null) {
+          w.uint32(40)
+          w.sint64(obj.expected)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           op: 0n,
-          key: uint8ArrayAlloc(0)
+          key: uint8ArrayAlloc(0),
+          kind: Kind.GET
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -5289,6 +5379,18 @@ export namespace LeaseGet {
             }
             case 2: {
               obj.key = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.kind = LeaseGet.Kind.codec().decode(reader)
+              break
+            }
+            case 4: {
+              obj.value = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.expected = reader.sint64()
               break
             }
             default: {
@@ -5320,6 +5422,27 @@ export namespace LeaseGet {
               }
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.kind`,
+                value: LeaseGet.Kind.codec().decode(reader)
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.expected`,
+                value: reader.sint64()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5342,6 +5465,21 @@ export namespace LeaseGet {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface LeaseGetKindFieldEvent {
+    field: '$.kind'
+    value: LeaseGet.Kind
+  }
+
+  export interface LeaseGetValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGetExpectedFieldEvent {
+    field: '$.expected'
+    value: bigint
+  }
+
   export function encode (obj: Partial<LeaseGet>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, LeaseGet.codec())
   }
@@ -5350,7 +5488,7 @@ export namespace LeaseGet {
     return decodeMessage(buf, LeaseGet.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): Generator<LeaseGetOpFieldEvent | LeaseGetKeyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): Generator<LeaseGetOpFieldEvent | LeaseGetKeyFieldEvent | LeaseGetKindFieldEvent | LeaseGetValueFieldEvent | LeaseGetExpectedFieldEvent> {
     return streamMessage(buf, LeaseGet.codec(), opts)
   }
 }
@@ -5361,6 +5499,9 @@ export interface LeaseGot {
   value?: Uint8Array<ArrayBuffer>
   version: bigint
   reason: string
+  applied?: boolean
+  indeterminate?: boolean
+  pending?: boolean
 }
 
 export namespace LeaseGot {
@@ -5398,6 +5539,21 @@ export namespace LeaseGot {
           w.string(obj.reason)
         }
 
+        if (obj.applied != null) {
+          w.uint32(48)
+          w.bool(obj.applied)
+        }
+
+        if (obj.indeterminate != null) {
+          w.uint32(56)
+          w.bool(obj.indeterminate)
+        }
+
+        if (obj.pending != null) {
+          w.uint32(64)
+          w.bool(obj.pending)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -5433,6 +5589,18 @@ export namespace LeaseGot {
             }
             case 5: {
               obj.reason = reader.string()
+              break
+            }
+            case 6: {
+              obj.applied = reader.bool()
+              break
+            }
+            case 7: {
+              obj.indeterminate = reader.bool()
+              break
+            }
+            case 8: {
+              obj.pending = reader.bool()
               break
             }
             default: {
@@ -5485,6 +5653,27 @@ export namespace LeaseGot {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.applied`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.indeterminate`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.pending`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5522,6 +5711,21 @@ export namespace LeaseGot {
     value: string
   }
 
+  export interface LeaseGotAppliedFieldEvent {
+    field: '$.applied'
+    value: boolean
+  }
+
+  export interface LeaseGotIndeterminateFieldEvent {
+    field: '$.indeterminate'
+    value: boolean
+  }
+
+  export interface LeaseGotPendingFieldEvent {
+    field: '$.pending'
+    value: boolean
+  }
+
   export function encode (obj: Partial<LeaseGot>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, LeaseGot.codec())
   }
@@ -5530,7 +5734,7 @@ export namespace LeaseGot {
     return decodeMessage(buf, LeaseGot.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent | LeaseGotAppliedFieldEvent | LeaseGotIndeterminateFieldEvent | LeaseGotPendingFieldEvent> {
     return streamMessage(buf, LeaseGot.codec(), opts)
   }
 }
@@ -7101,6 +7305,16 @@ export namespace StoreMessage {
     value: bigint
   }
 
+  export interface StoreMessageAcceptNextNFieldEvent {
+    field: '$.accept.next.n'
+    value: bigint
+  }
+
+  export interface StoreMessageAcceptNextByFieldEvent {
+    field: '$.accept.next.by'
+    value: string
+  }
+
   export interface StoreMessageAcceptedOpFieldEvent {
     field: '$.accepted.op'
     value: bigint
@@ -7156,6 +7370,11 @@ export namespace StoreMessage {
   export interface StoreMessageAcceptedLeaseGrantFieldEvent {
     field: '$.accepted.lease.grant'
     value: string
+  }
+
+  export interface StoreMessageAcceptedPrimedFieldEvent {
+    field: '$.accepted.primed'
+    value: boolean
   }
 
   export interface StoreMessageNackOpFieldEvent {
@@ -7789,6 +8008,21 @@ export namespace StoreMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface StoreMessageLeaseGetKindFieldEvent {
+    field: '$.leaseGet.kind'
+    value: LeaseGet.Kind
+  }
+
+  export interface StoreMessageLeaseGetValueFieldEvent {
+    field: '$.leaseGet.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGetExpectedFieldEvent {
+    field: '$.leaseGet.expected'
+    value: bigint
+  }
+
   export interface StoreMessageLeaseGotOpFieldEvent {
     field: '$.leaseGot.op'
     value: bigint
@@ -7812,6 +8046,21 @@ export namespace StoreMessage {
   export interface StoreMessageLeaseGotReasonFieldEvent {
     field: '$.leaseGot.reason'
     value: string
+  }
+
+  export interface StoreMessageLeaseGotAppliedFieldEvent {
+    field: '$.leaseGot.applied'
+    value: boolean
+  }
+
+  export interface StoreMessageLeaseGotIndeterminateFieldEvent {
+    field: '$.leaseGot.indeterminate'
+    value: boolean
+  }
+
+  export interface StoreMessageLeaseGotPendingFieldEvent {
+    field: '$.leaseGot.pending'
+    value: boolean
   }
 
   export interface StoreMessageChosenOpFieldEvent {
@@ -7854,7 +8103,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGetKindFieldEvent | StoreMessageLeaseGetValueFieldEvent | StoreMessageLeaseGetExpectedFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageLeaseGotAppliedFieldEvent | StoreMessageLeaseGotIndeterminateFieldEvent | StoreMessageLeaseGotPendingFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
