@@ -19,7 +19,8 @@
  * and the ratios. With --wan the same again with the PlanetLab-like delays of the WAN emulator.
  *
  * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --sync full|normal --wan
- * --markdown --seed 1
+ * --markdown --seed 1 --systems 1,2,3,4 (which systems run: 1 linearizable r=4, 2 the same with read
+ * leases, 3 no consistency r=4, 4 linearizable r=1; the ratios need 1-3)
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     sync: { type: 'string', default: 'full' },
     seed: { type: 'string', default: '1' },
     wan: { type: 'boolean', default: false },
+    systems: { type: 'string', default: '1,2,3,4' },
     markdown: { type: 'boolean', default: false }
   }
 })
@@ -119,12 +121,17 @@ async function runMix (nodes, readShare, seconds, rand, acc) {
   acc.secs += (Date.now() - t0) / 1000
 }
 
-const systems = [
+const allSystems = [
   { name: 'linearizable r=4', r: 4, consistency: 'linearizable' },
   { name: 'linearizable r=4 + leases', r: 4, consistency: 'linearizable', leases: true },
   { name: 'no consistency r=4', r: 4, consistency: 'none' },
   { name: 'linearizable r=1', r: 1, consistency: 'linearizable' }
 ]
+const systems = values.systems.split(',').map(x => {
+  const s = allSystems[Number(x) - 1]
+  if (s === undefined) { throw new Error(`--systems takes numbers from 1 to ${allSystems.length} (${allSystems.map((s, i) => `${i + 1}: ${s.name}`).join(', ')}), got ${x}`) }
+  return s
+})
 const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
 const results = []
 /** Store counters summed over each cluster's nodes, by network and system. */
@@ -165,7 +172,7 @@ try {
       }
     }
     for (const c of clusters) {
-      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0, leaseReads: 0, leaseGetsSent: 0, leaseRevokes: 0 }
+      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0, leaseReads: 0, leaseGetsSent: 0, leaseRevokes: 0, homeWritesSent: 0, oneRoundWrites: 0 }
       for (const n of c.nodes) { for (const x of Object.keys(k)) { k[x] += n.services.store.getState().counters[x] } }
       log(`${c.system.name}: store counters over the run ${JSON.stringify(k)}`)
       counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...k })
@@ -195,7 +202,8 @@ if (values.markdown) {
   console.log('')
   for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {
     const gets = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.gets, 0)
-    console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.leaseRevokes} operations revoked a lease.`)
+    const puts = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.ops - r.gets, 0)
+    console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.oneRoundWrites} of ${puts} puts run by their key's home in one round trip (${c.homeWritesSent} sent to the home by another node); ${c.leaseRevokes} operations revoked a lease.`)
   }
 } else {
   console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, sync: values.sync, results }, null, 2))

@@ -121,7 +121,7 @@ function toPb (m: StoreMessage): PB {
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
     case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
     case 'lease-get': return { leaseGet: { op, key: ab(m.key), kind: HOME_KINDS[m.kind ?? 'get'], value: abOpt(m.value), expected: m.expected === undefined ? undefined : BigInt(m.expected) } }
-    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending } }
+    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending, range: m.range === undefined ? undefined : arcPb(m.range) } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -213,7 +213,7 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
   if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
   if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key, ...homeKindOf(x.kind), ...(x.value === undefined ? {} : { value: x.value }), ...(x.expected === undefined ? {} : { expected: num(x.expected) }) } }
-  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }) } }
+  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }), ...(x.range === undefined ? {} : { range: arcOf(x.range) }) } }
   throw new Reject('unknown-body')
 }
 
@@ -325,7 +325,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   'lease-get': m => checkKey(m.key) ?? checkValue(m.value) ?? (m.expected === undefined ? undefined : checkVersion(m.expected)) ??
     (m.value !== undefined && m.kind !== 'put' && m.kind !== 'cas' ? 'bad-value' : undefined) ?? (m.kind === 'put' && m.value === undefined ? 'missing-value' : undefined) ??
     ((m.kind === 'cas') !== (m.expected !== undefined) ? 'bad-expected' : undefined),
-  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined)
+  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined) ?? (m.range === undefined ? undefined : checkArc(m.range))
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

@@ -1,7 +1,7 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
-import { LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
+import { HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
@@ -661,6 +661,149 @@ describe('StoreNode, read leases', () => {
     expect(sent(h.node)[0]).to.deep.include({ type: 'nack', reason: 'leased' })
     h.now = 2 * LEASE_ACK_WAIT_MS + (LEASE_MS - 2 * LEASE_ACK_WAIT_MS) * LEASE_WAIT_FACTOR + 1
     expect(h.run().filter(e => e.type === 'op-done')).to.have.length(1)
+  })
+})
+
+describe('StoreNode, home writes (with leases)', () => {
+  const key = te.encode('homed')
+  const rids = replicaIds(key, 4)
+  /** One node with leases that owns the whole ring (the home of every key), as in the read lease tests, with its backend. */
+  function home (): { node: StoreNode, backend: MemoryBackend, now: number, msgs: StoreMessage[], run(): StoreEvent[] } {
+    const backend = new MemoryBackend()
+    const node = new StoreNode({ self, backend, r: 4, leases: true })
+    const h = {
+      node,
+      backend,
+      now: 0,
+      msgs: [] as StoreMessage[],
+      run (): StoreEvent[] {
+        node.handleTimeout(h.now)
+        return drain(node, h.now, h.msgs)
+      }
+    }
+    node.handleCommand(0, { type: 'create' })
+    h.run()
+    return h
+  }
+  const run = (h: ReturnType<typeof home>, cmd: StoreCommand & { opId: number }): StoreEvent | undefined => {
+    h.node.handleCommand(h.now, cmd)
+    return h.run().find(e => (e.type === 'op-done' || e.type === 'op-failed') && e.opId === cmd.opId)
+  }
+
+  it('the home runs a write in one round trip once primed: each accept names its next ballot, which the acceptor promises in the same write', () => {
+    const h = home()
+    expect(run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })).to.deep.include({ type: 'op-done', version: 1 })
+    // A full round first (nothing primed yet); its accepts name the next ballot, and every slot took it.
+    const first = h.msgs.filter(m => m.type === 'accept')
+    expect(h.msgs.filter(m => m.type === 'prepare')).to.have.length(4)
+    expect(first).to.have.length(4)
+    const next = first[0].type === 'accept' ? first[0].next : undefined
+    expect(next).to.not.equal(undefined)
+    expect(h.msgs.filter(m => m.type === 'accepted' && m.primed === true)).to.have.length(4)
+    for (let slot = 0; slot < 4; slot++) { expect(h.backend.get(key, slot)?.promised).to.deep.equal(next) }
+    // The next write skips its prepare: accepts at that ballot, at once.
+    h.msgs.length = 0
+    h.now += 10
+    expect(run(h, { type: 'put', opId: 2, key, value: te.encode('v2') })).to.deep.include({ type: 'op-done', version: 2 })
+    expect(h.msgs.filter(m => m.type === 'prepare')).to.have.length(0)
+    expect(h.msgs.filter(m => m.type === 'accept' && JSON.stringify(m.ballot) === JSON.stringify(next))).to.have.length(4)
+    expect(h.node.counters.oneRoundWrites).to.equal(1)
+    // So do a cas and a delete that change the key; a cas that does not apply runs a full round (it must read the key as current).
+    h.msgs.length = 0
+    expect(run(h, { type: 'cas', opId: 3, key, expected: 2, value: te.encode('v3') })).to.deep.include({ type: 'op-done', applied: true, version: 3 })
+    expect(run(h, { type: 'delete', opId: 4, key })).to.deep.include({ type: 'op-done', version: 4 })
+    expect(h.msgs.filter(m => m.type === 'prepare')).to.have.length(0)
+    expect(h.node.counters.oneRoundWrites).to.equal(3)
+    expect(run(h, { type: 'cas', opId: 5, key, expected: 1, value: te.encode('x') })).to.deep.include({ type: 'op-done', applied: false, version: 4 })
+    expect(h.msgs.filter(m => m.type === 'prepare')).to.have.length(4)
+    expect(run(h, { type: 'get', opId: 6, key })).to.deep.include({ type: 'op-done', version: 4, value: undefined })
+  })
+
+  it('a rival ballot between two writes: the primed accepts are refused, and the write is not applied blindly in a full round', () => {
+    const h = home()
+    run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    // Another coordinator prepares a higher ballot at every slot (and then goes quiet).
+    for (let slot = 0; slot < 4; slot++) { h.node.handleMessage(h.now, other, { type: 'prepare', op: 90 + slot, key, slot, rid: rids[slot], ballot: { n: 1000, by: 'ff' } }) }
+    sent(h.node)
+    h.msgs.length = 0
+    let e = run(h, { type: 'put', opId: 2, key, value: te.encode('v2') })
+    expect(h.msgs.filter(m => m.type === 'nack' && m.reason === 'conflict')).to.have.length(4)
+    // (It backs off, then runs a full round.)
+    while (e === undefined && h.now < 5000) {
+      h.now += 10
+      e = h.run().find(x => x.type === 'op-failed' || x.type === 'op-done')
+    }
+    // Its accepts may have been taken somewhere (it cannot tell): it fails indeterminate, and is not applied.
+    expect(e).to.deep.include({ type: 'op-failed', reason: 'lost-race', indeterminate: true })
+    expect(run(h, { type: 'get', opId: 3, key })).to.deep.include({ type: 'op-done', version: 1, value: te.encode('v1') })
+  })
+
+  it('a write sent to the home by another node runs once, however many copies of its message arrive; the copies get its outcome', () => {
+    const h = home()
+    const put: StoreMessage = { type: 'lease-get', op: 7, key, kind: 'put', value: te.encode('w') }
+    const answers = (): StoreMessage[] => {
+      const out: StoreMessage[] = []
+      for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) {
+        if (t.to.addr === other.addr) { out.push(t.msg) } else { h.node.handleMessage(h.now, self, t.msg) }
+      }
+      return out
+    }
+    h.node.handleMessage(h.now, other, put)
+    const first = answers()
+    expect(first).to.have.length(1)
+    expect(first[0]).to.deep.include({ type: 'lease-got', op: 7, ok: true, version: 1 })
+    h.node.handleMessage(h.now + 500, other, put)
+    const again = answers()
+    expect(again).to.have.length(1)
+    expect(again[0]).to.deep.include({ type: 'lease-got', op: 7, ok: true, version: 1 })
+    expect(h.backend.get(key, 0)?.version).to.equal(1)
+    expect(h.node.counters.rejected['lease-get-again']).to.equal(1)
+  })
+
+  it('a node that is not the key\'s home sends it its writes, again to that node only until it answers, and fails a write the home leaves unanswered as indeterminate', () => {
+    const homeRef: NodeRef = { id: rids[0], addr: 'h' }
+    const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4, leases: true })
+    node.handleCommand(0, { type: 'joined', pred: { id: self.id - 1n, addr: 'p' } })
+    const out: Array<{ to: NodeRef, msg: StoreMessage }> = []
+    const events: StoreEvent[] = []
+    let lookups = 0
+    const pump = (now: number): void => {
+      node.handleTimeout(now)
+      for (let busy = true; busy;) {
+        busy = false
+        for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
+          busy = true
+          if (e.type === 'lookup') {
+            if (e.rid === rids[0]) { lookups++ }
+            node.handleCommand(now, { type: 'owner', reqId: e.reqId, owner: homeRef })
+          } else { events.push(e) }
+        }
+        for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t) }
+      }
+    }
+    node.handleCommand(0, { type: 'put', opId: 1, key, value: te.encode('v') })
+    pump(0)
+    const toHome = (): StoreMessage[] => out.filter(t => t.to.addr === 'h').map(t => t.msg)
+    expect(toHome()).to.have.length(1)
+    expect(toHome()[0]).to.deep.include({ type: 'lease-get', kind: 'put', value: te.encode('v') })
+    expect(out.some(t => t.msg.type === 'prepare' || t.msg.type === 'accept')).to.equal(false)
+    const m = toHome()[0].op
+    // Unanswered for a while: the same message again, to the same node.
+    pump(HOME_WRITE_RESEND_MS)
+    expect(toHome().map(x => x.op)).to.deep.equal([m, m])
+    // The home says it is still at it; then answers (with its range, which we keep: the next write needs no lookup).
+    node.handleMessage(HOME_WRITE_RESEND_MS + 10, homeRef, { type: 'lease-got', op: m, ok: false, version: 0, reason: '', pending: true })
+    node.handleMessage(HOME_WRITE_RESEND_MS + 20, homeRef, { type: 'lease-got', op: m, ok: true, version: 1, reason: '', range: { lo: rids[0] - 1000n, hi: rids[0] } })
+    pump(HOME_WRITE_RESEND_MS + 20)
+    expect(events).to.deep.include({ type: 'op-done', opId: 1, kind: 'put', value: te.encode('v'), version: 1, applied: true, attempts: 1 })
+    expect(lookups).to.equal(1)
+    // The next write: no lookup, and no answer at all: it fails indeterminate once the home was silent long enough.
+    node.handleCommand(3000, { type: 'put', opId: 2, key, value: te.encode('v2') })
+    pump(3000)
+    expect(lookups).to.equal(1)
+    for (let t = 3000; t <= 3000 + HOME_WRITE_SILENCE_MS + HOME_WRITE_RESEND_MS; t += 100) { pump(t) }
+    expect(events.find(e => e.type === 'op-failed' && e.opId === 2)).to.deep.include({ reason: 'home-unanswered', indeterminate: true })
+    expect(toHome().filter(x => x.type === 'lease-get' && x.value !== undefined && new TextDecoder().decode(x.value) === 'v2').length).to.be.greaterThan(1)
   })
 })
 

@@ -106,8 +106,9 @@ export type StoreMessage =
    * Its outcome: `ok` with the state (and, for a cas, whether it `applied`), or failed with
    * `reason` (`indeterminate`: a write whose accept was sent, which may still take effect).
    * `pending`: not an outcome: the home is still running that write (an answer to a copy).
+   * `range`: the sender's range, as in replies to prepare and accept (the asker's owner cache).
    */
-  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean }
+  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean, range?: Arc }
   /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
   | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 

@@ -546,7 +546,7 @@ export class StoreNode {
       case 'revoke': return this.onRevoke(from, msg)
       case 'revoked': return this.onRevoked(msg)
       case 'lease-get': return this.onLeaseGet(from, msg)
-      case 'lease-got': return this.onLeaseGot(msg)
+      case 'lease-got': return this.onLeaseGot(from, msg)
       case 'chosen': return this.onChosen(msg)
       default: return this.reject('unknown-type')
     }
@@ -1699,16 +1699,18 @@ export class StoreNode {
    * Answers the node that sent us an operation; a write's answer is kept for copies of its
    * message (without the value: a cas that did not apply is then told as failed, which is true).
    */
-  private answerVia (via: { to: NodeRef, op: number, seen?: string }, reply: Extract<StoreMessage, { type: 'lease-got' }>): void {
+  private answerVia (via: { to: NodeRef, op: number, seen?: string }, answer: Extract<StoreMessage, { type: 'lease-got' }>): void {
+    const reply = this.range === undefined ? answer : { ...answer, range: this.range }
     this.send(via.to, reply)
     const w = via.seen === undefined ? undefined : this.homeWritesSeen.get(via.seen)
     if (w === undefined) { return }
     w.reply = reply.value === undefined || reply.applied !== false ? { ...reply, value: undefined } : { type: 'lease-got', op: reply.op, ok: false, version: 0, reason: 'cas-not-applied' }
   }
 
-  private onLeaseGot (m: Extract<StoreMessage, { type: 'lease-got' }>): void {
+  private onLeaseGot (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-got' }>): void {
     const g = this.leaseGets.get(m.op)
     if (g === undefined) { return this.reject('lease-got-unexpected') }
+    if (m.range !== undefined) { this.learnOwner(from, m.range) }
     if (m.pending === true) {
       g.heardMs = this.nowMs
       return

@@ -5502,6 +5502,7 @@ export interface LeaseGot {
   applied?: boolean
   indeterminate?: boolean
   pending?: boolean
+  range?: Arc
 }
 
 export namespace LeaseGot {
@@ -5554,6 +5555,11 @@ export namespace LeaseGot {
           w.bool(obj.pending)
         }
 
+        if (obj.range != null) {
+          w.uint32(74)
+          Arc.codec().encode(obj.range, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -5601,6 +5607,12 @@ export namespace LeaseGot {
             }
             case 8: {
               obj.pending = reader.bool()
+              break
+            }
+            case 9: {
+              obj.range = Arc.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.range
+              })
               break
             }
             default: {
@@ -5674,6 +5686,13 @@ export namespace LeaseGot {
               }
               break
             }
+            case 9: {
+              yield * Arc.codec().stream(reader, reader.uint32(), `${prefix}.range`, {
+                limits: opts.limits?.range
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5726,6 +5745,16 @@ export namespace LeaseGot {
     value: boolean
   }
 
+  export interface LeaseGotRangeLoFieldEvent {
+    field: '$.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface LeaseGotRangeHiFieldEvent {
+    field: '$.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<LeaseGot>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, LeaseGot.codec())
   }
@@ -5734,7 +5763,7 @@ export namespace LeaseGot {
     return decodeMessage(buf, LeaseGot.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent | LeaseGotAppliedFieldEvent | LeaseGotIndeterminateFieldEvent | LeaseGotPendingFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent | LeaseGotAppliedFieldEvent | LeaseGotIndeterminateFieldEvent | LeaseGotPendingFieldEvent | LeaseGotRangeLoFieldEvent | LeaseGotRangeHiFieldEvent> {
     return streamMessage(buf, LeaseGot.codec(), opts)
   }
 }
@@ -8063,6 +8092,16 @@ export namespace StoreMessage {
     value: boolean
   }
 
+  export interface StoreMessageLeaseGotRangeLoFieldEvent {
+    field: '$.leaseGot.range.lo'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface StoreMessageLeaseGotRangeHiFieldEvent {
+    field: '$.leaseGot.range.hi'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export interface StoreMessageChosenOpFieldEvent {
     field: '$.chosen.op'
     value: bigint
@@ -8103,7 +8142,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGetKindFieldEvent | StoreMessageLeaseGetValueFieldEvent | StoreMessageLeaseGetExpectedFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageLeaseGotAppliedFieldEvent | StoreMessageLeaseGotIndeterminateFieldEvent | StoreMessageLeaseGotPendingFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGetKindFieldEvent | StoreMessageLeaseGetValueFieldEvent | StoreMessageLeaseGetExpectedFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageLeaseGotAppliedFieldEvent | StoreMessageLeaseGotIndeterminateFieldEvent | StoreMessageLeaseGotPendingFieldEvent | StoreMessageLeaseGotRangeLoFieldEvent | StoreMessageLeaseGotRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
