@@ -217,7 +217,7 @@ describe('store in the simulator', function () {
     type Fn = (...args: unknown[]) => unknown
     interface Leasing { confirmed: Map<string, { b: { n: number, by: string } }>, serves(rid: unknown): boolean, backend: { get(k: unknown, s: number): { accepted: { n: number, by: string } } | undefined }, noteChosen: Fn, succeed: Fn }
     const proto = StoreNode.prototype as unknown as Record<string, Fn>
-    const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'isolate', seeds: number[] }> = [
+    const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'isolate' | 'packet', seeds: number[] }> = [
       {
         name: 'no wait for the holder',
         method: 'finish',
@@ -225,8 +225,10 @@ describe('store in the simulator', function () {
           this.noteChosen(op, chosen, slots, read)
           this.succeed(op, next)
         } as Fn,
-        family: 'crash',
-        seeds: [2, 4, 6]
+        // (crash seeds 2, 4, 6 before home writes; since the home coordinates the writes to its
+        // keys, the wait is rare: seeds 1-20 of every family, only this one is caught.)
+        family: 'packet',
+        seeds: [20]
       },
       {
         name: 'home answers from its confirmed copy without checking its grants',
