@@ -120,7 +120,12 @@ export class StoreService implements Startable {
     this.timeoutMs = init.timeoutMs ?? OPERATION_TIMEOUT_MS
     this.channels = new Channels({
       open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocol, { signal }),
-      unreachable: (addr, err) => { this.log('store peer %s unreachable - %e', addr, err) },
+      unreachable: (addr, err) => {
+        this.log('store peer %s unreachable - %e', addr, err)
+        // What was sent to it as a key's home will not be answered (see the core's sendHomeOp).
+        this.core?.forgetNode(addr)
+        this.armTimer()
+      },
       log: this.log,
       frameBytesMax: STORE_FRAME_BYTES_MAX
     })

@@ -126,5 +126,10 @@ export const HOME_WRITES_SEEN_MAX = 100_000
 /** Home writes: a write sent to its key's home and not answered yet is sent again this often (to the same node). */
 export const HOME_WRITE_RESEND_MS = 1000
 
-/** Home writes: a home that answers none of a write's copies for this long is taken for gone (the write fails indeterminate). */
+/**
+ * Home writes: a home that answered a copy of a write once (that it still runs it) and then none
+ * for HOME_WRITE_SILENCE_MS, or none at all for HOME_WRITE_FIRST_SILENCE_MS (the first message
+ * may wait for a connection), is taken for gone: the write fails indeterminate.
+ */
 export const HOME_WRITE_SILENCE_MS = 3000
+export const HOME_WRITE_FIRST_SILENCE_MS = 10_000

@@ -62,6 +62,12 @@ export interface StoreConfig {
    */
   leases?: boolean
   /**
+   * Home writes (default: as `leases`): a write goes to its key's home, which runs it in one
+   * round trip when primed (see the home writes section). Nodes with and without it work
+   * together (any node runs what is sent to it as home).
+   */
+  homeWrites?: boolean
+  /**
    * What tells this run of the node apart from its earlier runs with the same ring id (a
    * restart from disk): at most 16 characters, appended to the proposer name of its ballots and
    * epochs, whose counters start again from zero in a new run (else a restarted node could make
@@ -156,7 +162,9 @@ interface Op {
   expected?: number
   rids: RingId[]
   attempt: number
-  phase: 'read' | 'prepare' | 'accept' | 'backoff' | 'lease'
+  phase: 'read' | 'prepare' | 'accept' | 'backoff' | 'lease' | 'queued'
+  /** Home writes: the key (as a map key) whose queue at this home the op is in, waiting or running. */
+  queue?: string
   /** A get first tries a read round without ballots (see startFastRead). */
   fastTried: boolean
   /** Slots the fast read asked (a quorum first, all of them once widened), and when it widened. */
@@ -236,8 +244,9 @@ interface HomeOp {
   expected?: number
   to?: NodeRef
   deadlineMs: number
-  /** When it was sent, or `to` last told us it still runs the write. */
+  /** When it was sent, or `to` last told us it still runs the write (`answered`: it did once). */
   heardMs: number
+  answered?: boolean
   /** The ring suspects `to`: a write waits no longer. */
   suspected?: boolean
 }
@@ -351,6 +360,8 @@ export class StoreNode {
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
   /** Read leases are on (config `leases`, linearizable only). */
   private readonly leasing: boolean
+  /** Home writes (config `homeWrites`). */
+  private readonly homing: boolean
   /**
    * Leases we granted: the records of slot `slot` at (lo, hi] of our positions (a position holds
    * records of every slot: different keys), to `holder`, until `untilMs`; `frozen`: revoked, not
@@ -385,6 +396,8 @@ export class StoreNode {
    */
   /** Home writes: the writes other nodes sent us lately (sender, its op, key), so that a copy of one is not run again. */
   private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'lease-got' }> }>()
+  /** Home writes: per key, the operations this home runs on it (one writer or several readers) and those waiting (see enqueue). */
+  private readonly keyQueues = new Map<string, { readers: number, writer: boolean, waiting: Op[] }>()
   private readonly primes = new Map<string, { ballot: Ballot, accepted: Ballot, fence: Ballot[], atMs: number }>()
   /** Revokes in flight: message op → our op. */
   private readonly revokes = new Map<number, number>()
@@ -439,9 +452,11 @@ export class StoreNode {
       rebuildRetryMs: config.rebuildRetryMs ?? C.REBUILD_RETRY_MS,
       antiEntropyMs: config.antiEntropyMs ?? C.ANTI_ENTROPY_MS,
       consistency: config.consistency ?? 'linearizable',
-      leases: config.leases ?? false
+      leases: config.leases ?? false,
+      homeWrites: config.homeWrites ?? true
     }
     this.leasing = this.cfg.leases && this.cfg.consistency === 'linearizable'
+    this.homing = this.cfg.homeWrites && this.cfg.consistency === 'linearizable'
     this.restore()
   }
 
@@ -483,6 +498,7 @@ export class StoreNode {
         if (op !== undefined) {
           this.ops.delete(op.id)
           this.opByMsg.delete(op.phaseSeq)
+          this.dequeue(op)
           this.unconfirm(op.key)
           this.forgetRevokes(op.id)
         }
@@ -796,9 +812,14 @@ export class StoreNode {
         return this.sendHomeOp(opId, kind, key, rids[0])
       }
     }
-    // Under leases a write goes to its key's home too, which may run it in one round trip (home writes).
-    if (this.leasing && kind !== 'get' && !repair && via === undefined && forward && !this.serves(rids[0])) {
+    // A write goes to its key's home too, which may run it in one round trip (home writes).
+    if (this.homing && kind !== 'get' && !repair && via === undefined && forward && !this.serves(rids[0])) {
       return this.sendHomeOp(opId, kind, key, rids[0], value, expected)
+    }
+    if (this.leasing && kind !== 'get' && !repair && this.serves(rids[0])) {
+      // A home that writes takes grants too: its writes then confirm the key for the gets that follow.
+      this.leaseDemandMs = this.nowMs
+      this.armLeaseRenew()
     }
     const op: Op = {
       id: opId,
@@ -838,6 +859,7 @@ export class StoreNode {
     this.ops.set(opId, op)
     this.counters.opsStarted++
     this.timers.push(op.deadlineMs, 'op-deadline', opId)
+    if (this.homing && !repair && this.serves(rids[0]) && !this.enqueue(op)) { return }
     this.startAttempt(op)
   }
 
@@ -1203,6 +1225,7 @@ export class StoreNode {
   private succeed (op: Op, next: { value?: Uint8Array, version: number, applied: boolean }): void {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
+    this.dequeue(op)
     this.counters.opsDone++
     if (op.via !== undefined) { return this.answerVia(op.via, { type: 'lease-got', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '', ...(op.kind === 'cas' ? { applied: next.applied } : {}) }) }
     if (op.repair) { return }
@@ -1212,6 +1235,7 @@ export class StoreNode {
   private fail (op: Op, reason: string): void {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
+    this.dequeue(op)
     this.counters.opsFailed++
     this.forgetRevokes(op.id)
     // What it did is unknown: a state we confirmed for its key may be behind now (and a prime spent).
@@ -1623,8 +1647,10 @@ export class StoreNode {
    * get not answered within LEASE_GET_TIMEOUT_MS runs here (a get may run twice: it changes
    * nothing). A write never runs twice: once sent, it goes to that node only, again every
    * HOME_WRITE_RESEND_MS until answered (the home runs one copy, and answers the others with
-   * its outcome, or that it still runs it). When the home says nothing for HOME_WRITE_SILENCE_MS,
-   * the ring suspects it, or the operation's time is up, the write fails indeterminate (the home
+   * its outcome, or that it still runs it). When the home says nothing for HOME_WRITE_SILENCE_MS
+   * after it answered once (HOME_WRITE_FIRST_SILENCE_MS before: a connection may be still being
+   * set up), the ring suspects it, a connection to it fails, or the operation's time is up, the
+   * write fails indeterminate (the home
    * may have applied it). Sent nowhere (no home found, or we are it), it runs here.
    */
   private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
@@ -1659,7 +1685,9 @@ export class StoreNode {
       this.leaseGets.delete(m)
       return this.startOp(g.opId, 'get', g.key, undefined, undefined, false, undefined, false)
     }
-    if (this.nowMs < g.deadlineMs && !g.suspected && this.nowMs - g.heardMs < C.HOME_WRITE_SILENCE_MS) {
+    // (Until the home answered once, its silence may be a connection still being set up.)
+    const silence = g.answered === true ? C.HOME_WRITE_SILENCE_MS : C.HOME_WRITE_FIRST_SILENCE_MS
+    if (this.nowMs < g.deadlineMs && !g.suspected && this.nowMs - g.heardMs < silence) {
       this.sendHomeMessage(m, g)
       this.timers.push(Math.min(this.nowMs + C.HOME_WRITE_RESEND_MS, g.deadlineMs), 'lease-get', m)
       return
@@ -1672,7 +1700,7 @@ export class StoreNode {
   }
 
   private onLeaseGet (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-get' }>): void {
-    if (!this.leasing || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX) {
+    if (this.cfg.consistency !== 'linearizable' || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX) {
       this.reject('lease-get-invalid')
       return this.send(from, { type: 'lease-got', op: m.op, ok: false, version: 0, reason: 'invalid' })
     }
@@ -1713,6 +1741,7 @@ export class StoreNode {
     if (m.range !== undefined) { this.learnOwner(from, m.range) }
     if (m.pending === true) {
       g.heardMs = this.nowMs
+      g.answered = true
       return
     }
     this.leaseGets.delete(m.op)
@@ -1736,9 +1765,59 @@ export class StoreNode {
   // with records (a rebuild or hand-off merges the highest), and the accepts carry what the
   // quorum knew of incarnations, so a slot rebuilt in between is counted as in a full round.
 
+  /**
+   * The home runs the operations on one key it coordinates one write at a time (gets together
+   * between writes), in arrival order: its writes then do not take each other's ballots (a full
+   * round of one would make the primed accepts of another fail, and that one's outcome unknown),
+   * and each finds the prime its predecessor left. True when `op` may start now; otherwise it
+   * waits (phase 'queued': no message is sent, its deadline still runs).
+   */
+  private enqueue (op: Op): boolean {
+    const k = keyString(op.key)
+    let q = this.keyQueues.get(k)
+    if (q === undefined) {
+      q = { readers: 0, writer: false, waiting: [] }
+      this.keyQueues.set(k, q)
+    }
+    op.queue = k
+    const write = op.kind !== 'get'
+    if (q.waiting.length === 0 && !q.writer && (!write || q.readers === 0)) {
+      if (write) { q.writer = true } else { q.readers++ }
+      return true
+    }
+    op.phase = 'queued'
+    q.waiting.push(op)
+    return false
+  }
+
+  /** `op` ended (or waits no more): the next operations on its key start. */
+  private dequeue (op: Op): void {
+    const k = op.queue
+    if (k === undefined) { return }
+    op.queue = undefined
+    const q = this.keyQueues.get(k)
+    if (q === undefined) { return }
+    if (op.phase === 'queued') {
+      q.waiting = q.waiting.filter(x => x !== op)
+    } else if (op.kind !== 'get') {
+      q.writer = false
+    } else {
+      q.readers--
+    }
+    while (q.waiting.length > 0) {
+      const next = q.waiting[0]
+      const write = next.kind !== 'get'
+      if (q.writer || (write && q.readers > 0)) { break }
+      q.waiting.shift()
+      if (write) { q.writer = true } else { q.readers++ }
+      this.startAttempt(next)
+    }
+    if (!q.writer && q.readers === 0 && q.waiting.length === 0) { this.keyQueues.delete(k) }
+  }
+
   /** A fresh ballot to be promised with this accept phase's acceptances, when we are the key's home. */
   private primeBallot (op: Op): Ballot | undefined {
-    if (!this.leasing || op.repair || !this.serves(op.rids[0])) { return undefined }
+    if (!this.homing || op.repair || !this.serves(op.rids[0])) { return undefined }
     return { n: ++this.ballotN, by: this.selfHex }
   }
 
@@ -1762,7 +1841,7 @@ export class StoreNode {
    * attempt sends its accepts at once. False when it cannot (the op then runs a full round).
    */
   private startPrimed (op: Op): boolean {
-    if (!this.leasing || !this.serves(op.rids[0])) { return false }
+    if (!this.homing || !this.serves(op.rids[0])) { return false }
     const k = keyString(op.key)
     const p = this.primes.get(k)
     if (p === undefined) { return false }
