@@ -32,5 +32,5 @@ export const MAX_OUTBOUND_STREAMS = 4
 export const LEASE_HOLDER_CHARS_MAX = 1024
 /** Longest grant id (the grantor's ring id in hex, its boot tag and a counter: under 70). */
 export const GRANT_ID_CHARS_MAX = 128
-/** Longest failure reason in a lease-got (the core's reasons are short identifiers). */
+/** Longest failure reason in a home-done (the core's reasons are short identifiers). */
 export const REASON_CHARS_MAX = 64

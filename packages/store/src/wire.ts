@@ -11,7 +11,7 @@ import { idFromBytes, idToBytes, isRingId, ID_BYTES } from '@selfmgmt/ring'
 import { BALLOT_BY_CHARS_MAX, GRANT_ID_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON_CHARS_MAX, STORE_FRAME_BYTES_MAX } from './constants.ts'
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { R_MAX } from './core/placement.ts'
-import { LeaseGet, Nack, StoreMessage as PB } from './pb/store.ts'
+import { HomeOp, Nack, StoreMessage as PB } from './pb/store.ts'
 import type { Ballot, ReplicaRecord } from './core/backend.ts'
 import type { EpochArc } from './core/epochs.ts'
 import type { Arc, LeaseNote, NackReason, StoreMessage } from './core/messages.ts'
@@ -30,20 +30,20 @@ export const DECODE_LIMITS = {
   chosen: { grants: R_MAX }
 }
 
-/** The kinds of operation a lease-get carries to a key's home (absent on the wire: a get). */
-const HOME_KINDS: Record<'get' | 'put' | 'delete' | 'cas', LeaseGet.Kind> = {
-  get: LeaseGet.Kind.GET,
-  put: LeaseGet.Kind.PUT,
-  delete: LeaseGet.Kind.DELETE,
-  cas: LeaseGet.Kind.CAS
+/** The kinds of operation a home-op carries to a key's home (absent on the wire: a get). */
+const HOME_KINDS: Record<'get' | 'put' | 'delete' | 'cas', HomeOp.Kind> = {
+  get: HomeOp.Kind.GET,
+  put: HomeOp.Kind.PUT,
+  delete: HomeOp.Kind.DELETE,
+  cas: HomeOp.Kind.CAS
 }
 
-function homeKindOf (k: LeaseGet.Kind): { kind?: 'put' | 'delete' | 'cas' } {
+function homeKindOf (k: HomeOp.Kind): { kind?: 'put' | 'delete' | 'cas' } {
   switch (k) {
-    case LeaseGet.Kind.GET: return {}
-    case LeaseGet.Kind.PUT: return { kind: 'put' }
-    case LeaseGet.Kind.DELETE: return { kind: 'delete' }
-    case LeaseGet.Kind.CAS: return { kind: 'cas' }
+    case HomeOp.Kind.GET: return {}
+    case HomeOp.Kind.PUT: return { kind: 'put' }
+    case HomeOp.Kind.DELETE: return { kind: 'delete' }
+    case HomeOp.Kind.CAS: return { kind: 'cas' }
     default: throw new Reject('bad-kind')
   }
 }
@@ -120,8 +120,8 @@ function toPb (m: StoreMessage): PB {
     case 'chosen': return { chosen: { op, key: ab(m.key), ballot: ballotPb(m.ballot), grants: m.grants.map(g => ({ slot: g.slot, id: g.id })) } }
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
     case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
-    case 'lease-get': return { leaseGet: { op, key: ab(m.key), kind: HOME_KINDS[m.kind ?? 'get'], value: abOpt(m.value), expected: m.expected === undefined ? undefined : BigInt(m.expected) } }
-    case 'lease-got': return { leaseGot: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending, range: m.range === undefined ? undefined : arcPb(m.range) } }
+    case 'home-op': return { homeOp: { op, key: ab(m.key), kind: HOME_KINDS[m.kind ?? 'get'], value: abOpt(m.value), expected: m.expected === undefined ? undefined : BigInt(m.expected) } }
+    case 'home-done': return { homeDone: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending, range: m.range === undefined ? undefined : arcPb(m.range) } }
     default: return unreachable(m, 'unknown store message')
   }
 }
@@ -212,8 +212,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.chosen !== undefined) { const x = pb.chosen; return { type: 'chosen', op: num(x.op), key: x.key, ballot: ballotOf(x.ballot, 'ballot'), grants: x.grants.map(g => ({ slot: g.slot, id: g.id })) } }
   if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
   if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
-  if (pb.leaseGet !== undefined) { const x = pb.leaseGet; return { type: 'lease-get', op: num(x.op), key: x.key, ...homeKindOf(x.kind), ...(x.value === undefined ? {} : { value: x.value }), ...(x.expected === undefined ? {} : { expected: num(x.expected) }) } }
-  if (pb.leaseGot !== undefined) { const x = pb.leaseGot; return { type: 'lease-got', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }), ...(x.range === undefined ? {} : { range: arcOf(x.range) }) } }
+  if (pb.homeOp !== undefined) { const x = pb.homeOp; return { type: 'home-op', op: num(x.op), key: x.key, ...homeKindOf(x.kind), ...(x.value === undefined ? {} : { value: x.value }), ...(x.expected === undefined ? {} : { expected: num(x.expected) }) } }
+  if (pb.homeDone !== undefined) { const x = pb.homeDone; return { type: 'home-done', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }), ...(x.range === undefined ? {} : { range: arcOf(x.range) }) } }
   throw new Reject('unknown-body')
 }
 
@@ -322,10 +322,10 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   chosen: m => checkKey(m.key) ?? checkBallot(m.ballot) ?? (m.grants.length <= R_MAX ? undefined : 'over-limit') ?? m.grants.map(g => checkSlot(g.slot) ?? checkText(g.id, GRANT_ID_CHARS_MAX, 'grant')).find(x => x !== undefined),
   revoke: m => checkId(m.rid, 'rid') ?? checkText(m.holder, LEASE_HOLDER_CHARS_MAX, 'holder'),
   revoked: m => isCount(m.ms) && m.ms <= 3_600_000 ? undefined : 'bad-ms',
-  'lease-get': m => checkKey(m.key) ?? checkValue(m.value) ?? (m.expected === undefined ? undefined : checkVersion(m.expected)) ??
+  'home-op': m => checkKey(m.key) ?? checkValue(m.value) ?? (m.expected === undefined ? undefined : checkVersion(m.expected)) ??
     (m.value !== undefined && m.kind !== 'put' && m.kind !== 'cas' ? 'bad-value' : undefined) ?? (m.kind === 'put' && m.value === undefined ? 'missing-value' : undefined) ??
     ((m.kind === 'cas') !== (m.expected !== undefined) ? 'bad-expected' : undefined),
-  'lease-got': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined) ?? (m.range === undefined ? undefined : checkArc(m.range))
+  'home-done': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined) ?? (m.range === undefined ? undefined : checkArc(m.range))
 }
 
 /** Why the message breaks a wire limit, or undefined when it passes. */

@@ -740,7 +740,7 @@ describe('StoreNode, home writes (with leases)', () => {
 
   it('a write sent to the home by another node runs once, however many copies of its message arrive; the copies get its outcome', () => {
     const h = home()
-    const put: StoreMessage = { type: 'lease-get', op: 7, key, kind: 'put', value: te.encode('w') }
+    const put: StoreMessage = { type: 'home-op', op: 7, key, kind: 'put', value: te.encode('w') }
     const answers = (): StoreMessage[] => {
       const out: StoreMessage[] = []
       for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) {
@@ -751,13 +751,13 @@ describe('StoreNode, home writes (with leases)', () => {
     h.node.handleMessage(h.now, other, put)
     const first = answers()
     expect(first).to.have.length(1)
-    expect(first[0]).to.deep.include({ type: 'lease-got', op: 7, ok: true, version: 1 })
+    expect(first[0]).to.deep.include({ type: 'home-done', op: 7, ok: true, version: 1 })
     h.node.handleMessage(h.now + 500, other, put)
     const again = answers()
     expect(again).to.have.length(1)
-    expect(again[0]).to.deep.include({ type: 'lease-got', op: 7, ok: true, version: 1 })
+    expect(again[0]).to.deep.include({ type: 'home-done', op: 7, ok: true, version: 1 })
     expect(h.backend.get(key, 0)?.version).to.equal(1)
-    expect(h.node.counters.rejected['lease-get-again']).to.equal(1)
+    expect(h.node.counters.rejected['home-op-again']).to.equal(1)
   })
 
   it('a node that is not the key\'s home sends it its writes, again to that node only until it answers, and fails a write the home leaves unanswered as indeterminate', () => {
@@ -785,15 +785,15 @@ describe('StoreNode, home writes (with leases)', () => {
     pump(0)
     const toHome = (): StoreMessage[] => out.filter(t => t.to.addr === 'h').map(t => t.msg)
     expect(toHome()).to.have.length(1)
-    expect(toHome()[0]).to.deep.include({ type: 'lease-get', kind: 'put', value: te.encode('v') })
+    expect(toHome()[0]).to.deep.include({ type: 'home-op', kind: 'put', value: te.encode('v') })
     expect(out.some(t => t.msg.type === 'prepare' || t.msg.type === 'accept')).to.equal(false)
     const m = toHome()[0].op
     // Unanswered for a while: the same message again, to the same node.
     pump(HOME_WRITE_RESEND_MS)
     expect(toHome().map(x => x.op)).to.deep.equal([m, m])
     // The home says it is still at it; then answers (with its range, which we keep: the next write needs no lookup).
-    node.handleMessage(HOME_WRITE_RESEND_MS + 10, homeRef, { type: 'lease-got', op: m, ok: false, version: 0, reason: '', pending: true })
-    node.handleMessage(HOME_WRITE_RESEND_MS + 20, homeRef, { type: 'lease-got', op: m, ok: true, version: 1, reason: '', range: { lo: rids[0] - 1000n, hi: rids[0] } })
+    node.handleMessage(HOME_WRITE_RESEND_MS + 10, homeRef, { type: 'home-done', op: m, ok: false, version: 0, reason: '', pending: true })
+    node.handleMessage(HOME_WRITE_RESEND_MS + 20, homeRef, { type: 'home-done', op: m, ok: true, version: 1, reason: '', range: { lo: rids[0] - 1000n, hi: rids[0] } })
     pump(HOME_WRITE_RESEND_MS + 20)
     expect(events).to.deep.include({ type: 'op-done', opId: 1, kind: 'put', value: te.encode('v'), version: 1, applied: true, attempts: 1 })
     expect(lookups).to.equal(1)
@@ -809,8 +809,8 @@ describe('StoreNode, home writes (with leases)', () => {
     node.handleCommand(3000, { type: 'put', opId: 2, key, value: te.encode('v2') })
     pump(3000)
     expect(lookups).to.equal(1)
-    const m2 = toHome().filter(x => x.type === 'lease-get').at(-1)?.op ?? -1
-    node.handleMessage(3100, homeRef, { type: 'lease-got', op: m2, ok: false, version: 0, reason: '', pending: true })
+    const m2 = toHome().filter(x => x.type === 'home-op').at(-1)?.op ?? -1
+    node.handleMessage(3100, homeRef, { type: 'home-done', op: m2, ok: false, version: 0, reason: '', pending: true })
     const t2 = failedAt(2, 3100, 30_000)
     expect(t2).to.be.within(3100 + HOME_WRITE_SILENCE_MS, 3100 + HOME_WRITE_SILENCE_MS + HOME_WRITE_RESEND_MS)
     expect(events.find(e => e.type === 'op-failed' && e.opId === 2)).to.deep.include({ reason: 'home-unanswered', indeterminate: true })

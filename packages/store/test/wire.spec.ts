@@ -7,7 +7,7 @@ import { BALLOT_BY_CHARS_MAX, GRANT_ID_CHARS_MAX, LEASE_HOLDER_CHARS_MAX, REASON
 import { DIGEST_BUCKETS_MAX, EPOCH_ARCS_MAX, EPOCH_N_MAX, KEY_BYTES_MAX, PAGE_BYTES_MAX, PAGE_RECORDS_MAX, VALUE_BYTES_MAX } from '../src/core/constants.ts'
 import { STORE_MESSAGE_TYPES } from '../src/core/messages.ts'
 import { R_MAX } from '../src/core/placement.ts'
-import { LeaseGet, Nack, StoreMessage as PB } from '../src/pb/store.ts'
+import { HomeOp, Nack, StoreMessage as PB } from '../src/pb/store.ts'
 import { decodeStoreMessage, encodeStoreMessage } from '../src/wire.ts'
 import type { Ballot, ReplicaRecord } from '../src/core/backend.ts'
 import type { StoreMessage } from '../src/core/messages.ts'
@@ -86,18 +86,18 @@ function samples (): StoreMessage[] {
     { type: 'revoke', op: 14, rid: 9n, holder: 'h' },
     { type: 'revoked', op: 14, ms: 0 },
     { type: 'revoked', op: 14, ms: 3_600_000 },
-    { type: 'lease-get', op: 15, key: bytes(1, 2) },
-    { type: 'lease-got', op: 15, ok: true, version: 0, reason: '' },
-    { type: 'lease-got', op: 15, ok: true, value: new Uint8Array(0), version: 4, reason: '' },
-    { type: 'lease-got', op: 15, ok: false, version: 0, reason: 'x'.repeat(REASON_CHARS_MAX) },
-    { type: 'lease-get', op: 16, key: bytes(1), kind: 'put', value: bytes(3) },
-    { type: 'lease-get', op: 16, key: bytes(1), kind: 'put', value: new Uint8Array(0) },
-    { type: 'lease-get', op: 16, key: bytes(1), kind: 'delete' },
-    { type: 'lease-get', op: 16, key: bytes(1), kind: 'cas', expected: 0 },
-    { type: 'lease-get', op: 16, key: bytes(1), kind: 'cas', expected: 7, value: bytes(4) },
-    { type: 'lease-got', op: 16, ok: true, version: 3, reason: '', applied: false, range: arc },
-    { type: 'lease-got', op: 16, ok: false, version: 0, reason: 'lost-race', indeterminate: true },
-    { type: 'lease-got', op: 16, ok: false, version: 0, reason: '', pending: true }
+    { type: 'home-op', op: 15, key: bytes(1, 2) },
+    { type: 'home-done', op: 15, ok: true, version: 0, reason: '' },
+    { type: 'home-done', op: 15, ok: true, value: new Uint8Array(0), version: 4, reason: '' },
+    { type: 'home-done', op: 15, ok: false, version: 0, reason: 'x'.repeat(REASON_CHARS_MAX) },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'put', value: bytes(3) },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'put', value: new Uint8Array(0) },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'delete' },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'cas', expected: 0 },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'cas', expected: 7, value: bytes(4) },
+    { type: 'home-done', op: 16, ok: true, version: 3, reason: '', applied: false, range: arc },
+    { type: 'home-done', op: 16, ok: false, version: 0, reason: 'lost-race', indeterminate: true },
+    { type: 'home-done', op: 16, ok: false, version: 0, reason: '', pending: true }
   ]
 }
 
@@ -186,14 +186,14 @@ describe('store wire codec', () => {
   })
 
   it('refuses writes sent to a home whose value or expected version does not fit their kind, and pending answers that claim an outcome', () => {
-    const get = (x: Partial<P.LeaseGet>): Uint8Array => PB.encode({ leaseGet: { op: 1n, key: bytes(1), kind: LeaseGet.Kind.GET, ...x } })
+    const get = (x: Partial<P.HomeOp>): Uint8Array => PB.encode({ homeOp: { op: 1n, key: bytes(1), kind: HomeOp.Kind.GET, ...x } })
     rejects(get({ value: bytes(1) }), 'bad-value')
-    rejects(get({ kind: LeaseGet.Kind.DELETE, value: bytes(1) }), 'bad-value')
-    rejects(get({ kind: LeaseGet.Kind.PUT }), 'missing-value')
-    rejects(get({ kind: LeaseGet.Kind.CAS, value: bytes(1) }), 'bad-expected')
-    rejects(get({ kind: LeaseGet.Kind.PUT, value: bytes(1), expected: 1n }), 'bad-expected')
-    rejects(get({ kind: LeaseGet.Kind.CAS, expected: -1n }), 'bad-version')
-    rejects(PB.encode({ leaseGot: { op: 1n, ok: true, version: 0n, reason: '', pending: true } }), 'bad-pending')
+    rejects(get({ kind: HomeOp.Kind.DELETE, value: bytes(1) }), 'bad-value')
+    rejects(get({ kind: HomeOp.Kind.PUT }), 'missing-value')
+    rejects(get({ kind: HomeOp.Kind.CAS, value: bytes(1) }), 'bad-expected')
+    rejects(get({ kind: HomeOp.Kind.PUT, value: bytes(1), expected: 1n }), 'bad-expected')
+    rejects(get({ kind: HomeOp.Kind.CAS, expected: -1n }), 'bad-version')
+    rejects(PB.encode({ homeDone: { op: 1n, ok: true, version: 0n, reason: '', pending: true } }), 'bad-pending')
   })
 
   it('refuses ring ids that are not exactly 16 bytes, wherever they appear', () => {
@@ -294,9 +294,9 @@ describe('store wire codec', () => {
       { type: 'revoke', op: 1, rid: 0n, holder: 'h\ud800' },
       { type: 'revoked', op: 1, ms: -1 },
       { type: 'lease-req', op: 1, slot: R_MAX, lo: 0n, hi: 0n },
-      { type: 'lease-get', op: 1, key: new Uint8Array(KEY_BYTES_MAX + 1) },
-      { type: 'lease-got', op: 1, ok: true, version: 0, reason: 'why' },
-      { type: 'lease-got', op: 1, ok: false, version: 0, reason: 'x'.repeat(REASON_CHARS_MAX + 1) },
+      { type: 'home-op', op: 1, key: new Uint8Array(KEY_BYTES_MAX + 1) },
+      { type: 'home-done', op: 1, ok: true, version: 0, reason: 'why' },
+      { type: 'home-done', op: 1, ok: false, version: 0, reason: 'x'.repeat(REASON_CHARS_MAX + 1) },
       { type: 'toString', op: 1 } as unknown as StoreMessage
     ]
     for (const m of bad) {
@@ -370,14 +370,14 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('lease-grant' as const), op, slot, lo: rid, hi: rid, range: a, epoch: e, grant: fc.string({ minLength: 1, maxLength: 60 }) }),
     fc.record({ type: fc.constant('revoke' as const), op, rid, holder: fc.string({ maxLength: 60 }) }),
     fc.record({ type: fc.constant('revoked' as const), op, ms: fc.integer({ min: 0, max: 3_600_000 }) }),
-    fc.record({ type: fc.constant('lease-get' as const), op, key }),
-    fc.record({ type: fc.constant('lease-get' as const), op, key, kind: fc.constant('put' as const), value: fc.uint8Array({ maxLength: 40 }) }),
-    fc.record({ type: fc.constant('lease-get' as const), op, key, kind: fc.constant('cas' as const), expected: version }),
+    fc.record({ type: fc.constant('home-op' as const), op, key }),
+    fc.record({ type: fc.constant('home-op' as const), op, key, kind: fc.constant('put' as const), value: fc.uint8Array({ maxLength: 40 }) }),
+    fc.record({ type: fc.constant('home-op' as const), op, key, kind: fc.constant('cas' as const), expected: version }),
     fc.record({ type: fc.constant('accept' as const), op, key, slot, rid, ballot: b, value, version, next: b }),
     fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: e, fences, primed: fc.constant(true) }),
     fc.oneof(
-      fc.record({ type: fc.constant('lease-got' as const), op, ok: fc.constant(true), value, version, reason: fc.constant('') }),
-      fc.record({ type: fc.constant('lease-got' as const), op, ok: fc.constant(false), value, version, reason: fc.string({ maxLength: REASON_CHARS_MAX }) })
+      fc.record({ type: fc.constant('home-done' as const), op, ok: fc.constant(true), value, version, reason: fc.constant('') }),
+      fc.record({ type: fc.constant('home-done' as const), op, ok: fc.constant(false), value, version, reason: fc.string({ maxLength: REASON_CHARS_MAX }) })
     )
   )
 }

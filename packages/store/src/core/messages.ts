@@ -101,14 +101,14 @@ export type StoreMessage =
    * An operation, to the key's home (the owner of its slot 0): a get it may answer from its
    * lease, or a write it coordinates (in one round trip when primed). `kind` absent: a get.
    */
-  | { type: 'lease-get', op: number, key: Uint8Array, kind?: 'put' | 'delete' | 'cas', value?: Uint8Array, expected?: number }
+  | { type: 'home-op', op: number, key: Uint8Array, kind?: 'put' | 'delete' | 'cas', value?: Uint8Array, expected?: number }
   /**
    * Its outcome: `ok` with the state (and, for a cas, whether it `applied`), or failed with
    * `reason` (`indeterminate`: a write whose accept was sent, which may still take effect).
    * `pending`: not an outcome: the home is still running that write (an answer to a copy).
    * `range`: the sender's range, as in replies to prepare and accept (the asker's owner cache).
    */
-  | { type: 'lease-got', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean, range?: Arc }
+  | { type: 'home-done', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean, range?: Arc }
   /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
   | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 
@@ -123,4 +123,4 @@ export interface LeaseNote {
   grant: string
 }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'lease-get', 'lease-got', 'chosen'] as const
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'home-op', 'home-done', 'chosen'] as const

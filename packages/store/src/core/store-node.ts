@@ -235,7 +235,7 @@ interface PendingArc {
 }
 
 /** An operation sent to its key's home (see sendHomeOp); `to`: that home, once sent. */
-interface HomeOp {
+interface SentHomeOp {
   opId: number
   key: Uint8Array
   kind: OpKind
@@ -276,7 +276,7 @@ interface Handoff {
   pageLast: boolean
 }
 
-type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'lease-get'
+type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'home-op'
 
 function inc (m: Record<string, number>, k: string): void { m[k] = (m[k] ?? 0) + 1 }
 
@@ -387,7 +387,7 @@ export class StoreNode {
    */
   private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[], ids?: Array<[number, string]> }>()
   /** Operations sent to their key's home (message op → ours; `to`: the home, once sent). */
-  private readonly leaseGets = new Map<number, HomeOp>()
+  private readonly homeOps = new Map<number, SentHomeOp>()
   /**
    * Home writes: per key, a ballot of ours that a quorum promised together with accepting the
    * state at ballot `accepted` (so that state is chosen, and the next write may skip its
@@ -395,7 +395,7 @@ export class StoreNode {
    * quorum's replies knew, and when.
    */
   /** Home writes: the writes other nodes sent us lately (sender, its op, key), so that a copy of one is not run again. */
-  private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'lease-got' }> }>()
+  private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'home-done' }> }>()
   /** Home writes: per key, the operations this home runs on it (one writer or several readers) and those waiting (see enqueue). */
   private readonly keyQueues = new Map<string, { readers: number, writer: boolean, waiting: Op[] }>()
   private readonly primes = new Map<string, { ballot: Ballot, accepted: Ballot, fence: Ballot[], atMs: number }>()
@@ -502,7 +502,7 @@ export class StoreNode {
           this.unconfirm(op.key)
           this.forgetRevokes(op.id)
         }
-        for (const [m, g] of this.leaseGets) { if (g.opId === cmd.opId) { this.leaseGets.delete(m) } }
+        for (const [m, g] of this.homeOps) { if (g.opId === cmd.opId) { this.homeOps.delete(m) } }
         return
       }
       case 'create':
@@ -561,8 +561,8 @@ export class StoreNode {
       case 'lease-grant': return this.onLeaseGrant(from, msg)
       case 'revoke': return this.onRevoke(from, msg)
       case 'revoked': return this.onRevoked(msg)
-      case 'lease-get': return this.onLeaseGet(from, msg)
-      case 'lease-got': return this.onLeaseGot(from, msg)
+      case 'home-op': return this.onHomeOp(from, msg)
+      case 'home-done': return this.onHomeDone(from, msg)
       case 'chosen': return this.onChosen(msg)
       default: return this.reject('unknown-type')
     }
@@ -664,7 +664,7 @@ export class StoreNode {
       case 'op-deadline': return this.ops.has(id)
       case 'lease-wait': return this.ops.get(id)?.phase === 'lease'
       case 'lease-renew': return this.leaseRenewArmed
-      case 'lease-get': return this.leaseGets.has(id)
+      case 'home-op': return this.homeOps.has(id)
       case 'backoff': return this.ops.get(id)?.phase === 'backoff'
       // Always kept: armRebuild counts on the one it queued (rebuildAtMs) to fire. Dropped while
       // nothing was pending, a rebuild pending again later never started (packet family, seed 35).
@@ -711,7 +711,7 @@ export class StoreNode {
       case 'ae': return this.antiEntropyRound()
       case 'lease-wait': return this.leaseWaitTimer(id)
       case 'lease-renew': return this.renewLeases()
-      case 'lease-get': return this.leaseGetTimeout(id)
+      case 'home-op': return this.homeOpTimeout(id)
       default: return unreachable(kind, 'unknown timer')
     }
   }
@@ -745,10 +745,10 @@ export class StoreNode {
     this.owners = this.owners.filter(o => o.node.addr !== addr)
     // Operations sent to it as a key's home wait no longer (at the next timeout, now): a get
     // runs here, a write fails indeterminate (see sendHomeOp).
-    for (const [m, g] of this.leaseGets) {
+    for (const [m, g] of this.homeOps) {
       if (g.to?.addr !== addr) { continue }
       g.suspected = true
-      this.timers.push(this.nowMs, 'lease-get', m)
+      this.timers.push(this.nowMs, 'home-op', m)
     }
   }
 
@@ -784,11 +784,11 @@ export class StoreNode {
 
   private startOp (opId: number, kind: OpKind, key: Uint8Array, value?: Uint8Array, expected?: number, repair = false, via?: { to: NodeRef, op: number, seen?: string }, forward = true): void {
     const fail = (reason: string): void => {
-      if (via !== undefined) { return this.answerVia(via, { type: 'lease-got', op: via.op, ok: false, version: 0, reason }) }
+      if (via !== undefined) { return this.answerVia(via, { type: 'home-done', op: via.op, ok: false, version: 0, reason }) }
       if (!repair) { this.emit({ type: 'op-failed', opId, kind, reason, indeterminate: false, attempts: 0 }) }
     }
     if (!Number.isSafeInteger(opId) || (opId < 0 && via === undefined && !repair)) { return fail('invalid-op-id') }
-    if (this.ops.has(opId) || (forward && [...this.leaseGets.values()].some(g => g.opId === opId))) { return fail('duplicate-op-id') }
+    if (this.ops.has(opId) || (forward && [...this.homeOps.values()].some(g => g.opId === opId))) { return fail('duplicate-op-id') }
     if (this.ops.size >= C.OPS_PENDING_MAX) { return fail('too-many-ops') }
     if (key.length === 0 || key.length > C.KEY_BYTES_MAX) { return fail('invalid-key') }
     if (value !== undefined && value.length > C.VALUE_BYTES_MAX) { return fail('value-too-large') }
@@ -805,7 +805,7 @@ export class StoreNode {
         const rec = this.leaseRead(key, rids)
         if (rec !== undefined) {
           this.counters.leaseReads++
-          if (via !== undefined) { return this.answerVia(via, { type: 'lease-got', op: via.op, ok: true, value: rec.value, version: rec.version, reason: '' }) }
+          if (via !== undefined) { return this.answerVia(via, { type: 'home-done', op: via.op, ok: true, value: rec.value, version: rec.version, reason: '' }) }
           return this.emit({ type: 'op-done', opId, kind, value: rec.value, version: rec.version, applied: true, attempts: 0 })
         }
       } else if (via === undefined && forward) {
@@ -1227,7 +1227,7 @@ export class StoreNode {
     this.opByMsg.delete(op.phaseSeq)
     this.dequeue(op)
     this.counters.opsDone++
-    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'lease-got', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '', ...(op.kind === 'cas' ? { applied: next.applied } : {}) }) }
+    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'home-done', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '', ...(op.kind === 'cas' ? { applied: next.applied } : {}) }) }
     if (op.repair) { return }
     this.emit({ type: 'op-done', opId: op.id, kind: op.kind, value: next.value, version: next.version, applied: next.applied, attempts: op.attempt })
   }
@@ -1241,7 +1241,7 @@ export class StoreNode {
     // What it did is unknown: a state we confirmed for its key may be behind now (and a prime spent).
     this.unconfirm(op.key)
     this.primes.delete(keyString(op.key))
-    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'lease-got', op: op.via.op, ok: false, version: 0, reason, ...(op.wrote ? { indeterminate: true } : {}) }) }
+    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'home-done', op: op.via.op, ok: false, version: 0, reason, ...(op.wrote ? { indeterminate: true } : {}) }) }
     if (op.repair) { return }
     this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate: op.wrote, attempts: op.attempt })
   }
@@ -1655,15 +1655,15 @@ export class StoreNode {
    */
   private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
     const m = this.seq++
-    const g: HomeOp = { opId, key, kind, rid0, value, expected, deadlineMs: this.nowMs + this.cfg.opTimeoutMs + C.HOME_WRITE_MARGIN_MS, heardMs: this.nowMs }
-    this.leaseGets.set(m, g)
+    const g: SentHomeOp = { opId, key, kind, rid0, value, expected, deadlineMs: this.nowMs + this.cfg.opTimeoutMs + C.HOME_WRITE_MARGIN_MS, heardMs: this.nowMs }
+    this.homeOps.set(m, g)
     if (kind === 'get') { this.counters.leaseGetsSent++ } else { this.counters.homeWritesSent++ }
     const wait = kind === 'get' ? Math.min(C.LEASE_GET_TIMEOUT_MS, this.cfg.opTimeoutMs) : C.HOME_WRITE_RESEND_MS
-    this.timers.push(this.nowMs + wait, 'lease-get', m)
+    this.timers.push(this.nowMs + wait, 'home-op', m)
     this.resolve(rid0, node => {
-      if (!this.leaseGets.has(m)) { return }
+      if (!this.homeOps.has(m)) { return }
       if (node === undefined || node.addr === this.self.addr) {
-        this.leaseGets.delete(m)
+        this.homeOps.delete(m)
         return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
       g.to = node
@@ -1672,37 +1672,37 @@ export class StoreNode {
     })
   }
 
-  private sendHomeMessage (m: number, g: HomeOp): void {
+  private sendHomeMessage (m: number, g: SentHomeOp): void {
     if (g.to === undefined) { return }
-    this.send(g.to, { type: 'lease-get', op: m, key: g.key, ...(g.kind === 'get' ? {} : { kind: g.kind }), ...(g.value === undefined ? {} : { value: g.value }), ...(g.expected === undefined ? {} : { expected: g.expected }) })
+    this.send(g.to, { type: 'home-op', op: m, key: g.key, ...(g.kind === 'get' ? {} : { kind: g.kind }), ...(g.value === undefined ? {} : { value: g.value }), ...(g.expected === undefined ? {} : { expected: g.expected }) })
   }
 
   /** The home did not answer in time: a get runs here; a write is sent again, or fails (indeterminate once sent). */
-  private leaseGetTimeout (m: number): void {
-    const g = this.leaseGets.get(m)
+  private homeOpTimeout (m: number): void {
+    const g = this.homeOps.get(m)
     if (g === undefined) { return }
     if (g.kind === 'get') {
-      this.leaseGets.delete(m)
+      this.homeOps.delete(m)
       return this.startOp(g.opId, 'get', g.key, undefined, undefined, false, undefined, false)
     }
     // (Until the home answered once, its silence may be a connection still being set up.)
     const silence = g.answered === true ? C.HOME_WRITE_SILENCE_MS : C.HOME_WRITE_FIRST_SILENCE_MS
     if (this.nowMs < g.deadlineMs && !g.suspected && this.nowMs - g.heardMs < silence) {
       this.sendHomeMessage(m, g)
-      this.timers.push(Math.min(this.nowMs + C.HOME_WRITE_RESEND_MS, g.deadlineMs), 'lease-get', m)
+      this.timers.push(Math.min(this.nowMs + C.HOME_WRITE_RESEND_MS, g.deadlineMs), 'home-op', m)
       return
     }
-    this.leaseGets.delete(m)
+    this.homeOps.delete(m)
     // The home may be gone: look it up again for the next operation.
     this.forgetOwnerOf(g.rid0)
     const sent = g.to !== undefined
     this.emit({ type: 'op-failed', opId: g.opId, kind: g.kind, reason: sent ? 'home-unanswered' : 'timeout', indeterminate: sent, attempts: 1 })
   }
 
-  private onLeaseGet (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-get' }>): void {
+  private onHomeOp (from: NodeRef, m: Extract<StoreMessage, { type: 'home-op' }>): void {
     if (this.cfg.consistency !== 'linearizable' || m.key.length === 0 || m.key.length > C.KEY_BYTES_MAX) {
-      this.reject('lease-get-invalid')
-      return this.send(from, { type: 'lease-got', op: m.op, ok: false, version: 0, reason: 'invalid' })
+      this.reject('home-op-invalid')
+      return this.send(from, { type: 'home-done', op: m.op, ok: false, version: 0, reason: 'invalid' })
     }
     let seen: string | undefined
     if (m.kind !== undefined) {
@@ -1711,8 +1711,8 @@ export class StoreNode {
       seen = `${from.addr}/${m.op}/${keyString(m.key)}`
       const old = this.homeWritesSeen.get(seen)
       if (old !== undefined) {
-        this.reject('lease-get-again')
-        return this.send(from, old.reply ?? { type: 'lease-got', op: m.op, ok: false, version: 0, reason: '', pending: true })
+        this.reject('home-op-again')
+        return this.send(from, old.reply ?? { type: 'home-done', op: m.op, ok: false, version: 0, reason: '', pending: true })
       }
       for (const [x, w] of this.homeWritesSeen) {
         if (w.atMs > this.nowMs - C.HOME_WRITE_DEDUP_MS && this.homeWritesSeen.size < C.HOME_WRITES_SEEN_MAX) { break }
@@ -1727,24 +1727,24 @@ export class StoreNode {
    * Answers the node that sent us an operation; a write's answer is kept for copies of its
    * message (without the value: a cas that did not apply is then told as failed, which is true).
    */
-  private answerVia (via: { to: NodeRef, op: number, seen?: string }, answer: Extract<StoreMessage, { type: 'lease-got' }>): void {
+  private answerVia (via: { to: NodeRef, op: number, seen?: string }, answer: Extract<StoreMessage, { type: 'home-done' }>): void {
     const reply = this.range === undefined ? answer : { ...answer, range: this.range }
     this.send(via.to, reply)
     const w = via.seen === undefined ? undefined : this.homeWritesSeen.get(via.seen)
     if (w === undefined) { return }
-    w.reply = reply.value === undefined || reply.applied !== false ? { ...reply, value: undefined } : { type: 'lease-got', op: reply.op, ok: false, version: 0, reason: 'cas-not-applied' }
+    w.reply = reply.value === undefined || reply.applied !== false ? { ...reply, value: undefined } : { type: 'home-done', op: reply.op, ok: false, version: 0, reason: 'cas-not-applied' }
   }
 
-  private onLeaseGot (from: NodeRef, m: Extract<StoreMessage, { type: 'lease-got' }>): void {
-    const g = this.leaseGets.get(m.op)
-    if (g === undefined) { return this.reject('lease-got-unexpected') }
+  private onHomeDone (from: NodeRef, m: Extract<StoreMessage, { type: 'home-done' }>): void {
+    const g = this.homeOps.get(m.op)
+    if (g === undefined) { return this.reject('home-done-unexpected') }
     if (m.range !== undefined) { this.learnOwner(from, m.range) }
     if (m.pending === true) {
       g.heardMs = this.nowMs
       g.answered = true
       return
     }
-    this.leaseGets.delete(m.op)
+    this.homeOps.delete(m.op)
     // (An outcome sent again comes without the value: a write's own.)
     if (m.ok) { return this.emit({ type: 'op-done', opId: g.opId, kind: g.kind, value: m.value ?? (g.kind !== 'get' && m.applied !== false ? g.value : undefined), version: m.version, applied: m.applied ?? true, attempts: 1 }) }
     this.emit({ type: 'op-failed', opId: g.opId, kind: g.kind, reason: m.reason, indeterminate: g.kind !== 'get' && m.indeterminate === true, attempts: 1 })

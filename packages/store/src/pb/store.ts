@@ -5294,15 +5294,15 @@ export namespace Revoked {
   }
 }
 
-export interface LeaseGet {
+export interface HomeOp {
   op: bigint
   key: Uint8Array<ArrayBuffer>
-  kind: LeaseGet.Kind
+  kind: HomeOp.Kind
   value?: Uint8Array<ArrayBuffer>
   expected?: bigint
 }
 
-export namespace LeaseGet {
+export namespace HomeOp {
   export enum Kind {
     GET = 'GET',
     PUT = 'PUT',
@@ -5323,11 +5323,11 @@ export namespace LeaseGet {
     }
   }
 
-  let _codec: Codec<LeaseGet>
+  let _codec: Codec<HomeOp>
 
-  export const codec = (): Codec<LeaseGet> => {
+  export const codec = (): Codec<HomeOp> => {
     if (_codec == null) {
-      _codec = message<LeaseGet>((obj, w, opts = {}) => {
+      _codec = message<HomeOp>((obj, w, opts = {}) => {
         if (opts.lengthDelimited !== false) {
           w.fork()
         }
@@ -5344,7 +5344,7 @@ export namespace LeaseGet {
 
         if (obj.kind != null && __KindValues[obj.kind] !== 0) {
           w.uint32(24)
-          LeaseGet.Kind.codec().encode(obj.kind, w)
+          HomeOp.Kind.codec().encode(obj.kind, w)
         }
 
         if (obj.value != null) {
@@ -5382,7 +5382,7 @@ export namespace LeaseGet {
               break
             }
             case 3: {
-              obj.kind = LeaseGet.Kind.codec().decode(reader)
+              obj.kind = HomeOp.Kind.codec().decode(reader)
               break
             }
             case 4: {
@@ -5425,7 +5425,7 @@ export namespace LeaseGet {
             case 3: {
               yield {
                 field: `${prefix}.kind`,
-                value: LeaseGet.Kind.codec().decode(reader)
+                value: HomeOp.Kind.codec().decode(reader)
               }
               break
             }
@@ -5455,45 +5455,45 @@ export namespace LeaseGet {
     return _codec
   }
 
-  export interface LeaseGetOpFieldEvent {
+  export interface HomeOpOpFieldEvent {
     field: '$.op'
     value: bigint
   }
 
-  export interface LeaseGetKeyFieldEvent {
+  export interface HomeOpKeyFieldEvent {
     field: '$.key'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface LeaseGetKindFieldEvent {
+  export interface HomeOpKindFieldEvent {
     field: '$.kind'
-    value: LeaseGet.Kind
+    value: HomeOp.Kind
   }
 
-  export interface LeaseGetValueFieldEvent {
+  export interface HomeOpValueFieldEvent {
     field: '$.value'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface LeaseGetExpectedFieldEvent {
+  export interface HomeOpExpectedFieldEvent {
     field: '$.expected'
     value: bigint
   }
 
-  export function encode (obj: Partial<LeaseGet>): Uint8Array<ArrayBuffer> {
-    return encodeMessage(obj, LeaseGet.codec())
+  export function encode (obj: Partial<HomeOp>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HomeOp.codec())
   }
 
-  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): LeaseGet {
-    return decodeMessage(buf, LeaseGet.codec(), opts)
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeOp>): HomeOp {
+    return decodeMessage(buf, HomeOp.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGet>): Generator<LeaseGetOpFieldEvent | LeaseGetKeyFieldEvent | LeaseGetKindFieldEvent | LeaseGetValueFieldEvent | LeaseGetExpectedFieldEvent> {
-    return streamMessage(buf, LeaseGet.codec(), opts)
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeOp>): Generator<HomeOpOpFieldEvent | HomeOpKeyFieldEvent | HomeOpKindFieldEvent | HomeOpValueFieldEvent | HomeOpExpectedFieldEvent> {
+    return streamMessage(buf, HomeOp.codec(), opts)
   }
 }
 
-export interface LeaseGot {
+export interface HomeDone {
   op: bigint
   ok: boolean
   value?: Uint8Array<ArrayBuffer>
@@ -5505,12 +5505,12 @@ export interface LeaseGot {
   range?: Arc
 }
 
-export namespace LeaseGot {
-  let _codec: Codec<LeaseGot>
+export namespace HomeDone {
+  let _codec: Codec<HomeDone>
 
-  export const codec = (): Codec<LeaseGot> => {
+  export const codec = (): Codec<HomeDone> => {
     if (_codec == null) {
-      _codec = message<LeaseGot>((obj, w, opts = {}) => {
+      _codec = message<HomeDone>((obj, w, opts = {}) => {
         if (opts.lengthDelimited !== false) {
           w.fork()
         }
@@ -5705,66 +5705,66 @@ export namespace LeaseGot {
     return _codec
   }
 
-  export interface LeaseGotOpFieldEvent {
+  export interface HomeDoneOpFieldEvent {
     field: '$.op'
     value: bigint
   }
 
-  export interface LeaseGotOkFieldEvent {
+  export interface HomeDoneOkFieldEvent {
     field: '$.ok'
     value: boolean
   }
 
-  export interface LeaseGotValueFieldEvent {
+  export interface HomeDoneValueFieldEvent {
     field: '$.value'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface LeaseGotVersionFieldEvent {
+  export interface HomeDoneVersionFieldEvent {
     field: '$.version'
     value: bigint
   }
 
-  export interface LeaseGotReasonFieldEvent {
+  export interface HomeDoneReasonFieldEvent {
     field: '$.reason'
     value: string
   }
 
-  export interface LeaseGotAppliedFieldEvent {
+  export interface HomeDoneAppliedFieldEvent {
     field: '$.applied'
     value: boolean
   }
 
-  export interface LeaseGotIndeterminateFieldEvent {
+  export interface HomeDoneIndeterminateFieldEvent {
     field: '$.indeterminate'
     value: boolean
   }
 
-  export interface LeaseGotPendingFieldEvent {
+  export interface HomeDonePendingFieldEvent {
     field: '$.pending'
     value: boolean
   }
 
-  export interface LeaseGotRangeLoFieldEvent {
+  export interface HomeDoneRangeLoFieldEvent {
     field: '$.range.lo'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface LeaseGotRangeHiFieldEvent {
+  export interface HomeDoneRangeHiFieldEvent {
     field: '$.range.hi'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export function encode (obj: Partial<LeaseGot>): Uint8Array<ArrayBuffer> {
-    return encodeMessage(obj, LeaseGot.codec())
+  export function encode (obj: Partial<HomeDone>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HomeDone.codec())
   }
 
-  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): LeaseGot {
-    return decodeMessage(buf, LeaseGot.codec(), opts)
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeDone>): HomeDone {
+    return decodeMessage(buf, HomeDone.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<LeaseGot>): Generator<LeaseGotOpFieldEvent | LeaseGotOkFieldEvent | LeaseGotValueFieldEvent | LeaseGotVersionFieldEvent | LeaseGotReasonFieldEvent | LeaseGotAppliedFieldEvent | LeaseGotIndeterminateFieldEvent | LeaseGotPendingFieldEvent | LeaseGotRangeLoFieldEvent | LeaseGotRangeHiFieldEvent> {
-    return streamMessage(buf, LeaseGot.codec(), opts)
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeDone>): Generator<HomeDoneOpFieldEvent | HomeDoneOkFieldEvent | HomeDoneValueFieldEvent | HomeDoneVersionFieldEvent | HomeDoneReasonFieldEvent | HomeDoneAppliedFieldEvent | HomeDoneIndeterminateFieldEvent | HomeDonePendingFieldEvent | HomeDoneRangeLoFieldEvent | HomeDoneRangeHiFieldEvent> {
+    return streamMessage(buf, HomeDone.codec(), opts)
   }
 }
 
@@ -5787,8 +5787,8 @@ export interface StoreMessage {
   leaseGrant?: LeaseGrant
   revoke?: Revoke
   revoked?: Revoked
-  leaseGet?: LeaseGet
-  leaseGot?: LeaseGot
+  homeOp?: HomeOp
+  homeDone?: HomeDone
   chosen?: Chosen
 }
 
@@ -5805,8 +5805,8 @@ export namespace StoreMessage {
         obj = { ...obj }
 
         if (obj.chosen != null) {
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -5827,9 +5827,9 @@ export namespace StoreMessage {
           obj.prepare = undefined
         }
 
-        if (obj.leaseGot != null) {
+        if (obj.homeDone != null) {
           obj.chosen = undefined
-          obj.leaseGet = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -5850,9 +5850,9 @@ export namespace StoreMessage {
           obj.prepare = undefined
         }
 
-        if (obj.leaseGet != null) {
+        if (obj.homeOp != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
+          obj.homeDone = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -5875,8 +5875,8 @@ export namespace StoreMessage {
 
         if (obj.revoked != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
           obj.leaseReq = undefined
@@ -5898,8 +5898,8 @@ export namespace StoreMessage {
 
         if (obj.revoke != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.leaseGrant = undefined
           obj.leaseReq = undefined
@@ -5921,8 +5921,8 @@ export namespace StoreMessage {
 
         if (obj.leaseGrant != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseReq = undefined
@@ -5944,8 +5944,8 @@ export namespace StoreMessage {
 
         if (obj.leaseReq != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -5967,8 +5967,8 @@ export namespace StoreMessage {
 
         if (obj.superseded != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -5990,8 +5990,8 @@ export namespace StoreMessage {
 
         if (obj.rawWrite != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6013,8 +6013,8 @@ export namespace StoreMessage {
 
         if (obj.rawRead != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6036,8 +6036,8 @@ export namespace StoreMessage {
 
         if (obj.digest != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6059,8 +6059,8 @@ export namespace StoreMessage {
 
         if (obj.digestReq != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6082,8 +6082,8 @@ export namespace StoreMessage {
 
         if (obj.handoffAck != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6105,8 +6105,8 @@ export namespace StoreMessage {
 
         if (obj.handoff != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6128,8 +6128,8 @@ export namespace StoreMessage {
 
         if (obj.rangeData != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6151,8 +6151,8 @@ export namespace StoreMessage {
 
         if (obj.rangeRead != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6174,8 +6174,8 @@ export namespace StoreMessage {
 
         if (obj.nack != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6197,8 +6197,8 @@ export namespace StoreMessage {
 
         if (obj.accepted != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6220,8 +6220,8 @@ export namespace StoreMessage {
 
         if (obj.accept != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6243,8 +6243,8 @@ export namespace StoreMessage {
 
         if (obj.promise != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6266,8 +6266,8 @@ export namespace StoreMessage {
 
         if (obj.prepare != null) {
           obj.chosen = undefined
-          obj.leaseGot = undefined
-          obj.leaseGet = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
           obj.revoked = undefined
           obj.revoke = undefined
           obj.leaseGrant = undefined
@@ -6377,14 +6377,14 @@ export namespace StoreMessage {
           Revoked.codec().encode(obj.revoked, w)
         }
 
-        if (obj.leaseGet != null) {
+        if (obj.homeOp != null) {
           w.uint32(154)
-          LeaseGet.codec().encode(obj.leaseGet, w)
+          HomeOp.codec().encode(obj.homeOp, w)
         }
 
-        if (obj.leaseGot != null) {
+        if (obj.homeDone != null) {
           w.uint32(162)
-          LeaseGot.codec().encode(obj.leaseGot, w)
+          HomeDone.codec().encode(obj.homeDone, w)
         }
 
         if (obj.chosen != null) {
@@ -6513,14 +6513,14 @@ export namespace StoreMessage {
               break
             }
             case 19: {
-              obj.leaseGet = LeaseGet.codec().decode(reader, reader.uint32(), {
-                limits: opts.limits?.leaseGet
+              obj.homeOp = HomeOp.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.homeOp
               })
               break
             }
             case 20: {
-              obj.leaseGot = LeaseGot.codec().decode(reader, reader.uint32(), {
-                limits: opts.limits?.leaseGot
+              obj.homeDone = HomeDone.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.homeDone
               })
               break
             }
@@ -6538,8 +6538,8 @@ export namespace StoreMessage {
         }
 
         if (obj.chosen != null) {
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6560,9 +6560,9 @@ export namespace StoreMessage {
           delete obj.prepare
         }
 
-        if (obj.leaseGot != null) {
+        if (obj.homeDone != null) {
           delete obj.chosen
-          delete obj.leaseGet
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6583,9 +6583,9 @@ export namespace StoreMessage {
           delete obj.prepare
         }
 
-        if (obj.leaseGet != null) {
+        if (obj.homeOp != null) {
           delete obj.chosen
-          delete obj.leaseGot
+          delete obj.homeDone
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6608,8 +6608,8 @@ export namespace StoreMessage {
 
         if (obj.revoked != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoke
           delete obj.leaseGrant
           delete obj.leaseReq
@@ -6631,8 +6631,8 @@ export namespace StoreMessage {
 
         if (obj.revoke != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.leaseGrant
           delete obj.leaseReq
@@ -6654,8 +6654,8 @@ export namespace StoreMessage {
 
         if (obj.leaseGrant != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseReq
@@ -6677,8 +6677,8 @@ export namespace StoreMessage {
 
         if (obj.leaseReq != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6700,8 +6700,8 @@ export namespace StoreMessage {
 
         if (obj.superseded != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6723,8 +6723,8 @@ export namespace StoreMessage {
 
         if (obj.rawWrite != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6746,8 +6746,8 @@ export namespace StoreMessage {
 
         if (obj.rawRead != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6769,8 +6769,8 @@ export namespace StoreMessage {
 
         if (obj.digest != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6792,8 +6792,8 @@ export namespace StoreMessage {
 
         if (obj.digestReq != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6815,8 +6815,8 @@ export namespace StoreMessage {
 
         if (obj.handoffAck != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6838,8 +6838,8 @@ export namespace StoreMessage {
 
         if (obj.handoff != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6861,8 +6861,8 @@ export namespace StoreMessage {
 
         if (obj.rangeData != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6884,8 +6884,8 @@ export namespace StoreMessage {
 
         if (obj.rangeRead != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6907,8 +6907,8 @@ export namespace StoreMessage {
 
         if (obj.nack != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6930,8 +6930,8 @@ export namespace StoreMessage {
 
         if (obj.accepted != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6953,8 +6953,8 @@ export namespace StoreMessage {
 
         if (obj.accept != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6976,8 +6976,8 @@ export namespace StoreMessage {
 
         if (obj.promise != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -6999,8 +6999,8 @@ export namespace StoreMessage {
 
         if (obj.prepare != null) {
           delete obj.chosen
-          delete obj.leaseGot
-          delete obj.leaseGet
+          delete obj.homeDone
+          delete obj.homeOp
           delete obj.revoked
           delete obj.revoke
           delete obj.leaseGrant
@@ -7155,15 +7155,15 @@ export namespace StoreMessage {
               break
             }
             case 19: {
-              yield * LeaseGet.codec().stream(reader, reader.uint32(), `${prefix}.leaseGet`, {
-                limits: opts.limits?.leaseGet
+              yield * HomeOp.codec().stream(reader, reader.uint32(), `${prefix}.homeOp`, {
+                limits: opts.limits?.homeOp
               })
 
               break
             }
             case 20: {
-              yield * LeaseGot.codec().stream(reader, reader.uint32(), `${prefix}.leaseGot`, {
-                limits: opts.limits?.leaseGot
+              yield * HomeDone.codec().stream(reader, reader.uint32(), `${prefix}.homeDone`, {
+                limits: opts.limits?.homeDone
               })
 
               break
@@ -8027,78 +8027,78 @@ export namespace StoreMessage {
     value: bigint
   }
 
-  export interface StoreMessageLeaseGetOpFieldEvent {
-    field: '$.leaseGet.op'
+  export interface StoreMessageHomeOpOpFieldEvent {
+    field: '$.homeOp.op'
     value: bigint
   }
 
-  export interface StoreMessageLeaseGetKeyFieldEvent {
-    field: '$.leaseGet.key'
+  export interface StoreMessageHomeOpKeyFieldEvent {
+    field: '$.homeOp.key'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface StoreMessageLeaseGetKindFieldEvent {
-    field: '$.leaseGet.kind'
-    value: LeaseGet.Kind
+  export interface StoreMessageHomeOpKindFieldEvent {
+    field: '$.homeOp.kind'
+    value: HomeOp.Kind
   }
 
-  export interface StoreMessageLeaseGetValueFieldEvent {
-    field: '$.leaseGet.value'
+  export interface StoreMessageHomeOpValueFieldEvent {
+    field: '$.homeOp.value'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface StoreMessageLeaseGetExpectedFieldEvent {
-    field: '$.leaseGet.expected'
+  export interface StoreMessageHomeOpExpectedFieldEvent {
+    field: '$.homeOp.expected'
     value: bigint
   }
 
-  export interface StoreMessageLeaseGotOpFieldEvent {
-    field: '$.leaseGot.op'
+  export interface StoreMessageHomeDoneOpFieldEvent {
+    field: '$.homeDone.op'
     value: bigint
   }
 
-  export interface StoreMessageLeaseGotOkFieldEvent {
-    field: '$.leaseGot.ok'
+  export interface StoreMessageHomeDoneOkFieldEvent {
+    field: '$.homeDone.ok'
     value: boolean
   }
 
-  export interface StoreMessageLeaseGotValueFieldEvent {
-    field: '$.leaseGot.value'
+  export interface StoreMessageHomeDoneValueFieldEvent {
+    field: '$.homeDone.value'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface StoreMessageLeaseGotVersionFieldEvent {
-    field: '$.leaseGot.version'
+  export interface StoreMessageHomeDoneVersionFieldEvent {
+    field: '$.homeDone.version'
     value: bigint
   }
 
-  export interface StoreMessageLeaseGotReasonFieldEvent {
-    field: '$.leaseGot.reason'
+  export interface StoreMessageHomeDoneReasonFieldEvent {
+    field: '$.homeDone.reason'
     value: string
   }
 
-  export interface StoreMessageLeaseGotAppliedFieldEvent {
-    field: '$.leaseGot.applied'
+  export interface StoreMessageHomeDoneAppliedFieldEvent {
+    field: '$.homeDone.applied'
     value: boolean
   }
 
-  export interface StoreMessageLeaseGotIndeterminateFieldEvent {
-    field: '$.leaseGot.indeterminate'
+  export interface StoreMessageHomeDoneIndeterminateFieldEvent {
+    field: '$.homeDone.indeterminate'
     value: boolean
   }
 
-  export interface StoreMessageLeaseGotPendingFieldEvent {
-    field: '$.leaseGot.pending'
+  export interface StoreMessageHomeDonePendingFieldEvent {
+    field: '$.homeDone.pending'
     value: boolean
   }
 
-  export interface StoreMessageLeaseGotRangeLoFieldEvent {
-    field: '$.leaseGot.range.lo'
+  export interface StoreMessageHomeDoneRangeLoFieldEvent {
+    field: '$.homeDone.range.lo'
     value: Uint8Array<ArrayBuffer>
   }
 
-  export interface StoreMessageLeaseGotRangeHiFieldEvent {
-    field: '$.leaseGot.range.hi'
+  export interface StoreMessageHomeDoneRangeHiFieldEvent {
+    field: '$.homeDone.range.hi'
     value: Uint8Array<ArrayBuffer>
   }
 
@@ -8142,7 +8142,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageLeaseGetOpFieldEvent | StoreMessageLeaseGetKeyFieldEvent | StoreMessageLeaseGetKindFieldEvent | StoreMessageLeaseGetValueFieldEvent | StoreMessageLeaseGetExpectedFieldEvent | StoreMessageLeaseGotOpFieldEvent | StoreMessageLeaseGotOkFieldEvent | StoreMessageLeaseGotValueFieldEvent | StoreMessageLeaseGotVersionFieldEvent | StoreMessageLeaseGotReasonFieldEvent | StoreMessageLeaseGotAppliedFieldEvent | StoreMessageLeaseGotIndeterminateFieldEvent | StoreMessageLeaseGotPendingFieldEvent | StoreMessageLeaseGotRangeLoFieldEvent | StoreMessageLeaseGotRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageHomeOpOpFieldEvent | StoreMessageHomeOpKeyFieldEvent | StoreMessageHomeOpKindFieldEvent | StoreMessageHomeOpValueFieldEvent | StoreMessageHomeOpExpectedFieldEvent | StoreMessageHomeDoneOpFieldEvent | StoreMessageHomeDoneOkFieldEvent | StoreMessageHomeDoneValueFieldEvent | StoreMessageHomeDoneVersionFieldEvent | StoreMessageHomeDoneReasonFieldEvent | StoreMessageHomeDoneAppliedFieldEvent | StoreMessageHomeDoneIndeterminateFieldEvent | StoreMessageHomeDonePendingFieldEvent | StoreMessageHomeDoneRangeLoFieldEvent | StoreMessageHomeDoneRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
