@@ -26,6 +26,8 @@ export interface StoreScenarioOptions {
   convergeMaxMs?: number
   /** Read leases on (the store's `leases` option). */
   leases?: boolean
+  /** The store's `homeWrites` option (default: on). */
+  homeWrites?: boolean
 }
 
 export interface StoreScenarioResult {
@@ -60,7 +62,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const r = o.r ?? 4
   const keys = o.keys ?? 12
   const faultMs = o.faultMs ?? 60_000
-  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet', ...(o.leases === true ? { store: { leases: true } } : {}) })
+  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet', store: { ...(o.leases === true ? { leases: true } : {}), ...(o.homeWrites === undefined ? {} : { homeWrites: o.homeWrites }) } })
   const members = sim.build(nodes)
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()

@@ -1650,8 +1650,8 @@ export class StoreNode {
    * its outcome, or that it still runs it). When the home says nothing for HOME_WRITE_SILENCE_MS
    * after it answered once (HOME_WRITE_FIRST_SILENCE_MS before: a connection may be still being
    * set up), the ring suspects it, a connection to it fails, or the operation's time is up, the
-   * write fails indeterminate (the home
-   * may have applied it). Sent nowhere (no home found, or we are it), it runs here.
+   * write fails indeterminate (the home may have applied it). Sent nowhere (no home found, or we
+   * are it), it runs here.
    */
   private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
     const m = this.seq++
