@@ -1,7 +1,7 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
-import { HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
+import { HOME_HEARD_MS, HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
@@ -740,7 +740,7 @@ describe('StoreNode, home writes (with leases)', () => {
 
   it('a write sent to the home by another node runs once, however many copies of its message arrive; the copies get its outcome', () => {
     const h = home()
-    const put: StoreMessage = { type: 'home-op', op: 7, key, kind: 'put', value: te.encode('w') }
+    const put: StoreMessage = { type: 'home-op', op: 7, key, kind: 'put', value: te.encode('w'), by: 'b:1' }
     const answers = (): StoreMessage[] => {
       const out: StoreMessage[] = []
       for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) {
@@ -758,6 +758,11 @@ describe('StoreNode, home writes (with leases)', () => {
     expect(again[0]).to.deep.include({ type: 'home-done', op: 7, ok: true, version: 1 })
     expect(h.backend.get(key, 0)?.version).to.equal(1)
     expect(h.node.counters.rejected['home-op-again']).to.equal(1)
+    // The same node restarted numbers its messages from 1 again: a write of its new run, the same
+    // number and key, is another write (before, bench:faults saw such a write acknowledged and never applied).
+    h.node.handleMessage(h.now + 600, other, { ...put, by: 'b:2' })
+    expect(answers()[0]).to.deep.include({ type: 'home-done', op: 7, ok: true, version: 2 })
+    expect(h.backend.get(key, 0)?.version).to.equal(2)
   })
 
   it('a node that is not the key\'s home sends it its writes, again to that node only until it answers, and fails a write the home leaves unanswered as indeterminate', () => {
@@ -781,6 +786,9 @@ describe('StoreNode, home writes (with leases)', () => {
         for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t) }
       }
     }
+    // Something from the home lately (any message): writes go there.
+    const hear = (now: number): void => { node.handleMessage(now, homeRef, { type: 'handoff-ack', op: 999_999 }) }
+    hear(0)
     node.handleCommand(0, { type: 'put', opId: 1, key, value: te.encode('v') })
     pump(0)
     const toHome = (): StoreMessage[] => out.filter(t => t.to.addr === 'h').map(t => t.msg)
@@ -806,6 +814,7 @@ describe('StoreNode, home writes (with leases)', () => {
       }
       return Infinity
     }
+    hear(3000)
     node.handleCommand(3000, { type: 'put', opId: 2, key, value: te.encode('v2') })
     pump(3000)
     expect(lookups).to.equal(1)
@@ -816,9 +825,17 @@ describe('StoreNode, home writes (with leases)', () => {
     expect(events.find(e => e.type === 'op-failed' && e.opId === 2)).to.deep.include({ reason: 'home-unanswered', indeterminate: true })
     expect(toHome().filter(x => x.op === m2).length).to.be.greaterThan(1)
     // A home never heard from (its connection may still be setting up) is waited for longer.
+    hear(20_000)
     node.handleCommand(20_000, { type: 'put', opId: 3, key, value: te.encode('v3') })
     const t3 = failedAt(3, 20_000, 60_000)
     expect(t3).to.be.within(20_000 + HOME_WRITE_FIRST_SILENCE_MS, 20_000 + HOME_WRITE_FIRST_SILENCE_MS + HOME_WRITE_RESEND_MS)
+    expect(40_000 - 20_000).to.be.greaterThan(HOME_HEARD_MS + HOME_WRITE_FIRST_SILENCE_MS)
+    // A home not heard from for HOME_HEARD_MS may be gone: the write runs here (its prepares go out), nothing goes to the home.
+    const before = toHome().filter(x => x.type === 'home-op').length
+    node.handleCommand(40_000, { type: 'put', opId: 4, key, value: te.encode('v4') })
+    pump(40_000)
+    expect(toHome().filter(x => x.type === 'home-op').length).to.equal(before)
+    expect(out.filter(t => t.msg.type === 'prepare' && t.msg.key === key)).to.have.length.greaterThan(0)
   })
 })
 

@@ -90,7 +90,7 @@ function samples (): StoreMessage[] {
     { type: 'home-done', op: 15, ok: true, version: 0, reason: '' },
     { type: 'home-done', op: 15, ok: true, value: new Uint8Array(0), version: 4, reason: '' },
     { type: 'home-done', op: 15, ok: false, version: 0, reason: 'x'.repeat(REASON_CHARS_MAX) },
-    { type: 'home-op', op: 16, key: bytes(1), kind: 'put', value: bytes(3) },
+    { type: 'home-op', op: 16, key: bytes(1), kind: 'put', value: bytes(3), by: 'ab12:0f' },
     { type: 'home-op', op: 16, key: bytes(1), kind: 'put', value: new Uint8Array(0) },
     { type: 'home-op', op: 16, key: bytes(1), kind: 'delete' },
     { type: 'home-op', op: 16, key: bytes(1), kind: 'cas', expected: 0 },
@@ -186,7 +186,7 @@ describe('store wire codec', () => {
   })
 
   it('refuses writes sent to a home whose value or expected version does not fit their kind, and pending answers that claim an outcome', () => {
-    const get = (x: Partial<P.HomeOp>): Uint8Array => PB.encode({ homeOp: { op: 1n, key: bytes(1), kind: HomeOp.Kind.GET, ...x } })
+    const get = (x: Partial<P.HomeOp>): Uint8Array => PB.encode({ homeOp: { op: 1n, key: bytes(1), kind: HomeOp.Kind.GET, by: '', ...x } })
     rejects(get({ value: bytes(1) }), 'bad-value')
     rejects(get({ kind: HomeOp.Kind.DELETE, value: bytes(1) }), 'bad-value')
     rejects(get({ kind: HomeOp.Kind.PUT }), 'missing-value')

@@ -132,4 +132,11 @@ export const HOME_WRITE_RESEND_MS = 1000
  * may wait for a connection), is taken for gone: the write fails indeterminate.
  */
 export const HOME_WRITE_SILENCE_MS = 3000
-export const HOME_WRITE_FIRST_SILENCE_MS = 10_000
+export const HOME_WRITE_FIRST_SILENCE_MS = 5000
+
+/**
+ * Home writes: a write goes to its key's home only if some message came from it within this
+ * long; otherwise it runs where it was asked (nothing was sent to the home, so it cannot run
+ * twice), as a home that died would leave it indeterminate.
+ */
+export const HOME_HEARD_MS = 2000

@@ -100,8 +100,10 @@ export type StoreMessage =
   /**
    * An operation, to the key's home (the owner of its slot 0): a get it may answer from its
    * lease, or a write it coordinates (in one round trip when primed). `kind` absent: a get.
+   * `by`: the sender's proposer name (its ring id and this run's boot): a restarted sender
+   * numbers its messages from 1 again, and the home tells its writes apart by it.
    */
-  | { type: 'home-op', op: number, key: Uint8Array, kind?: 'put' | 'delete' | 'cas', value?: Uint8Array, expected?: number }
+  | { type: 'home-op', op: number, key: Uint8Array, kind?: 'put' | 'delete' | 'cas', value?: Uint8Array, expected?: number, by?: string }
   /**
    * Its outcome: `ok` with the state (and, for a cas, whether it `applied`), or failed with
    * `reason` (`indeterminate`: a write whose accept was sent, which may still take effect).

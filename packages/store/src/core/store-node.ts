@@ -356,6 +356,8 @@ export class StoreNode {
   private savedMeta = ''
   /** Round-trip estimates (ms, moving average) by node address, from fast-read replies; most recent last. */
   private readonly rtt = new Map<string, number>()
+  /** When we last got a message from each node (home writes go only to a home heard from lately). */
+  private readonly heard = new Map<string, number>()
   /** Rebuild read op → the pending arc and source it serves. */
   private readonly rebuildReads = new Map<number, { arc: PendingArc, j: number }>()
   /** Read leases are on (config `leases`, linearizable only). */
@@ -537,6 +539,11 @@ export class StoreNode {
   handleMessage (nowMs: number, from: NodeRef, msg: StoreMessage): void {
     this.advance(nowMs)
     inc(this.counters.received, msg.type)
+    if (from.addr !== this.self.addr) {
+      this.heard.delete(from.addr)
+      this.heard.set(from.addr, this.nowMs)
+      if (this.heard.size > C.OWNER_CACHE_MAX) { this.heard.delete(this.heard.keys().next().value as string) }
+    }
     this.message(from, msg)
     this.persist()
   }
@@ -1651,7 +1658,8 @@ export class StoreNode {
    * after it answered once (HOME_WRITE_FIRST_SILENCE_MS before: a connection may be still being
    * set up), the ring suspects it, a connection to it fails, or the operation's time is up, the
    * write fails indeterminate (the home may have applied it). Sent nowhere (no home found, or we
-   * are it), it runs here.
+   * are it), or to a home we have not heard from for HOME_HEARD_MS (it may be gone), it runs
+   * here.
    */
   private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
     const m = this.seq++
@@ -1662,8 +1670,12 @@ export class StoreNode {
     this.timers.push(this.nowMs + wait, 'home-op', m)
     this.resolve(rid0, node => {
       if (!this.homeOps.has(m)) { return }
-      if (node === undefined || node.addr === this.self.addr) {
+      // A write goes only to a home we heard from lately: one that died meanwhile would leave it
+      // indeterminate, where run here (nothing sent there yet) it succeeds with the other slots.
+      const quiet = kind !== 'get' && node !== undefined && !((this.heard.get(node.addr) ?? -Infinity) >= this.nowMs - C.HOME_HEARD_MS)
+      if (node === undefined || node.addr === this.self.addr || quiet) {
         this.homeOps.delete(m)
+        if (quiet) { this.counters.homeWritesSent-- }
         return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
       g.to = node
@@ -1674,7 +1686,7 @@ export class StoreNode {
 
   private sendHomeMessage (m: number, g: SentHomeOp): void {
     if (g.to === undefined) { return }
-    this.send(g.to, { type: 'home-op', op: m, key: g.key, ...(g.kind === 'get' ? {} : { kind: g.kind }), ...(g.value === undefined ? {} : { value: g.value }), ...(g.expected === undefined ? {} : { expected: g.expected }) })
+    this.send(g.to, { type: 'home-op', op: m, key: g.key, by: this.selfHex, ...(g.kind === 'get' ? {} : { kind: g.kind }), ...(g.value === undefined ? {} : { value: g.value }), ...(g.expected === undefined ? {} : { expected: g.expected }) })
   }
 
   /** The home did not answer in time: a get runs here; a write is sent again, or fails (indeterminate once sent). */
@@ -1708,7 +1720,8 @@ export class StoreNode {
     if (m.kind !== undefined) {
       // A write runs at most once: a copy of its message (sent again, or copied by the network)
       // gets the outcome if there is one yet, else nothing.
-      seen = `${from.addr}/${m.op}/${keyString(m.key)}`
+      // (The sender's run as well as its address: a restarted node numbers its messages anew.)
+      seen = `${from.addr}/${m.by ?? ''}/${m.op}/${keyString(m.key)}`
       const old = this.homeWritesSeen.get(seen)
       if (old !== undefined) {
         this.reject('home-op-again')

@@ -5300,6 +5300,7 @@ export interface HomeOp {
   kind: HomeOp.Kind
   value?: Uint8Array<ArrayBuffer>
   expected?: bigint
+  by: string
 }
 
 export namespace HomeOp {
@@ -5357,6 +5358,11 @@ export namespace HomeOp {
           w.sint64(obj.expected)
         }
 
+        if ((obj.by != null && obj.by !== '')) {
+          w.uint32(50)
+          w.string(obj.by)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -5364,7 +5370,8 @@ export namespace HomeOp {
         const obj: any = {
           op: 0n,
           key: uint8ArrayAlloc(0),
-          kind: Kind.GET
+          kind: Kind.GET,
+          by: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -5391,6 +5398,10 @@ export namespace HomeOp {
             }
             case 5: {
               obj.expected = reader.sint64()
+              break
+            }
+            case 6: {
+              obj.by = reader.string()
               break
             }
             default: {
@@ -5443,6 +5454,13 @@ export namespace HomeOp {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.by`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5480,6 +5498,11 @@ export namespace HomeOp {
     value: bigint
   }
 
+  export interface HomeOpByFieldEvent {
+    field: '$.by'
+    value: string
+  }
+
   export function encode (obj: Partial<HomeOp>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, HomeOp.codec())
   }
@@ -5488,7 +5511,7 @@ export namespace HomeOp {
     return decodeMessage(buf, HomeOp.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeOp>): Generator<HomeOpOpFieldEvent | HomeOpKeyFieldEvent | HomeOpKindFieldEvent | HomeOpValueFieldEvent | HomeOpExpectedFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomeOp>): Generator<HomeOpOpFieldEvent | HomeOpKeyFieldEvent | HomeOpKindFieldEvent | HomeOpValueFieldEvent | HomeOpExpectedFieldEvent | HomeOpByFieldEvent> {
     return streamMessage(buf, HomeOp.codec(), opts)
   }
 }
@@ -8052,6 +8075,11 @@ export namespace StoreMessage {
     value: bigint
   }
 
+  export interface StoreMessageHomeOpByFieldEvent {
+    field: '$.homeOp.by'
+    value: string
+  }
+
   export interface StoreMessageHomeDoneOpFieldEvent {
     field: '$.homeDone.op'
     value: bigint
@@ -8142,7 +8170,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageHomeOpOpFieldEvent | StoreMessageHomeOpKeyFieldEvent | StoreMessageHomeOpKindFieldEvent | StoreMessageHomeOpValueFieldEvent | StoreMessageHomeOpExpectedFieldEvent | StoreMessageHomeDoneOpFieldEvent | StoreMessageHomeDoneOkFieldEvent | StoreMessageHomeDoneValueFieldEvent | StoreMessageHomeDoneVersionFieldEvent | StoreMessageHomeDoneReasonFieldEvent | StoreMessageHomeDoneAppliedFieldEvent | StoreMessageHomeDoneIndeterminateFieldEvent | StoreMessageHomeDonePendingFieldEvent | StoreMessageHomeDoneRangeLoFieldEvent | StoreMessageHomeDoneRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageHomeOpOpFieldEvent | StoreMessageHomeOpKeyFieldEvent | StoreMessageHomeOpKindFieldEvent | StoreMessageHomeOpValueFieldEvent | StoreMessageHomeOpExpectedFieldEvent | StoreMessageHomeOpByFieldEvent | StoreMessageHomeDoneOpFieldEvent | StoreMessageHomeDoneOkFieldEvent | StoreMessageHomeDoneValueFieldEvent | StoreMessageHomeDoneVersionFieldEvent | StoreMessageHomeDoneReasonFieldEvent | StoreMessageHomeDoneAppliedFieldEvent | StoreMessageHomeDoneIndeterminateFieldEvent | StoreMessageHomeDonePendingFieldEvent | StoreMessageHomeDoneRangeLoFieldEvent | StoreMessageHomeDoneRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
