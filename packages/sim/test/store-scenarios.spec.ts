@@ -217,6 +217,13 @@ describe('store in the simulator', function () {
     type Fn = (...args: unknown[]) => unknown
     interface Leasing { confirmed: Map<string, { b: { n: number, by: string } }>, serves(rid: unknown): boolean, backend: { get(k: unknown, s: number): { accepted: { n: number, by: string } } | undefined }, noteChosen: Fn, succeed: Fn }
     const proto = StoreNode.prototype as unknown as Record<string, Fn>
+    // A home that answers from its confirmed copy without checking that its grants still hold.
+    const ignoreGrants = function (this: Leasing, key: Uint8Array, rids: unknown[]) {
+      const c = this.confirmed.get(String.fromCharCode(...key))
+      const rec = this.backend.get(key, 0)
+      if (c === undefined || !this.serves(rids[0]) || rec === undefined || rec.accepted.n !== c.b.n || rec.accepted.by !== c.b.by) { return undefined }
+      return rec
+    } as Fn
     const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'isolate' | 'partition', seeds: number[], homeWrites?: boolean }> = [
       {
         name: 'no wait for the holder',
@@ -234,12 +241,7 @@ describe('store in the simulator', function () {
       {
         name: 'home answers from its confirmed copy without checking its grants',
         method: 'leaseRead',
-        fn: function (this: Leasing, key: Uint8Array, rids: unknown[]) {
-          const c = this.confirmed.get(String.fromCharCode(...key))
-          const rec = this.backend.get(key, 0)
-          if (c === undefined || !this.serves(rids[0]) || rec === undefined || rec.accepted.n !== c.b.n || rec.accepted.by !== c.b.by) { return undefined }
-          return rec
-        } as Fn,
+        fn: ignoreGrants,
         // (isolate seeds 12, 15 before home writes; with them, of seeds 1-30 of isolate, bridge,
         // partition and majorities these two.)
         family: 'isolate',
@@ -248,12 +250,7 @@ describe('store in the simulator', function () {
       {
         name: 'the same, under a partition',
         method: 'leaseRead',
-        fn: function (this: Leasing, key: Uint8Array, rids: unknown[]) {
-          const c = this.confirmed.get(String.fromCharCode(...key))
-          const rec = this.backend.get(key, 0)
-          if (c === undefined || !this.serves(rids[0]) || rec === undefined || rec.accepted.n !== c.b.n || rec.accepted.by !== c.b.by) { return undefined }
-          return rec
-        } as Fn,
+        fn: ignoreGrants,
         family: 'partition',
         seeds: [29]
       }

@@ -57,6 +57,25 @@ function alone (backend: MemoryBackend, boot: string): { node: StoreNode, events
   return { node, events, pump }
 }
 
+/** One node with leases on that owns the whole ring (home and grantor of every key), answering its own messages and lookups; every run fires its due timers first. */
+function leased (): { node: StoreNode, backend: MemoryBackend, now: number, msgs: StoreMessage[], run(): StoreEvent[] } {
+  const backend = new MemoryBackend()
+  const node = new StoreNode({ self, backend, r: 4, leases: true })
+  const h = {
+    node,
+    backend,
+    now: 0,
+    msgs: [] as StoreMessage[],
+    run (): StoreEvent[] {
+      node.handleTimeout(h.now)
+      return drain(node, h.now, h.msgs)
+    }
+  }
+  node.handleCommand(0, { type: 'create' })
+  h.run()
+  return h
+}
+
 function sent (node: StoreNode): StoreMessage[] {
   const out: StoreMessage[] = []
   for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) { out.push(t.msg) }
@@ -468,22 +487,6 @@ describe('StoreNode, committed incarnations', () => {
 })
 
 describe('StoreNode, read leases', () => {
-  /** One node with leases on that owns the whole ring (home and grantor of every key), answering its own messages and lookups; every run fires its due timers first. */
-  function leased (): { node: StoreNode, now: number, msgs: StoreMessage[], run(): StoreEvent[] } {
-    const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4, leases: true })
-    const h = {
-      node,
-      now: 0,
-      msgs: [] as StoreMessage[],
-      run (): StoreEvent[] {
-        node.handleTimeout(h.now)
-        return drain(node, h.now, h.msgs)
-      }
-    }
-    node.handleCommand(0, { type: 'create' })
-    h.run()
-    return h
-  }
   const key = te.encode('leased')
   const rid1 = replicaId(keyToId(key), 1, 4)
   /** Runs one op to its end at h.now and returns its op-done event (fails the test if it did not end). */
@@ -667,24 +670,8 @@ describe('StoreNode, read leases', () => {
 describe('StoreNode, home writes (with leases)', () => {
   const key = te.encode('homed')
   const rids = replicaIds(key, 4)
-  /** One node with leases that owns the whole ring (the home of every key), as in the read lease tests, with its backend. */
-  function home (): { node: StoreNode, backend: MemoryBackend, now: number, msgs: StoreMessage[], run(): StoreEvent[] } {
-    const backend = new MemoryBackend()
-    const node = new StoreNode({ self, backend, r: 4, leases: true })
-    const h = {
-      node,
-      backend,
-      now: 0,
-      msgs: [] as StoreMessage[],
-      run (): StoreEvent[] {
-        node.handleTimeout(h.now)
-        return drain(node, h.now, h.msgs)
-      }
-    }
-    node.handleCommand(0, { type: 'create' })
-    h.run()
-    return h
-  }
+  /** The home of every key (one node that owns the whole ring, leases on as in the read lease tests). */
+  const home = leased
   const run = (h: ReturnType<typeof home>, cmd: StoreCommand & { opId: number }): StoreEvent | undefined => {
     h.node.handleCommand(h.now, cmd)
     return h.run().find(e => (e.type === 'op-done' || e.type === 'op-failed') && e.opId === cmd.opId)

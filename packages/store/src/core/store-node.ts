@@ -874,19 +874,24 @@ export class StoreNode {
     if (this.cfg.consistency === 'none') { return this.startRaw(op) }
     if (op.kind === 'get' && !op.fastTried && !op.repair) { return this.startFastRead(op) }
     if (op.attempt === 0 && op.kind !== 'get' && !op.repair && this.startPrimed(op)) { return }
-    op.attempt++
-    this.counters.attempts++
+    this.newAttempt(op, 'prepare')
     this.ballotN++
     op.ballot = { n: this.ballotN, by: this.selfHex }
-    op.phase = 'prepare'
+    op.next = undefined
+    this.newPhase(op)
+    for (let slot = 0; slot < this.r; slot++) { this.sendPrepare(op, slot) }
+  }
+
+  /** A new attempt of `op` starts in `phase`: what the last one gathered is dropped. */
+  private newAttempt (op: Op, phase: Op['phase']): void {
+    op.attempt++
+    this.counters.attempts++
+    op.phase = phase
     op.promises.clear()
     op.acks.clear()
     op.refused.clear()
     op.notes.clear()
     op.resolves = 0
-    op.next = undefined
-    this.newPhase(op)
-    for (let slot = 0; slot < this.r; slot++) { this.sendPrepare(op, slot) }
   }
 
   private newPhase (op: Op, timeoutMs = this.cfg.phaseTimeoutMs): void {
@@ -926,15 +931,8 @@ export class StoreNode {
    */
   private startFastRead (op: Op): void {
     op.fastTried = true
-    op.attempt++
-    this.counters.attempts++
-    op.phase = 'read'
-    op.promises.clear()
-    op.acks.clear()
-    op.refused.clear()
-    op.notes.clear()
+    this.newAttempt(op, 'read')
     op.asked.clear()
-    op.resolves = 0
     // A quorum of slots first: ours (no message), then the nearest by measured round trip, and
     // among replicas about as near, from a place that rotates with the op (spreading reads). W
     // replies agreeing end the read, so asking the rest up front only costs messages; they are
@@ -1864,16 +1862,9 @@ export class StoreNode {
     if (rec === undefined || compareBallots(rec.accepted, p.accepted) !== 0) { return false }
     const next = this.change(op, rec)
     if (!next.changed) { return false }
-    op.attempt++
-    this.counters.attempts++
+    this.newAttempt(op, 'accept')
     this.counters.oneRoundWrites++
     op.ballot = p.ballot
-    op.phase = 'accept'
-    op.promises.clear()
-    op.acks.clear()
-    op.refused.clear()
-    op.notes.clear()
-    op.resolves = 0
     op.fence = [...p.fence]
     op.next = { value: next.value, version: next.version, applied: next.applied }
     op.wrote = true
@@ -1959,13 +1950,8 @@ export class StoreNode {
 
   /** Consistency 'none': read one replica (spread by op id), or write all and take the first ack. */
   private startRaw (op: Op): void {
-    op.attempt++
-    this.counters.attempts++
-    op.promises.clear()
-    op.acks.clear()
-    op.refused.clear()
     const read = op.kind === 'get'
-    op.phase = read ? 'prepare' : 'accept'
+    this.newAttempt(op, read ? 'prepare' : 'accept')
     this.newPhase(op)
     const m = op.phaseSeq
     // A read asks the nearest replica (as the linearizable fast read asks the nearest quorum), another one on a retry.
