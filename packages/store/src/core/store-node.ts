@@ -1761,10 +1761,10 @@ export class StoreNode {
     this.emit({ type: 'op-failed', opId: g.opId, kind: g.kind, reason: m.reason, indeterminate: g.kind !== 'get' && m.indeterminate === true, attempts: 1 })
   }
 
-  // ---------------------------------------------------------------- home writes (with leases)
+  // ---------------------------------------------------------------- home writes (config `homeWrites`)
   //
-  // Under leases the home of a key (owner of its slot 0) coordinates the writes to it (other
-  // nodes send theirs: sendHomeOp), and runs them in one round trip where it can: CASPaxos's
+  // The home of a key (owner of its slot 0) coordinates the writes to it (other nodes send
+  // theirs: sendHomeOp), and runs them in one round trip where it can: CASPaxos's
   // one-round-trip variant (Rystsov 2018, §2.2.1). Every accept the home sends names `next`, a
   // fresh ballot of its own; an acceptor that accepts also promises `next`, in the same write.
   // W such acceptances (counted: consistent, see epochs.ts) are a phase 1 for `next` answered
