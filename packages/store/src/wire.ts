@@ -39,13 +39,9 @@ const HOME_KINDS: Record<'get' | 'put' | 'delete' | 'cas', HomeOp.Kind> = {
 }
 
 function homeKindOf (k: HomeOp.Kind): { kind?: 'put' | 'delete' | 'cas' } {
-  switch (k) {
-    case HomeOp.Kind.GET: return {}
-    case HomeOp.Kind.PUT: return { kind: 'put' }
-    case HomeOp.Kind.DELETE: return { kind: 'delete' }
-    case HomeOp.Kind.CAS: return { kind: 'cas' }
-    default: throw new Reject('bad-kind')
-  }
+  const kind = (Object.keys(HOME_KINDS) as Array<keyof typeof HOME_KINDS>).find(x => HOME_KINDS[x] === k)
+  if (kind === undefined) { throw new Reject('bad-kind') }
+  return kind === 'get' ? {} : { kind }
 }
 
 const NACK_REASONS: Record<NackReason, Nack.Reason> = {

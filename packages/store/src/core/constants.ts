@@ -116,6 +116,9 @@ export const HOME_WRITE_MARGIN_MS = 2000
 /** Home writes: a prime (a ballot promised with the last acceptance) is used within this long, else a full round runs. */
 export const HOME_PRIME_TTL_MS = 300_000
 
+/** Home writes: primes kept at most (one per key; the oldest forgotten first). */
+export const HOME_PRIMES_MAX = 100_000
+
 /**
  * Home writes: a write sent by another node is remembered this long (at most HOME_WRITES_SEEN_MAX
  * of them, the oldest forgotten first), and a copy of its message arriving meanwhile is dropped.

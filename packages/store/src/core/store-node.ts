@@ -62,8 +62,8 @@ export interface StoreConfig {
    */
   leases?: boolean
   /**
-   * Home writes (default: as `leases`): a write goes to its key's home, which runs it in one
-   * round trip when primed (see the home writes section). Nodes with and without it work
+   * Home writes (default on): a write goes to its key's home, which runs it in one round trip
+   * when primed (see the home writes section). Nodes with and without it work
    * together (any node runs what is sent to it as home).
    */
   homeWrites?: boolean
@@ -147,7 +147,7 @@ export interface StoreCounters {
   leaseGetsSent: number
   leaseRevokes: number
   leaseGrants: number
-  /** Leases: writes sent to their key's home; writes this home ran in one round trip (primed, see home writes). */
+  /** Home writes: writes sent to their key's home; writes this home ran in one round trip (primed). */
   homeWritesSent: number
   oneRoundWrites: number
 }
@@ -390,16 +390,16 @@ export class StoreNode {
   private readonly confirmed = new Map<string, { b: Ballot, startMs: number, slots: number[], ids?: Array<[number, string]> }>()
   /** Operations sent to their key's home (message op → ours; `to`: the home, once sent). */
   private readonly homeOps = new Map<number, SentHomeOp>()
+  /** Home writes: the writes other nodes sent us lately (sender, its run, its op, key), so that a copy of one is not run again. */
+  private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'home-done' }> }>()
+  /** Home writes: per key, the operations this home runs on it (one writer or several readers) and those waiting (see enqueue). */
+  private readonly keyQueues = new Map<string, { readers: number, writer: boolean, waiting: Op[] }>()
   /**
    * Home writes: per key, a ballot of ours that a quorum promised together with accepting the
    * state at ballot `accepted` (so that state is chosen, and the next write may skip its
    * prepare: it is read from our slot-0 copy, which must hold it), the incarnations that
    * quorum's replies knew, and when.
    */
-  /** Home writes: the writes other nodes sent us lately (sender, its op, key), so that a copy of one is not run again. */
-  private readonly homeWritesSeen = new Map<string, { atMs: number, reply?: Extract<StoreMessage, { type: 'home-done' }> }>()
-  /** Home writes: per key, the operations this home runs on it (one writer or several readers) and those waiting (see enqueue). */
-  private readonly keyQueues = new Map<string, { readers: number, writer: boolean, waiting: Op[] }>()
   private readonly primes = new Map<string, { ballot: Ballot, accepted: Ballot, fence: Ballot[], atMs: number }>()
   /** Revokes in flight: message op → our op. */
   private readonly revokes = new Map<number, number>()
@@ -1663,7 +1663,7 @@ export class StoreNode {
     const m = this.seq++
     const g: SentHomeOp = { opId, key, kind, rid0, value, expected, deadlineMs: this.nowMs + this.cfg.opTimeoutMs + C.HOME_WRITE_MARGIN_MS, heardMs: this.nowMs }
     this.homeOps.set(m, g)
-    if (kind === 'get') { this.counters.leaseGetsSent++ } else { this.counters.homeWritesSent++ }
+    if (kind === 'get') { this.counters.leaseGetsSent++ }
     const wait = kind === 'get' ? Math.min(C.LEASE_GET_TIMEOUT_MS, this.cfg.opTimeoutMs) : C.HOME_WRITE_RESEND_MS
     this.timers.push(this.nowMs + wait, 'home-op', m)
     this.resolve(rid0, node => {
@@ -1673,11 +1673,11 @@ export class StoreNode {
       const quiet = kind !== 'get' && node !== undefined && !((this.heard.get(node.addr) ?? -Infinity) >= this.nowMs - C.HOME_HEARD_MS)
       if (node === undefined || node.addr === this.self.addr || quiet) {
         this.homeOps.delete(m)
-        if (quiet) { this.counters.homeWritesSent-- }
         return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
       g.to = node
       g.heardMs = this.nowMs
+      if (kind !== 'get') { this.counters.homeWritesSent++ }
       this.sendHomeMessage(m, g)
     })
   }
@@ -1844,7 +1844,7 @@ export class StoreNode {
     }
     this.primes.delete(k)
     this.primes.set(k, { ballot: b, accepted: op.ballot, fence: [...op.fence], atMs: this.nowMs })
-    if (this.primes.size > C.LEASE_CONFIRMED_MAX) { this.primes.delete(this.primes.keys().next().value as string) }
+    if (this.primes.size > C.HOME_PRIMES_MAX) { this.primes.delete(this.primes.keys().next().value as string) }
   }
 
   /**
