@@ -294,6 +294,38 @@ describe('StoreNode, one node', () => {
     h.node.handleMessage(0, other, { type: 'range-read', op: 2, lo: 0n, hi: 5n, limit: 10 })
     expect(sent(h.node).map(m => m.type === 'nack' ? m.reason : m.type)).to.deep.equal(['not-owner', 'not-owner'])
   })
+  it('a get whose replicas disagree (a write half done) reads once more after about a round trip, before a full round would take the writer\'s ballot', () => {
+    const h = single()
+    const k = te.encode('half')
+    const rids = replicaIds(k, 4)
+    const rec = (slot: number, n: number, v: string): ReplicaRecord => ({ key: k, slot, rid: rids[slot], promised: { n, by: 'w' }, accepted: { n, by: 'w' }, value: te.encode(v), version: n })
+    // A writer's accept of version 2 reached slots 0 and 1; slots 2 and 3 still hold version 1.
+    for (let slot = 0; slot < 4; slot++) { h.backend.put(slot < 2 ? rec(slot, 2, 'new') : rec(slot, 1, 'old')) }
+    const seen: StoreMessage[] = []
+    h.node.handleCommand(0, { type: 'get', opId: 1, key: k })
+    const pump = (now: number): StoreEvent[] => {
+      h.node.handleTimeout(now)
+      return drain(h.node, now, seen)
+    }
+    expect(pump(0)).to.deep.equal([])
+    expect(h.node.counters.rereads).to.equal(1)
+    // Meanwhile the accept reaches slot 2: the write is chosen. The second fast read finds it, with no ballot of its own.
+    h.backend.put(rec(2, 2, 'new'))
+    let e: StoreEvent[] = []
+    for (let now = 1; now <= 100 && e.length === 0; now++) { e = pump(now) }
+    expect(e).to.have.length(1)
+    expect(e[0]).to.deep.include({ type: 'op-done', version: 2, value: te.encode('new') })
+    expect(seen.filter(m => m.type === 'prepare' || m.type === 'accept')).to.deep.equal([])
+    // Still disagreeing after that: a full round commits the newest state.
+    h.backend.put(rec(2, 3, 'newer'))
+    h.backend.put(rec(3, 3, 'newer'))
+    h.node.handleCommand(200, { type: 'get', opId: 2, key: k })
+    e = []
+    for (let now = 200; now <= 5000 && e.length === 0; now += 5) { e = pump(now) }
+    expect(e[0]).to.deep.include({ type: 'op-done', version: 3, value: te.encode('newer') })
+    expect(h.node.counters.rereads).to.equal(2)
+    expect(seen.filter(m => m.type === 'prepare').length).to.be.greaterThan(0)
+  })
 })
 
 describe('StoreNode, consistent quorums (epochs)', () => {
@@ -706,7 +738,7 @@ describe('StoreNode, home writes (with leases)', () => {
     expect(run(h, { type: 'get', opId: 6, key })).to.deep.include({ type: 'op-done', version: 4, value: undefined })
   })
 
-  it('a rival ballot between two writes: the primed accepts are refused, and the write is not applied blindly in a full round', () => {
+  it('a rival ballot between two writes: the primed accepts are refused everywhere, so none was taken, and the write runs again in a full round', () => {
     const h = home()
     run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
     // Another coordinator prepares a higher ballot at every slot (and then goes quiet).
@@ -714,15 +746,67 @@ describe('StoreNode, home writes (with leases)', () => {
     sent(h.node)
     h.msgs.length = 0
     let e = run(h, { type: 'put', opId: 2, key, value: te.encode('v2') })
-    expect(h.msgs.filter(m => m.type === 'nack' && m.reason === 'conflict')).to.have.length(4)
+    // Each refusal says what the slot had accepted (v1's ballot, lower than ours) and in which incarnation.
+    const refusals = h.msgs.filter(m => m.type === 'nack' && m.reason === 'conflict')
+    expect(refusals).to.have.length(4)
+    for (const m of refusals) { expect(m).to.deep.include({ accepted: h.backend.get(key, 0)?.accepted, epoch: { n: 0, by: '' } }) }
     // (It backs off, then runs a full round.)
     while (e === undefined && h.now < 5000) {
       h.now += 10
       e = h.run().find(x => x.type === 'op-failed' || x.type === 'op-done')
     }
-    // Its accepts may have been taken somewhere (it cannot tell): it fails indeterminate, and is not applied.
-    expect(e).to.deep.include({ type: 'op-failed', reason: 'lost-race', indeterminate: true })
-    expect(run(h, { type: 'get', opId: 3, key })).to.deep.include({ type: 'op-done', version: 1, value: te.encode('v1') })
+    // Before, it failed indeterminate (lost-race): it could not tell a refusal from a lost acceptance.
+    expect(e).to.deep.include({ type: 'op-done', version: 2 })
+    expect(h.node.counters.writesRefused).to.equal(1)
+    expect(run(h, { type: 'get', opId: 3, key })).to.deep.include({ type: 'op-done', version: 2, value: te.encode('v2') })
+  })
+
+  it('an accept that may have been taken keeps the outcome unknown: a slot that took it, a refusal after it took it (a copy), one from another incarnation, or no answer', () => {
+    const zero = { n: 0, by: '' }
+    for (const variant of ['taken', 'copy', 'incarnation', 'silent'] as const) {
+      const h = home()
+      run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+      const v1 = h.backend.get(key, 0)?.accepted
+      // A rival prepares a higher ballot at every slot ('taken': and gets its state accepted at
+      // slots 1-3; slot 0, the home's, is left alone, so our write stays primed and slot 0 takes it).
+      for (let slot = variant === 'taken' ? 1 : 0; slot < 4; slot++) {
+        h.node.handleMessage(h.now, other, { type: 'prepare', op: 90 + slot, key, slot, rid: rids[slot], ballot: { n: 1000, by: 'ff' } })
+        if (variant === 'taken') { h.node.handleMessage(h.now, other, { type: 'accept', op: 95 + slot, key, slot, rid: rids[slot], ballot: { n: 1000, by: 'ff' }, value: te.encode('r'), version: 2 }) }
+      }
+      sent(h.node)
+      h.node.handleCommand(h.now, { type: 'put', opId: 2, key, value: te.encode('v2') })
+      h.node.handleTimeout(h.now)
+      // Everything but the accepts is delivered (lookups answered); those are held back here.
+      const accepts: Array<Extract<StoreMessage, { type: 'accept' }>> = []
+      for (let busy = true; busy;) {
+        busy = false
+        for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) {
+          busy = true
+          if (t.msg.type === 'accept') { accepts.push(t.msg) } else { h.node.handleMessage(h.now, self, t.msg) }
+        }
+        for (let ev = h.node.pollEvent(); ev !== undefined; ev = h.node.pollEvent()) {
+          busy = true
+          if (ev.type === 'lookup') { h.node.handleCommand(h.now, { type: 'owner', reqId: ev.reqId, owner: self }) }
+        }
+      }
+      expect(accepts).to.have.length(4)
+      for (const a of accepts) {
+        // Slot 0 is the odd one out but in 'taken'.
+        if (variant === 'taken' || a.slot !== 0) {
+          h.node.handleMessage(h.now, self, a)
+          continue
+        }
+        if (variant === 'copy') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: { n: 1000, by: 'ff' }, accepted: a.ballot, epoch: zero }) }
+        if (variant === 'incarnation') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: { n: 1000, by: 'ff' }, accepted: v1, epoch: { n: 5, by: 'z' } }) }
+      }
+      let e: StoreEvent | undefined
+      while (e === undefined && h.now < 30000) {
+        h.now += 10
+        e = h.run().find(x => x.type === 'op-failed' || x.type === 'op-done')
+      }
+      expect(e, variant).to.deep.include({ type: 'op-failed', reason: 'lost-race', indeterminate: true })
+      expect(h.node.counters.writesRefused, variant).to.equal(0)
+    }
   })
 
   it('a write sent to the home by another node runs once, however many copies of its message arrive; the copies get its outcome', () => {

@@ -52,6 +52,7 @@ function samples (): StoreMessage[] {
     { type: 'nack', op: 5, slot: -1, reason: 'not-owner' },
     { type: 'nack', op: 5, slot: -1, reason: 'not-ready', range: arc },
     { type: 'nack', op: 5, slot: 6, reason: 'conflict', promised: ballot, range: whole },
+    { type: 'nack', op: 5, slot: 1, reason: 'conflict', promised: ballot, range: whole, accepted: { n: 1, by: 'ab' }, epoch: { n: 0, by: '' } },
     { type: 'nack', op: 5, slot: 0, reason: 'invalid' },
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1 },
     { type: 'range-read', op: 6, lo: 1n, hi: 2n, limit: 1, fence: { e: ballot, j: R_MAX - 1 } },
@@ -237,6 +238,7 @@ describe('store wire codec', () => {
     rejects(pbRangeData([pbRecord({ accepted: pbBallot({ n: minusOne }) })]), 'bad-ballot-n')
     rejects(pbPrepare({ ballot: pbBallot({ by: 'x'.repeat(BALLOT_BY_CHARS_MAX + 1) }) }), 'bad-ballot-by')
     rejects(PB.encode({ nack: { op: 1n, slot: 0, reason: Nack.Reason.CONFLICT, promised: pbBallot({ by: 'y'.repeat(BALLOT_BY_CHARS_MAX + 1) }) } }), 'bad-ballot-by')
+    rejects(PB.encode({ nack: { op: 1n, slot: 0, reason: Nack.Reason.CONFLICT, accepted: pbBallot({ by: 'y'.repeat(BALLOT_BY_CHARS_MAX + 1) }) } }), 'bad-ballot-by')
     // 0xed 0x78: invalid UTF-8 that protons decodes to a lone surrogate, which would not re-encode the same.
     rejects(prepareWithBy(0xed, 0x78, 0x78), 'bad-ballot-by')
     expect(decodeStoreMessage(prepareWithBy(0x61, 0x62)).ok).to.equal(true)
@@ -356,7 +358,7 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('promise' as const), op, slot, accepted: b, value, version, range: a, epoch: e, fences }),
     fc.record({ type: fc.constant('accept' as const), op, key, slot, rid, ballot: b, value, version }),
     fc.record({ type: fc.constant('accepted' as const), op, slot, range: a, epoch: e, fences }),
-    fc.record({ type: fc.constant('nack' as const), op, slot: fc.integer({ min: -1, max: R_MAX - 1 }), reason, promised: fc.option(b, { nil: undefined }), range: fc.option(a, { nil: undefined }) }),
+    fc.record({ type: fc.constant('nack' as const), op, slot: fc.integer({ min: -1, max: R_MAX - 1 }), reason, promised: fc.option(b, { nil: undefined }), range: fc.option(a, { nil: undefined }), accepted: fc.option(b, { nil: undefined }), epoch: fc.option(e, { nil: undefined }) }),
     fc.record({ type: fc.constant('range-read' as const), op, lo: rid, hi: rid, after: fc.option(fc.record({ rid, key }), { nil: undefined }), limit: u32(1), fence: fc.option(fc.record({ e, j: fc.integer({ min: 1, max: R_MAX - 1 }) }), { nil: undefined }) }),
     fc.record({ type: fc.constant('range-data' as const), op, records, upTo: rid, more: fc.boolean(), range: a, epochs }),
     fc.record({ type: fc.constant('handoff' as const), op, lo: rid, hi: rid, records, last: fc.boolean(), ready: fc.boolean(), own: epochs, epochs, cold: fc.boolean() }),

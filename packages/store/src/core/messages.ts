@@ -46,7 +46,7 @@ export type StoreMessage =
   | { type: 'accept', op: number, key: Uint8Array, slot: number, rid: RingId, ballot: Ballot, value?: Uint8Array, version: number, next?: Ballot }
   /** `primed`: `next` of the accept was promised with it (that promise and this acceptance were one write). */
   | { type: 'accepted', op: number, slot: number, range: Arc, epoch: Ballot, fences: Ballot[], lease?: LeaseNote, primed?: boolean }
-  | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc }
+  | { type: 'nack', op: number, slot: number, reason: NackReason, promised?: Ballot, range?: Arc, accepted?: Ballot, epoch?: Ballot }
   /**
    * Read the records with rid in (lo, hi] that the receiver holds ready, after `after`. A rebuild
    * read also fences: the reader's own positions (the read arc shifted back by `fence.j` slots)

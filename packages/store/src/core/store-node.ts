@@ -150,6 +150,10 @@ export interface StoreCounters {
   /** Home writes: writes sent to their key's home; writes this home ran in one round trip (primed). */
   homeWritesSent: number
   oneRoundWrites: number
+  /** Writes whose every accept was refused for good (none taken anywhere), run again afresh. */
+  writesRefused: number
+  /** Gets whose fast read found the slots disagreeing and read again before a full round. */
+  rereads: number
 }
 
 interface Op {
@@ -167,6 +171,8 @@ interface Op {
   queue?: string
   /** A get first tries a read round without ballots (see startFastRead). */
   fastTried: boolean
+  /** A fast read is to run once more (1) or did (2): its replies disagreed, see checkFastRead. */
+  reread: 0 | 1 | 2
   /** Slots the fast read asked (a quorum first, all of them once widened), and when it widened. */
   asked: Set<number>
   widenedMs: number
@@ -187,6 +193,14 @@ interface Op {
   next?: { value?: Uint8Array, version: number, applied: boolean }
   /** An accept of a changed state was sent in some attempt. */
   wrote: boolean
+  /**
+   * Accepts sent since `wrote`, by phase message, slot and node, that may have been taken: each
+   * leaves when its replica proves it refused (see noteRefusal). None left: nothing this op
+   * proposed can take effect, and it may start again as if it had never written.
+   */
+  sends: Map<string, { ballot: Ballot, epoch: Ballot }>
+  /** The phase messages those accepts went in (entries of acceptMsgs). */
+  sendSeqs: Set<number>
   /** Ballots (numbers) at which this op proposed a changed state, and what it proposed. */
   proposed: Map<number, { value?: Uint8Array, version: number, applied: boolean }>
   deadlineMs: number
@@ -401,6 +415,8 @@ export class StoreNode {
    * quorum's replies knew, and when.
    */
   private readonly primes = new Map<string, { ballot: Ballot, accepted: Ballot, fence: Ballot[], atMs: number }>()
+  /** Accept phases whose sends an op tracks (see noteRefusal): message op → our op. */
+  private readonly acceptMsgs = new Map<number, number>()
   /** Revokes in flight: message op → our op. */
   private readonly revokes = new Map<number, number>()
   readonly counters: StoreCounters = {
@@ -432,6 +448,8 @@ export class StoreNode {
     leaseGetsSent: 0,
     homeWritesSent: 0,
     oneRoundWrites: 0,
+    writesRefused: 0,
+    rereads: 0,
     leaseRevokes: 0,
     leaseGrants: 0
   }
@@ -847,9 +865,12 @@ export class StoreNode {
       resolves: 0,
       readyWaits: 0,
       fastTried: false,
+      reread: 0,
       asked: new Set(),
       widenedMs: -1,
       wrote: false,
+      sends: new Map(),
+      sendSeqs: new Set(),
       proposed: new Map(),
       deadlineMs: this.nowMs + this.cfg.opTimeoutMs,
       phaseSeq: 0,
@@ -872,7 +893,7 @@ export class StoreNode {
 
   private startAttempt (op: Op): void {
     if (this.cfg.consistency === 'none') { return this.startRaw(op) }
-    if (op.kind === 'get' && !op.fastTried && !op.repair) { return this.startFastRead(op) }
+    if (op.kind === 'get' && (!op.fastTried || op.reread === 1) && !op.repair) { return this.startFastRead(op) }
     if (op.attempt === 0 && op.kind !== 'get' && !op.repair && this.startPrimed(op)) { return }
     this.newAttempt(op, 'prepare')
     this.ballotN++
@@ -919,6 +940,11 @@ export class StoreNode {
     assert(next !== undefined, 'accept without a state')
     this.resolve(rid, node => {
       if (node === undefined || op.phaseSeq !== m || this.ops.get(op.id) !== op) { return }
+      if (op.wrote && this.cfg.consistency !== 'none') {
+        op.sends.set(`${m}|${slot}|${node.addr}`, { ballot: op.ballot, epoch: op.fence[slot] })
+        op.sendSeqs.add(m)
+        this.acceptMsgs.set(m, op.id)
+      }
       this.send(node, { type: 'accept', op: m, key: op.key, slot, rid, ballot: op.ballot, value: next.value, version: next.version, ...(op.nextBallot === undefined ? {} : { next: op.nextBallot }) })
     })
   }
@@ -931,6 +957,7 @@ export class StoreNode {
    */
   private startFastRead (op: Op): void {
     op.fastTried = true
+    if (op.reread === 1) { op.reread = 2 }
     this.newAttempt(op, 'read')
     op.asked.clear()
     // A quorum of slots first: ours (no message), then the nearest by measured round trip, and
@@ -1023,6 +1050,12 @@ export class StoreNode {
     }
     assert(cur !== undefined, 'quorum without promises')
     let next: { value?: Uint8Array, version: number, applied: boolean, changed: boolean }
+    if (op.wrote && op.sends.size === 0) {
+      // Every accept we sent was refused where it went, never to be taken: start afresh.
+      this.counters.writesRefused++
+      op.wrote = false
+      op.proposed.clear()
+    }
     if (op.wrote) {
       // An earlier attempt of ours sent accepts: applying the change again could apply it twice
       // (or after a write that overwrote ours). Either our proposal is the current state, and
@@ -1069,6 +1102,17 @@ export class StoreNode {
     }
     if (op.promises.size + op.refused.size < op.asked.size) { return }
     if (op.asked.size < this.r) { return this.widenFastRead(op) }
+    if (op.reread === 0 && op.promises.size >= this.W) {
+      // Every slot answered, and no W of them agree: most often a write is under way (some slots
+      // took its accept, the others not yet). Read once more after about a round trip, which
+      // usually finds it chosen; a full round now would take the writer's ballot from under it
+      // (its accepts refused, its outcome perhaps unknown to its caller).
+      this.counters.rereads++
+      op.reread = 1
+      op.phase = 'backoff'
+      this.timers.push(this.nowMs + Math.max(1, this.nowMs - op.phaseMs), 'backoff', op.id)
+      return
+    }
     this.startAttempt(op)
   }
 
@@ -1123,6 +1167,7 @@ export class StoreNode {
   }
 
   private onOpNack (from: NodeRef, msg: Extract<StoreMessage, { type: 'nack' }>): void {
+    this.noteRefusal(from, msg)
     const op = this.opOf(msg.op)
     if (op === undefined || op.phase === 'backoff') { return this.reject('nack-unexpected') }
     if (!this.validSlot(msg.slot)) { return this.reject('nack-wrong-slot') }
@@ -1230,6 +1275,7 @@ export class StoreNode {
   private succeed (op: Op, next: { value?: Uint8Array, version: number, applied: boolean }): void {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
+    this.forgetSends(op)
     this.dequeue(op)
     this.counters.opsDone++
     if (op.via !== undefined) { return this.answerVia(op.via, { type: 'home-done', op: op.via.op, ok: true, value: next.value, version: next.version, reason: '', ...(op.kind === 'cas' ? { applied: next.applied } : {}) }) }
@@ -1240,15 +1286,38 @@ export class StoreNode {
   private fail (op: Op, reason: string): void {
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
+    this.forgetSends(op)
+    // Indeterminate when an accept of ours may have been taken somewhere.
+    const indeterminate = op.wrote && op.sends.size > 0
     this.dequeue(op)
     this.counters.opsFailed++
     this.forgetRevokes(op.id)
     // What it did is unknown: a state we confirmed for its key may be behind now (and a prime spent).
     this.unconfirm(op.key)
     this.primes.delete(keyString(op.key))
-    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'home-done', op: op.via.op, ok: false, version: 0, reason, ...(op.wrote ? { indeterminate: true } : {}) }) }
+    if (op.via !== undefined) { return this.answerVia(op.via, { type: 'home-done', op: op.via.op, ok: false, version: 0, reason, ...(indeterminate ? { indeterminate: true } : {}) }) }
     if (op.repair) { return }
-    this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate: op.wrote, attempts: op.attempt })
+    this.emit({ type: 'op-failed', opId: op.id, kind: op.kind, reason, indeterminate, attempts: op.attempt })
+  }
+
+  /**
+   * A refused accept that can never be taken leaves its op's sends: the replica had promised a
+   * higher ballot and accepted a lower one than ours (both only grow at a replica), and it
+   * answered in the incarnation we sent to (a replica rebuilt since may have forgotten what it
+   * took). Copies of the accept (duplicates, resends) meet the same promise.
+   */
+  private noteRefusal (from: NodeRef, msg: Extract<StoreMessage, { type: 'nack' }>): void {
+    if (msg.reason !== 'conflict' || msg.accepted === undefined || msg.epoch === undefined || msg.promised === undefined) { return }
+    const id = this.acceptMsgs.get(msg.op)
+    const op = id === undefined ? undefined : this.ops.get(id)
+    const k = `${msg.op}|${msg.slot}|${from.addr}`
+    const sent = op?.sends.get(k)
+    if (op === undefined || sent === undefined) { return }
+    if (compareBallots(msg.accepted, sent.ballot) < 0 && compareBallots(msg.promised, sent.ballot) > 0 && compareBallots(msg.epoch, sent.epoch) === 0) { op.sends.delete(k) }
+  }
+
+  private forgetSends (op: Op): void {
+    for (const m of op.sendSeqs) { this.acceptMsgs.delete(m) }
   }
 
   private validSlot (slot: number): boolean {
@@ -1932,7 +2001,9 @@ export class StoreNode {
     }
     const rec = this.backend.get(m.key, m.slot) ?? emptyRecord(m.key, m.slot, m.rid)
     if (compareBallots(m.ballot, rec.promised) < 0 || compareBallots(m.ballot, rec.accepted) < 0) {
-      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: 'conflict', promised: maxBallot(rec.promised, rec.accepted), range: this.range })
+      // What we had accepted, and in which incarnation: the coordinator may learn from it that
+      // its accept was never taken here (see noteRefusal).
+      return this.send(from, { type: 'nack', op: m.op, slot: m.slot, reason: 'conflict', promised: maxBallot(rec.promised, rec.accepted), range: this.range, accepted: rec.accepted, epoch: this.own.at(m.rid) })
     }
     // With `next` (the same proposer's next ballot), the promise of it is taken in the same write:
     // a phase 1 for `next` answered early, with this acceptance as our accepted state.
