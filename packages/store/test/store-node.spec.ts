@@ -757,22 +757,21 @@ describe('StoreNode, home writes (with leases)', () => {
     }
     // Before, it failed indeterminate (lost-race): it could not tell a refusal from a lost acceptance.
     expect(e).to.deep.include({ type: 'op-done', version: 2 })
-    expect(h.node.counters.writesRefused).to.equal(1)
+    expect(h.node.counters.writesRetried).to.equal(1)
     expect(run(h, { type: 'get', opId: 3, key })).to.deep.include({ type: 'op-done', version: 2, value: te.encode('v2') })
   })
 
-  it('an accept that may have been taken keeps the outcome unknown: a slot that took it, a refusal after it took it (a copy), one from another incarnation, or no answer', () => {
+  it('an accept that may have been taken keeps the outcome unknown (a slot that took it, a refusal after it took it, one from another incarnation, no answer) unless a state not built on it was accepted above it', () => {
     const zero = { n: 0, by: '' }
-    for (const variant of ['taken', 'copy', 'incarnation', 'silent'] as const) {
+    for (const variant of ['refused', 'taken', 'copy', 'incarnation', 'silent', 'outlived'] as const) {
       const h = home()
       run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
       const v1 = h.backend.get(key, 0)?.accepted
-      // A rival prepares a higher ballot at every slot ('taken': and gets its state accepted at
-      // slots 1-3; slot 0, the home's, is left alone, so our write stays primed and slot 0 takes it).
-      for (let slot = variant === 'taken' ? 1 : 0; slot < 4; slot++) {
-        h.node.handleMessage(h.now, other, { type: 'prepare', op: 90 + slot, key, slot, rid: rids[slot], ballot: { n: 1000, by: 'ff' } })
-        if (variant === 'taken') { h.node.handleMessage(h.now, other, { type: 'accept', op: 95 + slot, key, slot, rid: rids[slot], ballot: { n: 1000, by: 'ff' }, value: te.encode('r'), version: 2 }) }
-      }
+      const rival = { n: 1000, by: 'ff' }
+      // A rival prepares a higher ballot at every slot; in 'taken' and 'outlived' slot 0 (the
+      // home's) is left alone, so our write stays primed and slot 0 takes it.
+      const alone = variant === 'taken' || variant === 'outlived'
+      for (let slot = alone ? 1 : 0; slot < 4; slot++) { h.node.handleMessage(h.now, other, { type: 'prepare', op: 90 + slot, key, slot, rid: rids[slot], ballot: rival }) }
       sent(h.node)
       h.node.handleCommand(h.now, { type: 'put', opId: 2, key, value: te.encode('v2') })
       h.node.handleTimeout(h.now)
@@ -791,21 +790,41 @@ describe('StoreNode, home writes (with leases)', () => {
       }
       expect(accepts).to.have.length(4)
       for (const a of accepts) {
-        // Slot 0 is the odd one out but in 'taken'.
-        if (variant === 'taken' || a.slot !== 0) {
+        // Slot 0 is the odd one out but in 'taken' and 'outlived' (where it takes the accept).
+        if (alone || a.slot !== 0) {
           h.node.handleMessage(h.now, self, a)
           continue
         }
-        if (variant === 'copy') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: { n: 1000, by: 'ff' }, accepted: a.ballot, epoch: zero }) }
-        if (variant === 'incarnation') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: { n: 1000, by: 'ff' }, accepted: v1, epoch: { n: 5, by: 'z' } }) }
+        if (variant === 'copy') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: rival, accepted: a.ballot, epoch: zero }) }
+        if (variant === 'incarnation') { h.node.handleMessage(h.now, self, { type: 'nack', op: a.op, slot: 0, reason: 'conflict', promised: rival, accepted: v1, epoch: { n: 5, by: 'z' } }) }
+        if (variant === 'refused') { h.node.handleMessage(h.now, self, a) }
       }
+      // The replies reach the home (refusals, and slot 0's acceptance in 'taken' and 'outlived').
+      for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) { if (t.to.addr === self.addr) { h.node.handleMessage(h.now, self, t.msg) } }
+      // Then the rival's accepts reach slots 1-3 (0-3 in 'refused'): a state of version 2 like
+      // ours (another write on v1), or in 'outlived' v1 again (a read committing what it found).
+      for (let slot = variant === 'refused' ? 0 : 1; slot < 4; slot++) {
+        h.node.handleMessage(h.now, other, { type: 'accept', op: 95 + slot, key, slot, rid: rids[slot], ballot: rival, ...(variant === 'outlived' ? { value: te.encode('v1'), version: 1 } : { value: te.encode('r'), version: 2 }) })
+      }
+      sent(h.node)
       let e: StoreEvent | undefined
       while (e === undefined && h.now < 30000) {
         h.now += 10
         e = h.run().find(x => x.type === 'op-failed' || x.type === 'op-done')
       }
-      expect(e, variant).to.deep.include({ type: 'op-failed', reason: 'lost-race', indeterminate: true })
-      expect(h.node.counters.writesRefused, variant).to.equal(0)
+      if (variant === 'outlived') {
+        // A higher ballot's state of a lower version is not built on ours: ours was never chosen.
+        expect(e, variant).to.deep.include({ type: 'op-done', version: 2 })
+        expect(h.node.counters.writesRetried, variant).to.equal(1)
+        expect(run(h, { type: 'get', opId: 3, key })).to.deep.include({ type: 'op-done', version: 2, value: te.encode('v2') })
+      } else if (variant === 'refused') {
+        // Every slot refused it for good: it runs again on the rival's state.
+        expect(e, variant).to.deep.include({ type: 'op-done', version: 3 })
+        expect(h.node.counters.writesRetried, variant).to.equal(1)
+      } else {
+        expect(e, variant).to.deep.include({ type: 'op-failed', reason: 'lost-race', indeterminate: true })
+        expect(h.node.counters.writesRetried, variant).to.equal(0)
+      }
     }
   })
 

@@ -150,8 +150,11 @@ export interface StoreCounters {
   /** Home writes: writes sent to their key's home; writes this home ran in one round trip (primed). */
   homeWritesSent: number
   oneRoundWrites: number
-  /** Writes whose every accept was refused for good (none taken anywhere), run again afresh. */
-  writesRefused: number
+  /**
+   * Writes that had sent accepts but were found never to take effect (each accept refused for
+   * good, or a state not built on theirs accepted at a higher ballot), run again afresh.
+   */
+  writesRetried: number
   /** Gets whose fast read found the slots disagreeing and read again before a full round. */
   rereads: number
 }
@@ -448,7 +451,7 @@ export class StoreNode {
     leaseGetsSent: 0,
     homeWritesSent: 0,
     oneRoundWrites: 0,
-    writesRefused: 0,
+    writesRetried: 0,
     rereads: 0,
     leaseRevokes: 0,
     leaseGrants: 0
@@ -1050,17 +1053,18 @@ export class StoreNode {
     }
     assert(cur !== undefined, 'quorum without promises')
     let next: { value?: Uint8Array, version: number, applied: boolean, changed: boolean }
-    if (op.wrote && op.sends.size === 0) {
-      // Every accept we sent was refused where it went, never to be taken: start afresh.
-      this.counters.writesRefused++
+    const mine = op.wrote && cur.accepted.by === this.selfHex ? op.proposed.get(cur.accepted.n) : undefined
+    if (op.wrote && mine === undefined && (op.sends.size === 0 || this.outlived(op, cur))) {
+      // Nothing we proposed can ever be chosen: start afresh, as a write that never sent an accept.
+      this.counters.writesRetried++
       op.wrote = false
       op.proposed.clear()
+      op.sends.clear()
     }
     if (op.wrote) {
       // An earlier attempt of ours sent accepts: applying the change again could apply it twice
       // (or after a write that overwrote ours). Either our proposal is the current state, and
       // it only needs committing, or the outcome is unknown.
-      const mine = cur.accepted.by === this.selfHex ? op.proposed.get(cur.accepted.n) : undefined
       if (mine === undefined) { return this.fail(op, 'lost-race') }
       next = { ...mine, changed: false }
     } else {
@@ -1080,6 +1084,23 @@ export class StoreNode {
     }
     this.newPhase(op)
     for (let slot = 0; slot < this.r; slot++) { this.sendAccept(op, slot) }
+  }
+
+  /**
+   * Whether no state this op proposed can ever be chosen, given `cur`, the state accepted at the
+   * highest ballot among a promise quorum for a ballot above all of ours. For each proposal:
+   * either `cur` is below its ballot (so no member of the quorum took it, and none will now:
+   * they promised more; the other slots are fewer than W), or `cur` is above it and not built on
+   * it (a lower version: every change adds one). Once a state is chosen, every state proposed at
+   * a higher ballot is built on it (Paxos), so a higher one that is not shows ours never was
+   * chosen, nor will be.
+   */
+  private outlived (op: Op, cur: { accepted: Ballot, version: number }): boolean {
+    for (const [n, p] of op.proposed) {
+      const c = compareBallots(cur.accepted, { n, by: this.selfHex })
+      if (c === 0 || (c > 0 && cur.version >= p.version)) { return false }
+    }
+    return true
   }
 
   /**
