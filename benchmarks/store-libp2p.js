@@ -28,6 +28,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { generateKeyPairFromSeed } from '@libp2p/crypto/keys'
 import { identify } from '@libp2p/identify'
 import { tcp } from '@libp2p/tcp'
 import { ring } from '@selfmgmt/ring'
@@ -74,11 +75,24 @@ async function waitFor (what, check, ms) {
   }
 }
 
+/** 32 bytes from --seed and the node's index: node i has the same identity in every system. */
+function nodeSeed (i) {
+  const out = new Uint8Array(32)
+  new DataView(out.buffer).setUint32(0, SEED)
+  new DataView(out.buffer).setUint32(4, i)
+  out[8] = 0x5e
+  return out
+}
+
 async function cluster (dir, system, wan) {
   const emulator = wan ? new WanEmulator({ model: parseLatency('planetlab', SEED), seed: SEED }) : undefined
   const nodes = []
   for (let i = 0; i < N; i++) {
     const node = await createLibp2p({
+      // The same identities (so ring ids, replica placement and, under --wan, latency sites) in
+      // every system: before, each cluster drew its own, and the WAN baseline's nearest replicas
+      // could be much nearer than the product's (read-heavy ratio 0.07 in one run, 0.31 in another).
+      privateKey: await generateKeyPairFromSeed('Ed25519', nodeSeed(i)),
       addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
       transports: [emulator === undefined ? tcp() : wanTransport(tcp(), { emulator, index: i })],
       connectionEncrypters: [noise()],
@@ -111,8 +125,10 @@ async function runMix (nodes, readShare, seconds, rand, acc) {
         if (read) { await node.services.store.get(key) } else { await node.services.store.put(key, value) }
         acc.lat[read ? 'get' : 'put'].push(performance.now() - t0)
         acc.ops++
-      } catch {
+      } catch (err) {
         acc.failures++
+        const why = `${read ? 'get' : 'put'} ${err?.code ?? err?.name ?? 'error'}${err?.indeterminate === true ? ' (indeterminate)' : ''}`
+        acc.reasons.set(why, (acc.reasons.get(why) ?? 0) + 1)
       }
     }
   }
@@ -159,7 +175,7 @@ try {
       clusters.push({ system, nodes, rand: prng(SEED) })
     }
     for (const mix of mixes) {
-      const accs = clusters.map(() => ({ ops: 0, failures: 0, secs: 0, lat: { get: [], put: [] } }))
+      const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }))
       const slices = Math.max(1, Math.round(SECONDS / SLICE))
       for (let i = 0; i < slices; i++) {
         for (const [j, c] of clusters.entries()) { await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, accs[j]) }
@@ -168,7 +184,7 @@ try {
         const a = accs[j]
         const r = { throughput: a.ops / a.secs, ops: a.ops, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
         results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
-        log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed`)
+        log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
       }
     }
     for (const c of clusters) {
