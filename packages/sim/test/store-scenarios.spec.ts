@@ -224,19 +224,30 @@ describe('store in the simulator', function () {
       if (c === undefined || !this.serves(rids[0]) || rec === undefined || rec.accepted.n !== c.b.n || rec.accepted.by !== c.b.by) { return undefined }
       return rec
     } as Fn
+    // A coordinator that completes without waiting for the holder.
+    const noWait = function (this: Leasing, op: unknown, next: unknown, chosen: unknown, slots: unknown, read: unknown) {
+      this.noteChosen(op, chosen, slots, read)
+      this.succeed(op, next)
+    } as Fn
     const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'isolate' | 'majorities', seeds: number[], homeWrites?: boolean }> = [
       {
-        name: 'no wait for the holder',
+        name: 'no wait for the holder, home writes off (as when it was found)',
         method: 'finish',
-        fn: function (this: Leasing, op: unknown, next: unknown, chosen: unknown, slots: unknown, read: unknown) {
-          this.noteChosen(op, chosen, slots, read)
-          this.succeed(op, next)
-        } as Fn,
-        // With home writes (the default) the home coordinates the writes to its keys, as its own
-        // holder, and the wait is rare: this mutant runs with them off, as when it was found.
+        fn: noWait,
         family: 'crash',
         seeds: [2, 4, 6],
         homeWrites: false
+      },
+      {
+        // Before the retry rules of the store's Outcomes no seed of 1-30 in nine families showed
+        // it with home writes on (the home writes its keys as its own holder, the wait is rare,
+        // and the writes that broke a lease mostly ended unknown); with them, of seeds 1-30:
+        // crash 2, 12, 21, 25, 28, isolate 11 seeds, churn 10, packet 8, restart 8, none 21.
+        name: 'no wait for the holder, home writes on',
+        method: 'finish',
+        fn: noWait,
+        family: 'crash',
+        seeds: [2, 12]
       },
       {
         name: 'home answers from its confirmed copy without checking its grants',
