@@ -812,6 +812,8 @@ describe('StoreNode, home writes (with leases)', () => {
         h.now += 10
         e = h.run().find(x => x.type === 'op-failed' || x.type === 'op-done')
       }
+      // Nothing of the op is left behind for its accepts' late answers.
+      expect((h.node as unknown as { acceptMsgs: Map<number, number> }).acceptMsgs.size, variant).to.equal(0)
       if (variant === 'outlived') {
         // A higher ballot's state of a lower version is not built on ours: ours was never chosen.
         expect(e, variant).to.deep.include({ type: 'op-done', version: 2 })
@@ -826,6 +828,26 @@ describe('StoreNode, home writes (with leases)', () => {
         expect(h.node.counters.writesRetried, variant).to.equal(0)
       }
     }
+  })
+
+  it('a write cancelled after its accepts left leaves nothing behind for their late answers', () => {
+    const h = home()
+    run(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    h.node.handleCommand(h.now, { type: 'put', opId: 2, key, value: te.encode('v2') })
+    h.node.handleTimeout(h.now)
+    // The primed accepts are out (lookups answered, nothing delivered); the caller gives up.
+    for (let busy = true; busy;) {
+      busy = false
+      for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) { busy = true }
+      for (let ev = h.node.pollEvent(); ev !== undefined; ev = h.node.pollEvent()) {
+        busy = true
+        if (ev.type === 'lookup') { h.node.handleCommand(h.now, { type: 'owner', reqId: ev.reqId, owner: self }) }
+      }
+    }
+    const tracked = (h.node as unknown as { acceptMsgs: Map<number, number> }).acceptMsgs
+    expect(tracked.size).to.equal(1)
+    h.node.handleCommand(h.now, { type: 'cancel', opId: 2 })
+    expect(tracked.size).to.equal(0)
   })
 
   it('a write sent to the home by another node runs once, however many copies of its message arrive; the copies get its outcome', () => {

@@ -521,6 +521,7 @@ export class StoreNode {
         if (op !== undefined) {
           this.ops.delete(op.id)
           this.opByMsg.delete(op.phaseSeq)
+          this.forgetSends(op)
           this.dequeue(op)
           this.unconfirm(op.key)
           this.forgetRevokes(op.id)
