@@ -2,10 +2,24 @@
 import { StoreNode } from '@selfmgmt/store'
 import { expect } from 'aegir/chai'
 import { STORE_FAMILIES, StoreSim, runStoreScenario } from '../src/index.ts'
-import type { StoreSimNode } from '../src/index.ts'
+import type { StoreScenarioOptions, StoreSimNode } from '../src/index.ts'
 
 const SEEDS = Number(process.env.STORE_SEEDS ?? 25)
 const LEASE_SEEDS = Number(process.env.STORE_LEASE_SEEDS ?? 8)
+
+type Fn = (...args: unknown[]) => unknown
+
+/** How many of `runs` give an illegal history while StoreNode's `method` is replaced by `fn` (a mutant). */
+function illegalWith (method: string, fn: Fn, runs: StoreScenarioOptions[]): number {
+  const proto = StoreNode.prototype as unknown as Record<string, Fn>
+  const orig = proto[method]
+  proto[method] = fn
+  try {
+    return runs.filter(o => runStoreScenario(o).verdict === 'illegal').length
+  } finally {
+    proto[method] = orig
+  }
+}
 
 describe('store in the simulator', function () {
   this.timeout(600_000)
@@ -214,9 +228,7 @@ describe('store in the simulator', function () {
 
   it('the checker catches broken leases: a coordinator that does not wait for the holder, or a home that answers after its grants lapsed', () => {
     // Each mutation alone made these seeds illegal when they were found (leases on, r = 4).
-    type Fn = (...args: unknown[]) => unknown
     interface Leasing { confirmed: Map<string, { b: { n: number, by: string } }>, serves(rid: unknown): boolean, backend: { get(k: unknown, s: number): { accepted: { n: number, by: string } } | undefined }, noteChosen: Fn, succeed: Fn }
-    const proto = StoreNode.prototype as unknown as Record<string, Fn>
     // A home that answers from its confirmed copy without checking that its grants still hold.
     const ignoreGrants = function (this: Leasing, key: Uint8Array, rids: unknown[]) {
       const c = this.confirmed.get(String.fromCharCode(...key))
@@ -269,15 +281,7 @@ describe('store in the simulator', function () {
       }
     ]
     for (const m of mutants) {
-      const orig = proto[m.method]
-      proto[m.method] = m.fn
-      let illegal = 0
-      try {
-        for (const seed of m.seeds) { if (runStoreScenario({ family: m.family, seed, leases: true, homeWrites: m.homeWrites }).verdict === 'illegal') { illegal++ } }
-      } finally {
-        proto[m.method] = orig
-      }
-      expect(illegal, m.name).to.be.greaterThan(0)
+      expect(illegalWith(m.method, m.fn, m.seeds.map(seed => ({ family: m.family, seed, leases: true, homeWrites: m.homeWrites }))), m.name).to.be.greaterThan(0)
     }
   })
 
@@ -286,9 +290,7 @@ describe('store in the simulator', function () {
     // none, crash, packet for the first; seeds 1-50 of packet, churn, restart, isolate for the
     // second: packet 19 only). The store's Outcomes (packages/store/README.md) say why each
     // check is there.
-    type Fn = (...args: unknown[]) => unknown
     interface Retrying { selfHex: string, acceptMsgs: Map<number, number>, ops: Map<number, { sends: Map<string, unknown> }> }
-    const proto = StoreNode.prototype as unknown as Record<string, Fn>
     const mutants: Array<{ name: string, method: string, fn: Fn, family: 'none' | 'packet', seeds: number[] }> = [
       {
         // Outlived without the version check: any state above ours counts as not built on it.
@@ -316,15 +318,7 @@ describe('store in the simulator', function () {
       }
     ]
     for (const m of mutants) {
-      const orig = proto[m.method]
-      proto[m.method] = m.fn
-      let illegal = 0
-      try {
-        for (const seed of m.seeds) { if (runStoreScenario({ family: m.family, seed }).verdict === 'illegal') { illegal++ } }
-      } finally {
-        proto[m.method] = orig
-      }
-      expect(illegal, m.name).to.be.greaterThan(0)
+      expect(illegalWith(m.method, m.fn, m.seeds.map(seed => ({ family: m.family, seed }))), m.name).to.be.greaterThan(0)
       // The same seeds with the real rules are legal.
       for (const seed of m.seeds) { expect(runStoreScenario({ family: m.family, seed }).verdict, `${m.family} seed ${seed}`).to.equal('ok') }
     }
