@@ -11,17 +11,18 @@ const self: NodeRef = { id: 1n << 100n, addr: 'a' }
 const other: NodeRef = { id: 5n << 120n, addr: 'b' }
 
 /**
- * Runs a node that owns the whole ring until it is idle: its messages to itself are delivered
- * (every message it sends is also pushed to `seen`), its lookups name itself; returns its other events.
+ * Runs a node that owns the whole ring until it is idle: its messages to itself are delivered, but
+ * those `hold` keeps back (every message it sends is also pushed to `seen`), its lookups name
+ * itself; returns its other events.
  */
-function drain (node: StoreNode, now: number, seen?: StoreMessage[]): StoreEvent[] {
+function drain (node: StoreNode, now: number, seen?: StoreMessage[], hold?: (m: StoreMessage) => boolean): StoreEvent[] {
   const out: StoreEvent[] = []
   for (let busy = true; busy;) {
     busy = false
     for (let t = node.pollTransmit(); t !== undefined; t = node.pollTransmit()) {
       busy = true
       seen?.push(t.msg)
-      if (t.to.addr === self.addr) { node.handleMessage(now, self, t.msg) }
+      if (t.to.addr === self.addr && hold?.(t.msg) !== true) { node.handleMessage(now, self, t.msg) }
     }
     for (let e = node.pollEvent(); e !== undefined; e = node.pollEvent()) {
       busy = true
@@ -776,18 +777,9 @@ describe('StoreNode, home writes (with leases)', () => {
       h.node.handleCommand(h.now, { type: 'put', opId: 2, key, value: te.encode('v2') })
       h.node.handleTimeout(h.now)
       // Everything but the accepts is delivered (lookups answered); those are held back here.
-      const accepts: Array<Extract<StoreMessage, { type: 'accept' }>> = []
-      for (let busy = true; busy;) {
-        busy = false
-        for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) {
-          busy = true
-          if (t.msg.type === 'accept') { accepts.push(t.msg) } else { h.node.handleMessage(h.now, self, t.msg) }
-        }
-        for (let ev = h.node.pollEvent(); ev !== undefined; ev = h.node.pollEvent()) {
-          busy = true
-          if (ev.type === 'lookup') { h.node.handleCommand(h.now, { type: 'owner', reqId: ev.reqId, owner: self }) }
-        }
-      }
+      const out: StoreMessage[] = []
+      drain(h.node, h.now, out, m => m.type === 'accept')
+      const accepts = out.filter((m): m is Extract<StoreMessage, { type: 'accept' }> => m.type === 'accept')
       expect(accepts).to.have.length(4)
       for (const a of accepts) {
         // Slot 0 is the odd one out but in 'taken' and 'outlived' (where it takes the accept).
@@ -836,14 +828,7 @@ describe('StoreNode, home writes (with leases)', () => {
     h.node.handleCommand(h.now, { type: 'put', opId: 2, key, value: te.encode('v2') })
     h.node.handleTimeout(h.now)
     // The primed accepts are out (lookups answered, nothing delivered); the caller gives up.
-    for (let busy = true; busy;) {
-      busy = false
-      for (let t = h.node.pollTransmit(); t !== undefined; t = h.node.pollTransmit()) { busy = true }
-      for (let ev = h.node.pollEvent(); ev !== undefined; ev = h.node.pollEvent()) {
-        busy = true
-        if (ev.type === 'lookup') { h.node.handleCommand(h.now, { type: 'owner', reqId: ev.reqId, owner: self }) }
-      }
-    }
+    drain(h.node, h.now, undefined, () => true)
     const tracked = (h.node as unknown as { acceptMsgs: Map<number, number> }).acceptMsgs
     expect(tracked.size).to.equal(1)
     h.node.handleCommand(h.now, { type: 'cancel', opId: 2 })
