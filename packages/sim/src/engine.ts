@@ -31,6 +31,11 @@ export interface SimNode<C> {
   alive: boolean
   /** The time of the node's armed timer event, Infinity when none. */
   timerAt: number
+  /**
+   * Set while the node is paused (SIGSTOP): what reached it meanwhile, in arrival order, and
+   * whether its timer came due. Its clock runs on; it handles nothing until resumed.
+   */
+  paused?: { backlog: Array<() => void>, timerDue: boolean }
 }
 
 /** A run stopped on a failed invariant; `seed` replays it exactly. */
@@ -93,6 +98,40 @@ export class Engine<C extends SimCore<E>, E> {
   crash (node: SimNode<C>): void {
     node.alive = false
     node.timerAt = Infinity
+    node.paused = undefined
+  }
+
+  /**
+   * Pause (SIGSTOP): the node handles nothing (messages, timers, commands) until {@link resume};
+   * what arrives meanwhile waits for it, in order, as in a stopped process's socket buffers.
+   */
+  pause (node: SimNode<C>): void {
+    if (!node.alive || node.paused !== undefined) { return }
+    node.paused = { backlog: [], timerDue: false }
+  }
+
+  /**
+   * Resume (SIGCONT): everything that waited is handled now, in arrival order, then the timer
+   * if it came due meanwhile (the node's clock ran on through the pause).
+   */
+  resume (node: SimNode<C>): void {
+    const p = node.paused
+    if (p === undefined) { return }
+    node.paused = undefined
+    if (!node.alive) { return }
+    for (const fn of p.backlog) { this.at(this.nowMs, fn) }
+    if (p.timerDue) {
+      const tick = (): void => {
+        if (!node.alive) { return }
+        if (node.paused !== undefined) {
+          node.paused.timerDue = true
+          return
+        }
+        this.guard(node, () => node.core.handleTimeout(this.nowMs))
+        this.drain(node)
+      }
+      this.at(this.nowMs, tick)
+    }
   }
 
   /** Runs `fn` at virtual time `atMs`. */
@@ -103,6 +142,10 @@ export class Engine<C extends SimCore<E>, E> {
   /** Calls `fn(core, now)` on a node (a command), then drains it. */
   call (node: SimNode<C>, fn: (core: C, nowMs: number) => void): void {
     if (!node.alive) { return }
+    if (node.paused !== undefined) {
+      node.paused.backlog.push(() => this.call(node, fn))
+      return
+    }
     this.guard(node, () => fn(node.core, this.nowMs))
     this.drain(node)
   }
@@ -127,6 +170,10 @@ export class Engine<C extends SimCore<E>, E> {
     }
     const node = this.nodes[ev.node]
     if (!node.alive) { return }
+    if (node.paused !== undefined) {
+      this.defer(node, ev)
+      return
+    }
     const core = node.core
     try {
       if (ev.kind === 1) {
@@ -144,6 +191,32 @@ export class Engine<C extends SimCore<E>, E> {
       throw this.failure(node, err)
     }
     this.drain(node)
+  }
+
+  /** An event for a paused node: a message waits in its backlog; a due timer is noted. */
+  private defer (node: SimNode<C>, ev: { at: number, kind: number, node: number, from: number, msg: unknown }): void {
+    const p = node.paused as { backlog: Array<() => void>, timerDue: boolean }
+    if (ev.kind === 1) {
+      if (ev.at !== node.timerAt) { return }
+      node.timerAt = Infinity
+      p.timerDue = true
+      return
+    }
+    const { from, msg } = ev
+    // The message reached the node's buffers; it is handled on resume, whatever the network
+    // does meanwhile.
+    if (!this.net.reachable(from, node.index)) { return }
+    const handle = (): void => {
+      if (!node.alive) { return }
+      if (node.paused !== undefined) {
+        node.paused.backlog.push(handle)
+        return
+      }
+      this.mixTrace(0, node.index, this.nowMs, this.typeCode(msg))
+      this.guard(node, () => node.core.handleMessage(this.nowMs, this.nodes[from].ref, msg))
+      this.drain(node)
+    }
+    p.backlog.push(handle)
   }
 
   private guard (node: SimNode<C>, fn: () => void): void {

@@ -10,7 +10,7 @@ import { StoreSim } from './store-sim.ts'
 import type { StoreSimNode, WorkloadStats } from './store-sim.ts'
 import type { LinearizabilityResult, Quantiles } from '@selfmgmt/testkit'
 
-export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart', 'cold'] as const
+export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart', 'cold', 'pause'] as const
 export type StoreFamily = typeof STORE_FAMILIES[number]
 
 export interface StoreScenarioOptions {
@@ -250,6 +250,22 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
             if (i === 0) { sim.create(back) } else { sim.join(back) }
           })
         })
+      })
+      break
+    }
+    case 'pause': {
+      // Nodes paused (SIGSTOP) for 0.5 to 12 s, one at a time, some long enough to be suspected
+      // and have their ranges taken over, then resumed (SIGCONT) with everything that waited;
+      // and, as in the real-process test, a node killed and restarted from its records.
+      for (let t = 3000; t < faultMs - 12_000; t += 13_000 + rng.int(4000)) {
+        const ms = 500 + rng.int(11_500)
+        at(t, () => { const n = pick(); if (n !== undefined) { sim.pause(n, ms) } })
+      }
+      at(faultMs * 0.4, () => {
+        const n = pick()
+        if (n === undefined) { return }
+        sim.crash(n)
+        at(faultMs * 0.4 + 5000, () => sim.join(sim.addNode(n)))
       })
       break
     }

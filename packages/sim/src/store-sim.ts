@@ -259,6 +259,18 @@ export class StoreSim {
     this.abandonClientsOf(n)
   }
 
+  /**
+   * Pause (SIGSTOP) for `ms`: the node handles nothing meanwhile, then everything that reached
+   * it at once (its clock ran on). Clients stop sending to it while it is paused (operations
+   * already sent wait for it), as the real-process workload does.
+   */
+  pause (n: StoreSimNode, ms: number): void {
+    if (!n.alive || n.paused !== undefined) { return }
+    this.engine.pause(n)
+    for (const c of this.clients) { if (c.node === n && !c.busy) { c.node = undefined } }
+    this.engine.at(this.nowMs + ms, () => this.engine.resume(n))
+  }
+
   /** Graceful leave: the store hands its range to the successor, then the ring leaves. */
   leave (n: StoreSimNode): void {
     if (!n.alive) { return }
@@ -413,8 +425,8 @@ export class StoreSim {
   private nextOp (c: Client): void {
     const w = this.workload
     if (!this.running || w === undefined || c.busy) { return }
-    if (c.node === undefined || !c.node.alive || !c.node.core.member) {
-      const m = this.members()
+    if (c.node === undefined || !c.node.alive || !c.node.core.member || c.node.paused !== undefined) {
+      const m = this.members().filter(n => n.paused === undefined)
       if (m.length === 0) {
         // Nobody up (a whole ring down): try again later.
         this.engine.at(this.nowMs + w.thinkMs, () => this.nextOp(c))

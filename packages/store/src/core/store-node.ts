@@ -1522,11 +1522,14 @@ export class StoreNode {
 
   /** As home: the round chose `chosen`; remember it as confirmed if the lease allows (see above). */
   private noteChosen (op: Op, chosen: Ballot, slots: number[], read: boolean): void {
-    if (op.repair || !this.serves(op.rids[0])) { return }
     const k = keyString(op.key)
     const old = this.confirmed.get(k)
     if (old !== undefined && compareBallots(old.b, chosen) > 0) { return }
+    // What we confirmed before is behind now, whether or not we can confirm this round: a
+    // round we ran as holder waits for no one, so nothing else will break that confirmation
+    // (our slot-0 copy may not have taken this state, being rebuilt, and may get the old one).
     this.confirmed.delete(k)
+    if (op.repair || !this.serves(op.rids[0])) { return }
     const since = (slot: number): number => this.leaseAt(op.rids, slot)?.fromMs ?? Infinity
     let held: number[]
     if (read) {
