@@ -2364,6 +2364,10 @@ export class StoreNode {
     const a = start + (len * i) / chunks
     const b = start + (len * (i + 1n)) / chunks - 1n
     this.counters.superseded++
+    // What we confirmed as home was about copies that are rebuilt now (by the argument of
+    // leaseRead a rebuilt copy that holds a confirmed ballot is still current, but the rebuild
+    // may race with writes; the next gets confirm again through a quorum round).
+    this.confirmed.clear()
     // The parts of [a, b] not pending already.
     let cursor = a
     const add: PendingArc[] = []
