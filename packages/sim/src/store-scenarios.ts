@@ -10,7 +10,7 @@ import { StoreSim } from './store-sim.ts'
 import type { StoreSimNode, WorkloadStats } from './store-sim.ts'
 import type { LinearizabilityResult, Quantiles } from '@selfmgmt/testkit'
 
-export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart', 'cold', 'pause'] as const
+export const STORE_FAMILIES = ['none', 'crash', 'churn', 'partition', 'isolate', 'bridge', 'majorities', 'packet', 'restart', 'cold', 'pause', 'swarm'] as const
 export type StoreFamily = typeof STORE_FAMILIES[number]
 
 export interface StoreScenarioOptions {
@@ -62,7 +62,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const r = o.r ?? 4
   const keys = o.keys ?? 12
   const faultMs = o.faultMs ?? 60_000
-  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet', store: { ...(o.leases === true ? { leases: true } : {}), ...(o.homeWrites === undefined ? {} : { homeWrites: o.homeWrites }) } })
+  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet' || o.family === 'swarm', store: { ...(o.leases === true ? { leases: true } : {}), ...(o.homeWrites === undefined ? {} : { homeWrites: o.homeWrites }) } })
   const members = sim.build(nodes)
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()
@@ -267,6 +267,61 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
         sim.crash(n)
         at(faultMs * 0.4 + 5000, () => sim.join(sim.addNode(n)))
       })
+      break
+    }
+    case 'swarm': {
+      // A mix drawn from the seed (swarm testing, as TigerBeetle's VOPR): every 2-8 s one of
+      // pause, a long pause, two pauses, crash, restart from records, isolate a node, halves,
+      // graceful leave, join, or 5 s of loss, duplication and reordering; clocks skewed.
+      const kinds = ['pause', 'long-pause', 'two-pauses', 'crash', 'restart', 'isolate', 'halves', 'leave', 'join', 'packet'] as const
+      const cut = (g: Int32Array, ms: number): void => {
+        sim.engine.net.setPartition(g)
+        sim.engine.at(sim.nowMs + ms, () => { sim.engine.net.setPartition(undefined) })
+      }
+      for (let t = 2000; t < faultMs - 8000; t += 2000 + rng.int(6000)) {
+        const kind = kinds[rng.int(kinds.length)]
+        at(t, () => {
+          const n = pick()
+          if (n === undefined) { return }
+          const few = live().length <= 6
+          switch (kind) {
+            case 'pause': sim.pause(n, 300 + rng.int(6000)); break
+            case 'long-pause': sim.pause(n, 8000 + rng.int(15_000)); break
+            case 'two-pauses': {
+              sim.pause(n, 2000 + rng.int(8000))
+              const m = pick()
+              if (m !== undefined) { sim.pause(m, 2000 + rng.int(8000)) }
+              break
+            }
+            case 'crash': if (!few) { sim.crash(n) } break
+            case 'restart':
+              if (!few) {
+                sim.crash(n)
+                sim.engine.at(sim.nowMs + 2000 + rng.int(6000), () => sim.join(sim.addNode(n)))
+              }
+              break
+            case 'isolate': {
+              const g = new Int32Array(sim.engine.nodes.length + 64)
+              g[n.index] = 1
+              cut(g, 1000 + rng.int(8000))
+              break
+            }
+            case 'halves': {
+              const g = new Int32Array(sim.engine.nodes.length + 64)
+              for (let i = 0; i < g.length; i++) { g[i] = rng.int(2) }
+              cut(g, 1000 + rng.int(8000))
+              break
+            }
+            case 'leave': if (!few) { sim.leave(n) } break
+            case 'join': sim.join(sim.addNode()); break
+            case 'packet':
+              sim.engine.net.setFaults({ lossRate: 0.05, duplicateRate: 0.05, reorderMs: 50 })
+              sim.engine.at(sim.nowMs + 5000, () => { sim.engine.net.setFaults({}) })
+              break
+            default: unreachable(kind, 'unknown fault')
+          }
+        })
+      }
       break
     }
     default:

@@ -9,15 +9,15 @@ const LEASE_SEEDS = Number(process.env.STORE_LEASE_SEEDS ?? 8)
 
 type Fn = (...args: unknown[]) => unknown
 
-/** How many of `runs` give an illegal history while StoreNode's `method` is replaced by `fn` (a mutant). */
-function illegalWith (method: string, fn: Fn, runs: StoreScenarioOptions[]): number {
+/** How many of `runs` give an illegal history while StoreNode's methods are replaced as `mutant` says. */
+function illegalWith (mutant: Record<string, Fn>, runs: StoreScenarioOptions[]): number {
   const proto = StoreNode.prototype as unknown as Record<string, Fn>
-  const orig = proto[method]
-  proto[method] = fn
+  const orig = Object.fromEntries(Object.keys(mutant).map(method => [method, proto[method]]))
+  Object.assign(proto, mutant)
   try {
     return runs.filter(o => runStoreScenario(o).verdict === 'illegal').length
   } finally {
-    proto[method] = orig
+    Object.assign(proto, orig)
   }
 }
 
@@ -245,16 +245,23 @@ describe('store in the simulator', function () {
     // its slot-0 copy did not serve (being rebuilt): the copy, rebuilt to the confirmed state,
     // answered gets after that round's acknowledged write (the real-process test's leases
     // finding; the simulator showed it once nodes could be paused).
-    const noteChosen = (StoreNode.prototype as unknown as Record<string, Fn>).noteChosen
+    // Two guards stop it, each alone: the round drops the older confirmation whatever the copy
+    // does (noteChosen), and an arc superseded (to be rebuilt) drops every confirmation; the
+    // mutant removes both.
+    const { noteChosen, supersede } = StoreNode.prototype as unknown as Record<string, Fn>
     const keepConfirmed = function (this: Leasing, op: { repair: boolean, rids: unknown[] }, ...rest: unknown[]) {
       if (op.repair || !this.serves(op.rids[0])) { return }
       return noteChosen.call(this, op, ...rest)
     } as Fn
-    const mutants: Array<{ name: string, method: string, fn: Fn, family: 'crash' | 'isolate' | 'majorities' | 'pause', seeds: number[], homeWrites?: boolean }> = [
+    const keepOnSupersede = function (this: Leasing, ...args: unknown[]) {
+      const kept = new Map(this.confirmed)
+      supersede.apply(this, args)
+      for (const [k, c] of kept) { this.confirmed.set(k, c) }
+    } as Fn
+    const mutants: Array<{ name: string, mutant: Record<string, Fn>, family: 'crash' | 'isolate' | 'majorities' | 'pause', seeds: number[], homeWrites?: boolean }> = [
       {
         name: 'no wait for the holder, home writes off (as when it was found)',
-        method: 'finish',
-        fn: noWait,
+        mutant: { finish: noWait },
         family: 'crash',
         seeds: [2, 4, 6],
         homeWrites: false
@@ -265,15 +272,13 @@ describe('store in the simulator', function () {
         // and the writes that broke a lease mostly ended unknown); with them, of seeds 1-30:
         // crash 2, 12, 21, 25, 28, isolate 11 seeds, churn 10, packet 8, restart 8, none 21.
         name: 'no wait for the holder, home writes on',
-        method: 'finish',
-        fn: noWait,
+        mutant: { finish: noWait },
         family: 'crash',
         seeds: [2, 12]
       },
       {
         name: 'home answers from its confirmed copy without checking its grants',
-        method: 'leaseRead',
-        fn: ignoreGrants,
+        mutant: { leaseRead: ignoreGrants },
         // (isolate seeds 12, 15 before home writes; with them, of seeds 1-30 of isolate, bridge,
         // partition and majorities, isolate 24 and majorities 9; with the retry rules of the
         // store's Outcomes, of seeds 1-50: isolate 32, 49, majorities 9, 32, 39, bridge 11, 48,
@@ -283,22 +288,20 @@ describe('store in the simulator', function () {
       },
       {
         name: 'the same, under a non-transitive partition',
-        method: 'leaseRead',
-        fn: ignoreGrants,
+        mutant: { leaseRead: ignoreGrants },
         family: 'majorities',
         seeds: [9]
       },
       {
         // (seeds 74 and 143 of 1-300 of pause)
         name: 'a home that keeps its confirmation when its own round chose a later state without its copy',
-        method: 'noteChosen',
-        fn: keepConfirmed,
+        mutant: { noteChosen: keepConfirmed, supersede: keepOnSupersede },
         family: 'pause',
         seeds: [74, 143]
       }
     ]
     for (const m of mutants) {
-      expect(illegalWith(m.method, m.fn, m.seeds.map(seed => ({ family: m.family, seed, leases: true, homeWrites: m.homeWrites }))), m.name).to.be.greaterThan(0)
+      expect(illegalWith(m.mutant, m.seeds.map(seed => ({ family: m.family, seed, leases: true, homeWrites: m.homeWrites }))), m.name).to.be.greaterThan(0)
     }
   })
 
@@ -308,34 +311,36 @@ describe('store in the simulator', function () {
     // second: packet 19 only). The store's Outcomes (packages/store/README.md) say why each
     // check is there.
     interface Retrying { selfHex: string, acceptMsgs: Map<number, number>, ops: Map<number, { sends: Map<string, unknown> }> }
-    const mutants: Array<{ name: string, method: string, fn: Fn, family: 'none' | 'packet', seeds: number[] }> = [
+    const mutants: Array<{ name: string, mutant: Record<string, Fn>, family: 'none' | 'packet', seeds: number[] }> = [
       {
         // Outlived without the version check: any state above ours counts as not built on it.
         name: 'no version check',
-        method: 'outlived',
-        fn: function (this: Retrying, op: { proposed: Map<number, unknown> }, cur: { accepted: { n: number, by: string } }) {
-          for (const n of op.proposed.keys()) { if (cur.accepted.n === n && cur.accepted.by === this.selfHex) { return false } }
-          return true
-        } as Fn,
+        mutant: {
+          outlived: function (this: Retrying, op: { proposed: Map<number, unknown> }, cur: { accepted: { n: number, by: string } }) {
+            for (const n of op.proposed.keys()) { if (cur.accepted.n === n && cur.accepted.by === this.selfHex) { return false } }
+            return true
+          } as Fn
+        },
         family: 'none',
         seeds: [5, 7]
       },
       {
         // Any conflict refusal of an accept taken as proof, whatever the replica had accepted.
         name: 'no accepted-ballot check',
-        method: 'noteRefusal',
-        fn: function (this: Retrying, from: { addr: string }, msg: { reason: string, op: number, slot: number }) {
-          if (msg.reason !== 'conflict') { return }
-          const id = this.acceptMsgs.get(msg.op)
-          const op = id === undefined ? undefined : this.ops.get(id)
-          op?.sends.delete(`${msg.op}|${msg.slot}|${from.addr}`)
-        } as Fn,
+        mutant: {
+          noteRefusal: function (this: Retrying, from: { addr: string }, msg: { reason: string, op: number, slot: number }) {
+            if (msg.reason !== 'conflict') { return }
+            const id = this.acceptMsgs.get(msg.op)
+            const op = id === undefined ? undefined : this.ops.get(id)
+            op?.sends.delete(`${msg.op}|${msg.slot}|${from.addr}`)
+          } as Fn
+        },
         family: 'packet',
         seeds: [19]
       }
     ]
     for (const m of mutants) {
-      expect(illegalWith(m.method, m.fn, m.seeds.map(seed => ({ family: m.family, seed }))), m.name).to.be.greaterThan(0)
+      expect(illegalWith(m.mutant, m.seeds.map(seed => ({ family: m.family, seed }))), m.name).to.be.greaterThan(0)
       // The same seeds with the real rules are legal.
       for (const seed of m.seeds) { expect(runStoreScenario({ family: m.family, seed }).verdict, `${m.family} seed ${seed}`).to.equal('ok') }
     }
