@@ -7,6 +7,7 @@ import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../s
 import type { NodeRef } from '@selfmgmt/ring'
 
 const te = new TextEncoder()
+const td = new TextDecoder()
 const self: NodeRef = { id: 1n << 100n, addr: 'a' }
 const other: NodeRef = { id: 5n << 120n, addr: 'b' }
 
@@ -326,6 +327,38 @@ describe('StoreNode, one node', () => {
     expect(e[0]).to.deep.include({ type: 'op-done', version: 3, value: te.encode('newer') })
     expect(h.node.counters.rereads).to.equal(2)
     expect(seen.filter(m => m.type === 'prepare').length).to.be.greaterThan(0)
+  })
+
+  it('a write that commits its own earlier proposal again at a new ballot counts that ballot as its own: cut short as well, the next attempt still finds its state and succeeds', () => {
+    const h = single()
+    const k = te.encode('again')
+    h.node.handleCommand(0, { type: 'put', opId: 1, key: k, value: te.encode('v1') })
+    h.run()
+    // Accept rounds of op 2, by ballot: the first reaches slots 0 and 1 only, the second (the
+    // same state again: the replicas disagree) slot 0 only, the third every slot.
+    const rounds: string[] = []
+    const hold = (m: StoreMessage): boolean => {
+      if (m.type !== 'accept') { return false }
+      const b = JSON.stringify(m.ballot)
+      if (!rounds.includes(b)) { rounds.push(b) }
+      const i = rounds.indexOf(b)
+      return i === 0 ? m.slot >= 2 : i === 1 ? m.slot >= 1 : false
+    }
+    const seen: StoreMessage[] = []
+    h.node.handleCommand(0, { type: 'put', opId: 2, key: k, value: te.encode('v2') })
+    let e: StoreEvent | undefined
+    for (let now = 0; now <= 60_000 && e === undefined; now += 50) {
+      h.node.handleTimeout(now)
+      e = drain(h.node, now, seen, hold).find(x => x.type === 'op-done' || x.type === 'op-failed')
+    }
+    expect(rounds).to.have.length(3)
+    const accepts = seen.filter((m): m is Extract<StoreMessage, { type: 'accept' }> => m.type === 'accept' && m.version === 2)
+    expect(accepts.every(m => td.decode(m.value) === 'v2')).to.equal(true)
+    // Before, the third attempt found its own state at the second round's ballot, did not know
+    // it as its own, and failed indeterminate (lost-race).
+    expect(e).to.deep.include({ type: 'op-done', version: 2 })
+    expect(h.node.counters.writesRetried).to.equal(0)
+    for (let slot = 0; slot < 4; slot++) { expect(td.decode(h.backend.get(k, slot)?.value)).to.equal('v2') }
   })
 })
 

@@ -1079,7 +1079,10 @@ export class StoreNode {
     op.next = next
     op.phase = 'accept'
     op.nextBallot = this.primeBallot(op)
-    if (next.changed) {
+    if (next.changed || op.wrote) {
+      // A change, or our own earlier proposal committed again at this ballot: either way a
+      // proposal of ours at it (else, that commit cut short, the next attempt would find our
+      // own state at a ballot it does not know as ours and report a lost race).
       op.wrote = true
       op.proposed.set(op.ballot.n, { value: next.value, version: next.version, applied: next.applied })
     }
