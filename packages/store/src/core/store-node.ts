@@ -2367,9 +2367,10 @@ export class StoreNode {
     const a = start + (len * i) / chunks
     const b = start + (len * (i + 1n)) / chunks - 1n
     this.counters.superseded++
-    // What we confirmed as home was about copies that are rebuilt now (by the argument of
-    // leaseRead a rebuilt copy that holds a confirmed ballot is still current, but the rebuild
-    // may race with writes; the next gets confirm again through a quorum round).
+    // What we confirmed as home was about copies that are rebuilt now: a rebuilt copy can hold
+    // a confirmed ballot and still miss a later write (pause seed 74: one the home ran while its
+    // copy did not serve, which noteChosen now guards too). The next gets confirm again through
+    // a quorum round.
     this.confirmed.clear()
     // The parts of [a, b] not pending already.
     let cursor = a
