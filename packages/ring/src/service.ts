@@ -117,8 +117,15 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   private readonly pending = new Map<number, Pending>()
   private readonly records = new RecordStore()
   private reqSeq = 0
+  /**
+   * Between start and stop. Once stopping, nothing reaches the core any more and its timer is
+   * not armed again: a message or an unreachable peer handled while the streams close would
+   * otherwise re-arm the periodic tick, which re-arms itself and keeps the process alive.
+   */
+  private running = false
 
   private readonly timer = new CoreTimer(() => this.now(), () => {
+    if (!this.running) { return }
     this.core?.handleTimeout(this.now())
     this.flush()
   })
@@ -168,6 +175,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     if (!this.clockHeld) { acquirePauseClock() }
     this.clockHeld = true
     this.core = new RingNode({ ...this.coreConfig(), self, geometry: this.init.geometry ?? { name: 'dks', k: 16 }, proximity: this.init.proximity === true })
+    this.running = true
     await this.components.registrar.handle(this.protocol, (stream, connection) => this.onStream(stream, connection), {
       maxInboundStreams: this.init.maxInboundStreams ?? K.MAX_INBOUND_STREAMS,
       maxOutboundStreams: this.init.maxOutboundStreams ?? K.MAX_OUTBOUND_STREAMS
@@ -194,6 +202,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   async stop (): Promise<void> {
+    this.running = false
     this.components.events.removeEventListener('peer:identify', this.onIdentify as any)
     this.timer.clear()
     if (this.clockHeld) { releasePauseClock() }
@@ -429,7 +438,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   /** Sends what the core emitted, handles its events, re-arms the timer, refreshes tags. */
   private flush (): void {
     const core = this.core
-    if (core === undefined) { return }
+    if (core === undefined || !this.running) { return }
     for (let t = core.pollTransmit(); t !== undefined; t = core.pollTransmit()) {
       this.metrics.sent?.increment({ [t.msg.type]: true })
       this.channels.send(t.to.addr, encodeMessage(t.msg, this.codec))
@@ -440,7 +449,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   private armTimer (): void {
-    if (this.core !== undefined) { this.timer.arm(this.core.pollTimeoutMs()) }
+    if (this.core !== undefined && this.running) { this.timer.arm(this.core.pollTimeoutMs()) }
   }
 
   private onCoreEvent (e: RingEvent): void {
@@ -623,6 +632,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
 
   /** Feeds one message to the core; returns the rejection reason when it was refused for cause. */
   private deliver (from: NodeRef, msg: unknown): string | undefined {
+    if (!this.running) { return undefined }
     const core = this.requireCore()
     const before = { ...core.counters.rejected }
     core.handleMessage(this.now(), from, msg)
@@ -648,7 +658,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
 
   private onUnreachable (addr: string, err: Error): void {
     this.log('ring peer %s unreachable - %e', addr, err)
-    if (this.core === undefined) { return }
+    if (this.core === undefined || !this.running) { return }
     this.core.handleCommand(this.now(), { type: 'peer-unreachable', addr })
     this.flush()
   }

@@ -174,4 +174,17 @@ describe('ring properties (random schedules)', function () {
   it('invariants hold after every step, and after churn the ring converges and answers right', () => {
     fc.assert(fc.property(scenarioArb, sc => { runScenario(sc) }), params(1500))
   })
+
+  it('three neighbours leaving at once next to a crash: the two nodes left find each other (a counterexample CI found, FC_SEED=1540864256)', () => {
+    // Before leaving nodes passed their neighbours' lists on, the two survivors knew only nodes
+    // that had left and each ended alone.
+    runScenario({
+      geometry: { name: 'tango' },
+      succListLength: 2,
+      initial: 5,
+      salt: 1848094245,
+      ops: [{ kind: 'crash', who: 24 }, { kind: 'join', via: 0 }, { kind: 'wait', ms: 20 }, { kind: 'leave', who: 0 }, { kind: 'leave', who: 0 }, { kind: 'leave', who: 0 }],
+      finalKeys: [0n]
+    })
+  })
 })

@@ -129,3 +129,43 @@ describe('ring service on libp2p', function () {
     expect(r.owner.peerId.toString()).to.equal(owner(nodes, keyToId('after-leave')).peerId.toString())
   })
 })
+
+describe('ring service: stopping', function () {
+  this.timeout(120_000)
+
+  it('a stopped ring service handles no more messages and arms no timer, even while its peers still send', async () => {
+    const nodes = await startRing(5)
+    await waitFor(() => consistent(nodes), 30_000, 'a consistent ring of 5')
+    // Every timer a ring's core timer (one per node) arms from here on, while it is pending.
+    const pending = new Set<ReturnType<typeof setTimeout>>()
+    const realSet = globalThis.setTimeout
+    const realClear = globalThis.clearTimeout
+    const patchedSet = (fn: (...args: any[]) => void, ms?: number, ...args: any[]): ReturnType<typeof setTimeout> => {
+      const fromCore = new Error().stack?.includes('core-timer') === true
+      const t: ReturnType<typeof setTimeout> = realSet((...a: any[]) => { pending.delete(t); fn(...a) }, ms, ...args)
+      if (fromCore) { pending.add(t) }
+      return t
+    }
+    globalThis.setTimeout = patchedSet as typeof setTimeout
+    globalThis.clearTimeout = ((t: ReturnType<typeof setTimeout>) => { pending.delete(t); realClear(t) }) as typeof clearTimeout
+    const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => realSet(resolve, ms)) }
+    try {
+      // Only the ring service of one node stops; its connections stay up, so its neighbours keep
+      // pinging it over the streams they have open (a ping every 3 s).
+      const before = structuredClone(nodes[0].services.ring.getRoutingState().counters)
+      await nodes[0].services.ring.stop()
+      await sleep(7_000)
+      expect(nodes[0].services.ring.getRoutingState().counters, 'the stopped core handled nothing').to.deep.equal(before)
+      expect(pending.size, 'at most one armed core timer per running ring service').to.be.at.most(nodes.length - 1)
+      // Then every node stops at once (leaves crossing one another), and no timer stays behind.
+      await stopAll(nodes)
+      await sleep(7_000)
+    } finally {
+      globalThis.setTimeout = realSet
+      globalThis.clearTimeout = realClear
+    }
+    const left = [...pending].filter(t => t.hasRef())
+    for (const t of left) { realClear(t) }
+    expect(left.length, 'ring timers still armed after every node stopped').to.equal(0)
+  })
+})

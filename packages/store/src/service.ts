@@ -355,8 +355,9 @@ export class StoreService implements Startable {
     }
   }
 
+  /** Never once stopping: a message handled while the streams close must not leave a timer armed. */
   private armTimer (): void {
-    if (this.core !== undefined) { this.timer.arm(this.core.pollTimeoutMs()) }
+    if (this.core !== undefined && this.started) { this.timer.arm(this.core.pollTimeoutMs()) }
   }
 
   private onCoreEvent (e: StoreEvent): void {
@@ -461,7 +462,7 @@ export class StoreService implements Startable {
         const r = decodeStoreMessage(frame)
         if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
         const core = this.core
-        if (core === undefined) { throw new QuorumUnavailableError('stopped') }
+        if (core === undefined || !this.started) { throw new QuorumUnavailableError('stopped') }
         this.backend?.beginBatch?.()
         core.handleMessage(this.now(), from, r.msg)
         this.flush()

@@ -550,11 +550,20 @@ export class RingNode {
     this.emit({ type: 'left' })
   }
 
-  /** A neighbour leaves gracefully: take over its range or its place, no suspicion. */
+  /**
+   * A neighbour leaves gracefully: take over its range or its place, no suspicion. A node that
+   * lies between us and our predecessor or successor counts as that neighbour: when adjacent
+   * nodes leave at once, each passes its neighbours' lists on (onLeaveWhileLeaving), so the
+   * nodes on either side hear again from a node they already let go, with the lists that name
+   * who is next once all of them are gone.
+   */
   private onLeave (from: NodeRef, m: M.LeaveMsg): void {
+    if (this.stateValue === 'leaving') { return this.onLeaveWhileLeaving(from, m) }
     if (this.stateValue !== 'member') { return this.reject('leave-not-member') }
-    const wasPred = this.pred?.addr === from.addr
-    const wasSucc = this.succ?.addr === from.addr
+    const p = this.pred
+    const s = this.succ
+    const wasPred = p !== undefined && (p.addr === from.addr || inOpenOpen(from.id, p.id, this.self.id))
+    const wasSucc = s !== undefined && (s.addr === from.addr || inOpenOpen(from.id, this.self.id, s.id))
     this.forget(from)
     this.addSuspect(from, true)
     if (wasPred) {
@@ -570,6 +579,30 @@ export class RingNode {
       if (s !== undefined) { this.sendPing(s, 0) }
     }
     this.send(from, { type: 'leave-ack' })
+  }
+
+  /**
+   * A neighbour leaves while we are leaving too: the neighbour on our other side must learn
+   * who comes next once both of us are gone, or, when several adjacent nodes leave at once, the
+   * nodes on either side may be left knowing only nodes that left (a property run: three
+   * neighbours leaving at once next to a crash left the last two nodes each alone). Pass its
+   * lists on, merged with ours (without it), in a leave of our own; our lists stay as they are
+   * (we are going), so a later leave from the same side is passed on as well.
+   */
+  private onLeaveWhileLeaving (from: NodeRef, m: M.LeaveMsg): void {
+    this.send(from, { type: 'leave-ack' })
+    const acks = this.leaveAcks
+    if (acks === undefined) { return }
+    const wasPred = this.pred?.addr === from.addr
+    const wasSucc = this.succ?.addr === from.addr
+    if (!wasPred && !wasSucc) { return }
+    const other = (n: NodeRef): boolean => n.addr === from.addr
+    const predList = wasPred ? normalizePreds(this.self, [...this.predList, ...m.predList], C.PRED_LIST_MAX, other) : this.predList.slice(0, C.PRED_LIST_MAX)
+    const succList = wasSucc ? normalizeSuccs(this.self, [...this.succList, ...m.succList], C.SUCC_LIST_MAX, other) : this.succList.slice(0, C.SUCC_LIST_MAX)
+    const to = wasPred ? this.succ : this.pred
+    if (to === undefined || to.addr === from.addr) { return }
+    acks.add(to.addr)
+    this.send(to, { type: 'leave', predList, succList })
   }
 
   // ---------------------------------------------------------------- neighbours: ping, pong, hint
