@@ -123,6 +123,20 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
 }
 
 /** Schedules the faults of a family over the safety phase. */
+/** Partition groups that cut node n off from every other node. */
+function isolating (sim: StoreSim, n: StoreSimNode): Int32Array {
+  const g = new Int32Array(sim.engine.nodes.length + 64)
+  g[n.index] = 1
+  return g
+}
+
+/** Partition groups of two random halves (one draw per entry, in order: seeds replay as before). */
+function randomHalves (sim: StoreSim): Int32Array {
+  const g = new Int32Array(sim.engine.nodes.length + 64)
+  for (let i = 0; i < g.length; i++) { g[i] = sim.rng.int(2) }
+  return g
+}
+
 function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at: (ms: number, fn: () => void) => void, pick: () => StoreSimNode | undefined): void {
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()
@@ -148,11 +162,7 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
     case 'partition':
       // Halves: neither side holds a majority of every key's slots for long; heal, repeat.
       for (let k = 0; k < 2; k++) {
-        at(k * faultMs / 2 + 5000, () => {
-          const g = new Int32Array(sim.engine.nodes.length + 64)
-          for (let i = 0; i < g.length; i++) { g[i] = rng.int(2) }
-          sim.engine.net.setPartition(g)
-        })
+        at(k * faultMs / 2 + 5000, () => { sim.engine.net.setPartition(randomHalves(sim)) })
         at(k * faultMs / 2 + faultMs / 2 - 5000, () => sim.engine.net.setPartition(undefined))
       }
       break
@@ -161,10 +171,7 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
       for (let k = 0; k < 2; k++) {
         at(k * faultMs / 2 + 3000, () => {
           const n = pick()
-          if (n === undefined) { return }
-          const g = new Int32Array(sim.engine.nodes.length + 64)
-          g[n.index] = 1
-          sim.engine.net.setPartition(g)
+          if (n !== undefined) { sim.engine.net.setPartition(isolating(sim, n)) }
         })
         at(k * faultMs / 2 + faultMs / 2 - 8000, () => sim.engine.net.setPartition(undefined))
       }
@@ -225,10 +232,7 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
       let stale: StoreSimNode | undefined
       at(faultMs / 6, () => {
         stale = pick()
-        if (stale === undefined) { return }
-        const g = new Int32Array(sim.engine.nodes.length + 64)
-        g[stale.index] = 1
-        sim.engine.net.setPartition(g)
+        if (stale !== undefined) { sim.engine.net.setPartition(isolating(sim, stale)) }
       })
       at(faultMs / 2, () => {
         const down = live()
@@ -300,18 +304,8 @@ function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at
                 sim.engine.at(sim.nowMs + 2000 + rng.int(6000), () => sim.join(sim.addNode(n)))
               }
               break
-            case 'isolate': {
-              const g = new Int32Array(sim.engine.nodes.length + 64)
-              g[n.index] = 1
-              cut(g, 1000 + rng.int(8000))
-              break
-            }
-            case 'halves': {
-              const g = new Int32Array(sim.engine.nodes.length + 64)
-              for (let i = 0; i < g.length; i++) { g[i] = rng.int(2) }
-              cut(g, 1000 + rng.int(8000))
-              break
-            }
+            case 'isolate': cut(isolating(sim, n), 1000 + rng.int(8000)); break
+            case 'halves': cut(randomHalves(sim), 1000 + rng.int(8000)); break
             case 'leave': if (!few) { sim.leave(n) } break
             case 'join': sim.join(sim.addNode()); break
             case 'packet':
