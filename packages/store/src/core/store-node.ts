@@ -244,6 +244,16 @@ interface PendingArc {
    */
   held?: boolean
   /**
+   * Held for our own rebuild reads only: a restart from disk into a live ring, where our saved
+   * copy of these positions is read by nobody else (it may be older than an incarnation whose
+   * holders are only down), but is the one copy of its slot where two of a key's slots are ours
+   * (a range longer than N/r: colocated slots). Our rebuild of the other slot reads it last,
+   * after every other source answered, and only if it is not behind an incarnation committed
+   * anywhere they know of (see selfImage, onRangeRead). Without it, the two pending arcs were each
+   * other's missing source and the keys stayed unavailable for good.
+   */
+  selfOnly?: boolean
+  /**
    * Every source was read: the rebuild now commits its incarnation at each source (a second pass
    * over the same slots, no records) before serving. Its merged copy is served to rebuild reads
    * meanwhile, as a held one.
@@ -1975,12 +1985,18 @@ export class StoreNode {
   // ---------------------------------------------------------------- replica (acceptor)
 
   /** Why we would not answer for rid now, or undefined when we would. */
-  private refusal (rid: RingId, forRead = false): NackReason | undefined {
+  /** Why we do not serve rid; `forRead`: to a rebuild read (held arcs serve those; ours alone, `fromSelf`, those held for us). */
+  private refusal (rid: RingId, forRead = false, fromSelf = false): NackReason | undefined {
     const range = this.range
     if (range === undefined || this.leaving || !inOpenClosed(rid, range.lo, range.hi)) { return 'not-owner' }
     const p = this.pos(rid)
-    for (const a of this.pending) { if (p >= a.a && p <= a.b && !(forRead && (a.held === true || a.committing === true))) { return 'not-ready' } }
+    for (const a of this.pending) { if (p >= a.a && p <= a.b && !(forRead && this.servesReads(a, fromSelf))) { return 'not-ready' } }
     return undefined
+  }
+
+  /** Whether a pending arc serves rebuild reads (from us alone, `fromSelf`). */
+  private servesReads (a: PendingArc, fromSelf: boolean): boolean {
+    return a.committing === true || (a.held === true && (a.selfOnly !== true || fromSelf))
   }
 
   private checkReplica (key: Uint8Array, slot: number, rid: RingId): NackReason | undefined {
@@ -2165,7 +2181,7 @@ export class StoreNode {
    * operation but serve rebuild reads, so the copies the ring had when it stopped are the
    * sources its rebuilds read; each arc is served again once rebuilt from the other slots.
    */
-  private holdRestored (a: bigint, b: bigint): void {
+  private holdRestored (a: bigint, b: bigint, selfOnly = false): void {
     const restored = this.restored
     if (restored === undefined || a > b) { return }
     const arc = this.arcOf({ a, b })
@@ -2183,7 +2199,7 @@ export class StoreNode {
           const u = p.a > piece.a ? p.a : piece.a
           const v = p.b < piece.b ? p.b : piece.b
           if (p.a < u) { next.push({ a: p.a, b: u - 1n, sources: new Map(), startMs: p.startMs }) }
-          next.push({ a: u, b: v, sources: new Map(), startMs: this.nowMs, held: true })
+          next.push({ a: u, b: v, sources: new Map(), startMs: this.nowMs, held: true, ...(selfOnly ? { selfOnly } : {}) })
           if (p.b > v) { next.push({ a: v + 1n, b: p.b, sources: new Map(), startMs: p.startMs }) }
           const held = this.arcOf({ a: u, b: v })
           this.own.assign(held.lo, held.hi, ZERO_EPOCH)
@@ -2472,7 +2488,7 @@ export class StoreNode {
     for (const p of this.pending) {
       const last = out[out.length - 1]
       if (last !== undefined && p.a <= last.b + 1n) {
-        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs), held: last.held === true && p.held === true }
+        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs), held: last.held === true && p.held === true, selfOnly: last.held === true && p.held === true && (last.selfOnly === true || p.selfOnly === true) }
       } else {
         out.push(p)
       }
@@ -2538,6 +2554,10 @@ export class StoreNode {
       // the rebuilds to read, ours and the other slots' (else two restarted nodes whose arcs are
       // each other's slot images would wait on each other forever).
       for (const p of [...this.pending]) { if (p.held !== true && p.startMs <= this.nowMs) { this.holdRestored(p.a, p.b) } }
+    } else if (this.restored !== undefined) {
+      // A restart into a live ring, the wait for a hand-off over: our saved copy is held for our
+      // own rebuilds only (see PendingArc.selfOnly).
+      for (const p of [...this.pending]) { if (p.held !== true && p.startMs <= this.nowMs) { this.holdRestored(p.a, p.b, true) } }
     }
     this.pruneReads()
     let nextAt = Infinity
@@ -2555,6 +2575,7 @@ export class StoreNode {
           p.sources.set(j, s)
         }
         if (s.done) { continue }
+        if (s.inflight === undefined && this.readLast(p, j)) { continue }
         if (s.inflight !== undefined) {
           if (this.nowMs - s.sentMs < this.cfg.rebuildRetryMs) { continue }
           // No answer: ask again, looking the owner up afresh (it may be gone).
@@ -2567,6 +2588,32 @@ export class StoreNode {
       nextAt = Math.min(nextAt, this.nowMs + this.cfg.rebuildRetryMs)
     }
     if (nextAt < Infinity) { this.armRebuild(nextAt) }
+  }
+
+  /**
+   * Whether source j of p is to wait: its image meets a copy of ours held for our own reads
+   * (selfOnly), and another source is not read yet. That copy is read last, so the committed
+   * incarnations every other source knows are known here first.
+   */
+  private readLast (p: PendingArc, j: number): boolean {
+    if (p.committing === true || !this.selfImage(p, j)) { return false }
+    for (let k = 1; k < this.r; k++) {
+      if (k !== j && p.sources.get(k)?.done !== true && !this.selfImage(p, k)) { return true }
+    }
+    return false
+  }
+
+  /** Whether the image of p at slot shift j meets one of our arcs held for our own reads. */
+  private selfImage (p: PendingArc, j: number): boolean {
+    if (this.restored === undefined || this.cold) { return false }
+    const arc = this.arcOf(p)
+    const lo = shift(arc.lo, j, this.r)
+    const hi = shift(arc.hi, j, this.r)
+    for (const q of this.pending) {
+      if (q.selfOnly !== true) { continue }
+      for (const x of this.posPieces(lo, hi, q.a, q.b)) { if (x.a <= x.b) { return true } }
+    }
+    return false
   }
 
   /** An epoch above every one we know for the arc. */
@@ -2610,7 +2657,8 @@ export class StoreNode {
 
   private onRangeRead (from: NodeRef, m: Extract<StoreMessage, { type: 'range-read' }>): void {
     const start = m.after?.rid ?? ((m.lo + 1n) & ID_MASK)
-    const why = this.refusal(start, true)
+    const fromSelf = from.addr === this.self.addr
+    const why = this.refusal(start, true, fromSelf)
     const badFence = (m.fence !== undefined && (!Number.isInteger(m.fence.j) || m.fence.j < 1 || m.fence.j >= this.r)) ||
       (m.after !== undefined && !inOpenClosed(m.after.rid, m.lo, m.hi))
     if (why !== undefined || !Number.isInteger(m.limit) || m.limit < 1 || badFence) {
@@ -2618,7 +2666,7 @@ export class StoreNode {
       return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
     }
     const range = this.rangeOrSelf()
-    const end = this.coverEnd(m.lo, m.hi, start)
+    const end = this.coverEnd(m.lo, m.hi, start, fromSelf)
     if (m.committed !== undefined && m.committed.length > 0) { this.importCommitted(m.committed) }
     if (this.behind((start - 1n) & ID_MASK, end)) {
       // Our copy there is behind an incarnation that served (or is about to): it may miss values
@@ -2652,13 +2700,13 @@ export class StoreNode {
   }
 
   /** How far from `lo` toward `hi` we hold ready records (from `start`, which we hold ready). */
-  private coverEnd (lo: RingId, hi: RingId, start: RingId): RingId {
+  private coverEnd (lo: RingId, hi: RingId, start: RingId, fromSelf: boolean): RingId {
     const range = this.rangeOrSelf()
     let end = hi
     const lenTo = (x: RingId): bigint => (x - lo) & ID_MASK
     if (range.lo !== range.hi && lenTo(range.hi) < lenTo(end)) { end = range.hi }
     for (const p of this.pending) {
-      if (p.held === true || p.committing === true) { continue }
+      if (this.servesReads(p, fromSelf)) { continue }
       const pStart = this.unpos(p.a - 1n)
       if (lenTo(pStart) >= lenTo(start) && lenTo(pStart) < lenTo(end)) { end = pStart }
     }
@@ -2705,7 +2753,11 @@ export class StoreNode {
     }
     let done = 0
     for (const x of p.sources.values()) { if (x.done) { done++ } }
-    if (done < this.rebuildNeed) { return }
+    if (done < this.rebuildNeed) {
+      // A source that waited for this one (readLast) goes now.
+      for (const [k, x] of p.sources) { if (!x.done && x.inflight === undefined && this.selfImage(p, k)) { this.armRebuild(this.nowMs) } }
+      return
+    }
     const seen = this.fences.maxIn(arc.lo, arc.hi)
     if (p.epoch === undefined || compareBallots(seen, p.epoch) > 0) {
       // A newer incarnation of (part of) the arc exists than the one we fenced with: fence
@@ -2836,6 +2888,7 @@ export class StoreNode {
       // these positions when we stopped, our copy is one the rebuilds can read.
       if (m.cold && this.restored !== undefined) {
         this.cold = true
+        for (const p of this.pending) { p.selfOnly = undefined }
         for (const x of pieces) { this.holdRestored(x.a, x.b) }
       }
       // The parts it did hold ready travel as if handed over alone.
@@ -2926,7 +2979,7 @@ export class StoreNode {
       this.reject(`digest-req-${why ?? 'invalid'}`)
       return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: why ?? 'invalid', range: this.range })
     }
-    const upTo = this.coverEnd(m.lo, m.hi, start)
+    const upTo = this.coverEnd(m.lo, m.hi, start, false)
     const { hashes, counts } = this.digest(m.lo, m.hi, upTo, m.buckets, 0)
     this.send(from, { type: 'digest', op: m.op, lo: m.lo, upTo, hashes, counts, range: this.rangeOrSelf(), epochs: this.imageEpochs(m.lo, upTo) })
   }
