@@ -46,7 +46,7 @@ const log = (s) => { process.stderr.write(`bench:faults: ${s}\n`) }
 const rows = []
 const t0 = Date.now()
 for (const family of families) {
-  const row = { family, seeds: `${FROM}-${FROM + SEEDS - 1}`, ops: 0, ok: 0, fail: 0, info: 0, illegal: 0, unknown: 0, lat: [], conv: [], blocked: 0, notConverged: 0, avail: [] }
+  const row = { family, seeds: `${FROM}-${FROM + SEEDS - 1}`, ops: 0, ok: 0, fail: 0, info: 0, illegal: 0, unknown: 0, lat: [], conv: [], answered: [], unanswered: 0, blocked: 0, notConverged: 0, avail: [] }
   for (let seed = FROM; seed < FROM + SEEDS; seed++) {
     const r = runStoreScenario({ family, seed, leases: LEASES })
     row.ops += r.stats.invoked
@@ -57,6 +57,7 @@ for (const family of families) {
     if (r.verdict === 'unknown') { row.unknown++ }
     if (r.latencyMs !== null) { row.lat.push(r.latencyMs.p50) }
     row.avail.push(r.availability)
+    if (r.answeredMs >= 0) { row.answered.push(r.answeredMs) } else { row.unanswered++ }
     if (r.stuck.majorityLost > 0) { row.blocked++ } else if (r.convergedMs < 0) { row.notConverged++; log(`NOT CONVERGED ${family} SEED=${seed}`) } else { row.conv.push(r.convergedMs) }
   }
   rows.push(row)
@@ -89,11 +90,11 @@ if (values.json) {
   console.log(JSON.stringify({ rows, matrix, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
 } else {
   console.log(`Store fault families${LEASES ? ' (read leases on)' : ''}: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
-  console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
+  console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | every key answers after heal p50 / p99 (seeds where some key never did) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const w of rows) {
     const mean = w.avail.reduce((a, b) => a + b, 0) / w.avail.length
-    console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${quantile(w.lat, 0.5).toFixed(0)} ms | ${w.conv.length ? `${(quantile(w.conv, 0.5) / 1000).toFixed(0)} s / ${(quantile(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
+    console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${quantile(w.lat, 0.5).toFixed(0)} ms | ${w.answered.length ? `${(quantile(w.answered, 0.5) / 1000).toFixed(1)} s / ${(quantile(w.answered, 0.99) / 1000).toFixed(1)} s` : 'n/a'}${w.unanswered > 0 ? ` (${w.unanswered})` : ''} | ${w.conv.length ? `${(quantile(w.conv, 0.5) / 1000).toFixed(0)} s / ${(quantile(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
   }
   console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}.\n`)
   console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost |')

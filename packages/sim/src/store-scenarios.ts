@@ -43,6 +43,8 @@ export interface StoreScenarioResult {
   availability: number
   /** Liveness: ms after the heal until every range was ready and every key had r copies; -1 if not within the bound. */
   convergedMs: number
+  /** Recovery: ms after the heal until a get of every key had succeeded (probes, not in the history); -1 if not within the bound. */
+  answeredMs: number
   /** Keys below r up-to-date copies at the end. */
   underReplicated: number
   /** Parts of ranges not ready at the end: rebuildable (a liveness bug) or with a majority of their replicas lost. */
@@ -72,24 +74,16 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const at = (ms: number, fn: () => void): void => sim.engine.at(t0 + ms, fn)
   scheduleFaults(o.family, sim, faultMs, at, pick)
   sim.engine.runUntil(t0 + faultMs)
-  // Liveness phase: heal everything, stop the clients, let in-flight operations finish.
+  // Liveness phase: heal everything, stop the clients, let in-flight operations finish, measure
+  // recovery (see recover).
   sim.engine.net.setPartition(undefined)
   sim.engine.net.healCuts()
   sim.engine.net.setFaults({})
   sim.stopWorkload()
-  sim.drain(60_000)
-  const healMs = sim.nowMs
   const bound = o.convergeMaxMs ?? 120_000
   const keyNames = Array.from({ length: keys }, (_, i) => `k${i}`)
-  // Every key written gets one more read through a quorum, then we wait for r copies.
-  let convergedMs = -1
-  while (sim.nowMs - healMs <= bound) {
-    sim.engine.runUntil(sim.nowMs + 1000)
-    if (sim.allReady() && sim.supersededServed() === 0 && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
-      convergedMs = sim.nowMs - healMs
-      break
-    }
-  }
+  const { convergedMs, answeredMs } = recover(sim, keyNames, r, bound)
+  sim.drain(60_000)
   // What blocks convergence, as the bound passed (nothing when it converged).
   const stuck = convergedMs >= 0 ? { recoverable: 0, majorityLost: 0 } : sim.stuckArcs()
   // A final read of every key, recorded in the history: an acknowledged write that was lost
@@ -110,6 +104,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
     latencyMs: quantiles(latencyMs),
     availability: done === 0 ? 1 : (stats.ok + stats.casMismatch) / done,
     convergedMs,
+    answeredMs,
     underReplicated: keyNames.filter(k => { const c = sim.copies(k); return c.version > 0 && c.upToDate < r }).length,
     finalUnavailable,
     stuck,
@@ -123,6 +118,27 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
 }
 
 /** Schedules the faults of a family over the safety phase. */
+/**
+ * After the heal: how soon a get of every key succeeds again (probes, from the heal), and how
+ * soon every range is ready and every key written has r up-to-date copies (checked each second);
+ * -1 where not within `bound`. The clients' operations still in flight finish meanwhile.
+ */
+function recover (sim: StoreSim, keyNames: string[], r: number, bound: number): { convergedMs: number, answeredMs: number } {
+  const healMs = sim.nowMs
+  const probe = sim.startProbe(keyNames, bound)
+  let convergedMs = -1
+  let checkAt = healMs + 1000
+  while (sim.nowMs - healMs <= bound && (convergedMs < 0 || probe.left() > 0)) {
+    sim.engine.runUntil(sim.nowMs + 100)
+    if (convergedMs >= 0 || sim.nowMs < checkAt) { continue }
+    checkAt += 1000
+    if (sim.allReady() && sim.supersededServed() === 0 && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
+      convergedMs = sim.nowMs - healMs
+    }
+  }
+  return { convergedMs, answeredMs: probe.left() === 0 ? Math.max(...probe.ms) : -1 }
+}
+
 /** Partition groups that cut node n off from every other node. */
 function isolating (sim: StoreSim, n: StoreSimNode): Int32Array {
   const g = new Int32Array(sim.engine.nodes.length + 64)

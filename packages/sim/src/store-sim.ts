@@ -189,6 +189,8 @@ export class StoreSim {
   readonly rng: Rng
   private readonly idRng: Rng
   private readonly clockRng: Rng
+  /** Draws of probe() (its own stream: probing shifts no other draw). */
+  private readonly probeRng: Rng
   private readonly opts: StoreSimOptions
   readonly history = new RegisterHistory()
   readonly stats: WorkloadStats = { invoked: 0, ok: 0, fail: 0, info: 0, byKind: {}, casMismatch: 0, failReasons: {}, latencyMs: [] }
@@ -211,6 +213,7 @@ export class StoreSim {
     this.idRng = root.fork('ids')
     this.rng = root.fork('scenario')
     this.clockRng = root.fork('clocks')
+    this.probeRng = root.fork('probe')
     this.engine = new Engine<StoreSimCore, StoreEvent | RingEvent>(this.seed, net, {
       onEvent: (n, ev) => this.onEvent(n, ev)
     })
@@ -376,6 +379,45 @@ export class StoreSim {
     while (box.result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
     this.adhoc.delete(`${node.index}:${opId}`)
     return box.result ?? { ok: false }
+  }
+
+  /**
+   * Starts getting every key at once, each from a random member, again 200 ms after a failure
+   * (or 10 s without an answer: its node may have died), until each has succeeded once or
+   * `maxMs` passed; the caller runs the engine. `ms[i]`: ms until key i first succeeded (-1: not
+   * yet, or not within `maxMs`). Not recorded in the history.
+   */
+  startProbe (keys: readonly string[], maxMs: number): { ms: number[], left(): number } {
+    const start = this.nowMs
+    const ms = keys.map(() => -1)
+    let left = keys.length
+    const ask = (i: number): void => {
+      if (this.nowMs - start >= maxMs) { return }
+      const m = this.members()
+      if (m.length === 0) {
+        this.engine.at(this.nowMs + 200, () => { ask(i) })
+        return
+      }
+      const node = m[this.probeRng.int(m.length)]
+      const opId = this.opSeq++
+      const id = `${node.index}:${opId}`
+      const again = (waitMs: number): void => {
+        this.adhoc.delete(id)
+        this.engine.at(this.nowMs + waitMs, () => { ask(i) })
+      }
+      this.adhoc.set(id, r => {
+        if (!r.ok) { return again(200) }
+        this.adhoc.delete(id)
+        if (this.nowMs - start > maxMs) { return }
+        ms[i] = this.nowMs - start
+        left--
+      })
+      this.engine.at(this.nowMs + 10_000, () => { if (this.adhoc.has(id)) { again(0) } })
+      const kb = new TextEncoder().encode(keys[i])
+      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'get', opId, key: kb })))
+    }
+    keys.forEach((_, i) => { ask(i) })
+    return { ms, left: () => left }
   }
 
   /** Live nodes holding a replica slot of `key`, distinct, in slot order. */
