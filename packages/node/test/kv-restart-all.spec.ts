@@ -1,8 +1,8 @@
 /* Goal: a whole store network killed at once (SIGKILL, every process) and restarted from its data dirs loses no acknowledged write and never answers from a copy that fell behind: one node is stopped (SIGSTOP) while half the keys are overwritten, then every process is killed; that node is restarted first and alone (it creates the ring, nobody to join): a read of a key overwritten while it was stopped gets an error, never the old value; once the others are back every store gets ready and every key reads back, through every node, as its last acknowledged write. Method: LocalNetwork from src/demo (4 `selfmgmt start` processes, r = 4, LAN ring timeouts); the stopped node is the one with the shortest range (under N/r: it holds at most one slot of any key, so its successor can rebuild its range); writes through the HTTP API, each recorded as acknowledged or unknown (a write that got no answer may or may not have taken effect, so either value is accepted); the times are printed. */
 import { expect } from 'aegir/chai'
-import { LocalNetwork } from '../src/index.ts'
-import { RING_SIZE, kvNodeArgs, ranges, storesNotReady as notReady } from './fixtures/kv-workload.ts'
-import { BIN, removeDir, report, sleep, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
+import { StoreProcesses, WriteLog } from './fixtures/kv-restart.ts'
+import { RING_SIZE, ranges, storesNotReady as notReady } from './fixtures/kv-workload.ts'
+import { report, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { LocalNode } from '../src/index.ts'
 
 const NODES = 4
@@ -15,39 +15,17 @@ const keyOf = (i: number): string => `restart-all key ${i}`
 
 describe(`a whole store network of ${NODES} processes killed at once and restarted from disk`, function () {
   this.timeout(240_000)
-  let dir: string | undefined
-  let net: LocalNetwork | undefined
+  const stores = new StoreProcesses()
 
   after(async function () {
     this.timeout(60_000)
-    if (net !== undefined) {
-      await net.stop()
-      net.killAll()
-      await Promise.all(net.nodes.filter(n => n !== undefined).map(async n => withDeadline(n.exited, 10_000, `node ${n.index} still running`).catch(() => {})))
-    }
-    await removeDir(dir)
+    await stores.tearDown()
   })
 
   it('loses no acknowledged write and never serves the stale node\'s copies as current', async () => {
-    dir = await tempDir('kv-restart-all')
-    net = new LocalNetwork({ dataDir: dir, binPath: BIN, nodeArgs: kvNodeArgs(R), batch: 1 })
-    const n = net
-    await n.start(NODES, { signal: AbortSignal.timeout(100_000) })
-    await waitUntil('every store ready', READY_MAX_MS, async () => notReady(n.running()), 200)
-    const nodes = n.running()
-    // Values a read may return per key: the last acknowledged write, plus later unanswered ones.
-    const possible = new Map<string, Set<string>>()
-    const write = async (via: LocalNode, i: number, value: string): Promise<boolean> => {
-      const key = keyOf(i)
-      try {
-        await via.api.put(key, Buffer.from(value), { signal: AbortSignal.timeout(10_000) })
-        possible.set(key, new Set([value]))
-        return true
-      } catch {
-        possible.get(key)?.add(value)
-        return false
-      }
-    }
+    const { net: n, nodes } = await stores.start('kv-restart-all', NODES, R, READY_MAX_MS)
+    const log = new WriteLog()
+    const write = async (via: LocalNode, i: number, value: string): Promise<boolean> => log.write(via, keyOf(i), value)
     for (let i = 0; i < KEYS; i++) { expect(await write(nodes[i % NODES], i, `first ${i}`), `first write of ${keyOf(i)}`).to.equal(true) }
 
     // One node stops answering while half the keys are overwritten through the others: its copies
@@ -101,19 +79,7 @@ describe(`a whole store network of ${NODES} processes killed at once and restart
     expect(back).to.have.length(NODES)
     const readyMs = await waitUntil('every store ready after the restart', READY_MAX_MS, async () => notReady(back), 200)
     report(`whole restart: every store ready ${Math.round(performance.now() - startedAt)} ms after the first process started (${Math.round(readyMs)} ms after the last)`)
-    for (const via of back) {
-      const problems: string[] = []
-      for (let i = 0; i < KEYS; i++) {
-        const key = keyOf(i)
-        try {
-          const item = await via.api.get(key, { signal: AbortSignal.timeout(15_000) })
-          const got = item.value === undefined ? undefined : Buffer.from(item.value).toString()
-          if (got === undefined || possible.get(key)?.has(got) !== true) { problems.push(`${key}: ${got ?? '(absent)'}, expected one of ${[...(possible.get(key) ?? [])].join(' | ')}`) }
-        } catch (err: any) {
-          problems.push(`${key}: ${String(err?.message)}`)
-        }
-      }
-      expect(problems, `reads through node ${via.index}`).to.deep.equal([])
-    }
+    const keys = Array.from({ length: KEYS }, (_, i) => keyOf(i))
+    for (const via of back) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
   })
 })

@@ -1,9 +1,8 @@
 /* Goal: a node that holds two replicas of some keys (its range is longer than N/r, as in most rings of a few nodes), killed (SIGKILL) and restarted from its data dir while the others run on, brings those keys back: every store gets ready again and every key reads back, through every node, as its last acknowledged write. Before, its two pending arcs were each other's missing source and those keys stayed unavailable for good (packages/store/README.md, Restart from disk). Method: LocalNetwork from src/demo (4 `selfmgmt start` processes, r = 4, LAN ring timeouts); the killed node is the one with the longest range (over N/4 with 4 nodes unless all are equal); keys with two replicas there and keys with at most one; writes through the HTTP API, each recorded as acknowledged or unknown (a write that got no answer may or may not have taken effect, so either value is accepted); the times are printed. */
 import { expect } from 'aegir/chai'
-import { LocalNetwork } from '../src/index.ts'
-import { RING_SIZE, kvNodeArgs, ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
-import { BIN, removeDir, report, sleep, tempDir, waitUntil, withDeadline } from './fixtures/util.ts'
-import type { LocalNode } from '../src/index.ts'
+import { StoreProcesses, WriteLog } from './fixtures/kv-restart.ts'
+import { RING_SIZE, ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
+import { report, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
 
 const NODES = 4
 const R = 4
@@ -14,28 +13,16 @@ const READY_MAX_MS = 60_000
 
 describe(`a store node holding two replicas of some keys, killed and restarted from disk in a live network of ${NODES} processes`, function () {
   this.timeout(240_000)
-  let dir: string | undefined
-  let net: LocalNetwork | undefined
+  const stores = new StoreProcesses()
 
   after(async function () {
     this.timeout(60_000)
-    if (net !== undefined) {
-      await net.stop()
-      net.killAll()
-      await Promise.all(net.nodes.filter(n => n !== undefined).map(async n => withDeadline(n.exited, 10_000, `node ${n.index} still running`).catch(() => {})))
-    }
-    await removeDir(dir)
+    await stores.tearDown()
   })
 
   it('brings those keys back with their last acknowledged writes', async () => {
-    dir = await tempDir('kv-restart-colocated')
-    net = new LocalNetwork({ dataDir: dir, binPath: BIN, nodeArgs: kvNodeArgs(R), batch: 1 })
-    const n = net
-    await n.start(NODES, { signal: AbortSignal.timeout(100_000) })
-    await waitUntil('every store ready', READY_MAX_MS, async () => notReady(n.running()), 200)
-    const nodes = n.running()
-    const byLength = [...ranges(nodes).entries()].sort((x, y) => (x[1].length > y[1].length ? -1 : x[1].length < y[1].length ? 1 : 0))
-    const [big, range] = byLength[0]
+    const { net: n, nodes } = await stores.start('kv-restart-colocated', NODES, R, READY_MAX_MS)
+    const [big, range] = [...ranges(nodes).entries()].reduce((x, y) => (y[1].length > x[1].length ? y : x))
     expect(range.length > RING_SIZE / BigInt(R), 'the longest range is over N/r').to.equal(true)
     const twice: string[] = []
     const once: string[] = []
@@ -47,19 +34,8 @@ describe(`a store node holding two replicas of some keys, killed and restarted f
     expect(twice, 'keys with two replicas on the longest range').to.have.length(KEYS_EACH)
     const keys = [...twice, ...once]
 
-    // Values a read may return per key: the last acknowledged write, plus later unanswered ones.
-    const possible = new Map<string, Set<string>>()
-    const write = async (via: LocalNode, key: string, value: string): Promise<boolean> => {
-      try {
-        await via.api.put(key, Buffer.from(value), { signal: AbortSignal.timeout(10_000) })
-        possible.set(key, new Set([value]))
-        return true
-      } catch {
-        possible.get(key)?.add(value)
-        return false
-      }
-    }
-    for (const [i, key] of keys.entries()) { expect(await write(nodes[i % NODES], key, `first ${i}`), `first write of ${key}`).to.equal(true) }
+    const log = new WriteLog()
+    for (const [i, key] of keys.entries()) { expect(await log.write(nodes[i % NODES], key, `first ${i}`), `first write of ${key}`).to.equal(true) }
 
     big.kill('SIGKILL')
     await withDeadline(big.exited, 10_000, `node ${big.index} still running after SIGKILL`)
@@ -68,7 +44,7 @@ describe(`a store node holding two replicas of some keys, killed and restarted f
     // those with two cannot be written (two of four replicas are down). Both are tried.
     await sleep(6000)
     let acked = 0
-    for (const [i, key] of keys.entries()) { if (await write(others[i % others.length], key, `second ${i}`)) { acked++ } }
+    for (const [i, key] of keys.entries()) { if (await log.write(others[i % others.length], key, `second ${i}`)) { acked++ } }
     report(`with the node down: ${acked} of ${keys.length} overwrites acknowledged (${twice.length} keys had two or more of their replicas on it, ${once.length} at most one; the range was ${(Number(range.length * 1000n / RING_SIZE) / 10).toFixed(1)} % of the ring)`)
 
     const restartAt = performance.now()
@@ -77,18 +53,6 @@ describe(`a store node holding two replicas of some keys, killed and restarted f
     expect(back).to.have.length(NODES)
     const readyMs = await waitUntil('every store ready after the restart', READY_MAX_MS, async () => notReady(back), 200)
     report(`every store ready ${Math.round(performance.now() - restartAt)} ms after the restart (waited ${Math.round(readyMs)} ms)`)
-    for (const via of back) {
-      const problems: string[] = []
-      for (const key of keys) {
-        try {
-          const item = await via.api.get(key, { signal: AbortSignal.timeout(15_000) })
-          const got = item.value === undefined ? undefined : Buffer.from(item.value).toString()
-          if (got === undefined || possible.get(key)?.has(got) !== true) { problems.push(`${key}: ${got ?? '(absent)'}, expected one of ${[...(possible.get(key) ?? [])].join(' | ')}`) }
-        } catch (err: any) {
-          problems.push(`${key}: ${String(err?.message)}`)
-        }
-      }
-      expect(problems, `reads through node ${via.index}`).to.deep.equal([])
-    }
+    for (const via of back) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
   })
 })
