@@ -1984,8 +1984,11 @@ export class StoreNode {
 
   // ---------------------------------------------------------------- replica (acceptor)
 
-  /** Why we would not answer for rid now, or undefined when we would. */
-  /** Why we do not serve rid; `forRead`: to a rebuild read (held arcs serve those; ours alone, `fromSelf`, those held for us). */
+  /**
+   * Why we would not answer for rid now, or undefined when we would. `forRead`: to a rebuild
+   * read (held and committing arcs serve those; those held for our own reads only when
+   * `fromSelf`).
+   */
   private refusal (rid: RingId, forRead = false, fromSelf = false): NackReason | undefined {
     const range = this.range
     if (range === undefined || this.leaving || !inOpenClosed(rid, range.lo, range.hi)) { return 'not-owner' }
@@ -2755,7 +2758,12 @@ export class StoreNode {
     for (const x of p.sources.values()) { if (x.done) { done++ } }
     if (done < this.rebuildNeed) {
       // A source that waited for this one (readLast) goes now.
-      for (const [k, x] of p.sources) { if (!x.done && x.inflight === undefined && this.selfImage(p, k)) { this.armRebuild(this.nowMs) } }
+      for (const [k, x] of p.sources) {
+        if (!x.done && x.inflight === undefined && this.selfImage(p, k)) {
+          this.armRebuild(this.nowMs)
+          break
+        }
+      }
       return
     }
     const seen = this.fences.maxIn(arc.lo, arc.hi)
