@@ -117,7 +117,6 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   }
 }
 
-/** Schedules the faults of a family over the safety phase. */
 /**
  * After the heal: how soon a get of every key succeeds again (probes, from the heal), and how
  * soon every range is ready and every key written has r up-to-date copies (checked each second);
@@ -153,6 +152,7 @@ function randomHalves (sim: StoreSim): Int32Array {
   return g
 }
 
+/** Schedules the faults of a family over the safety phase. */
 function scheduleFaults (family: StoreFamily, sim: StoreSim, faultMs: number, at: (ms: number, fn: () => void) => void, pick: () => StoreSimNode | undefined): void {
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()

@@ -189,7 +189,7 @@ export class StoreSim {
   readonly rng: Rng
   private readonly idRng: Rng
   private readonly clockRng: Rng
-  /** Draws of probe() (its own stream: probing shifts no other draw). */
+  /** Draws of startProbe (its own stream: probing shifts no other draw). */
   private readonly probeRng: Rng
   private readonly opts: StoreSimOptions
   readonly history = new RegisterHistory()
