@@ -14,7 +14,7 @@ import { Rng } from './prng.ts'
 import type { SimCore, SimNode } from './engine.ts'
 import type { LatencyModel } from './latency.ts'
 import type { NodeRef, RingConfig, RingEvent, RingId, RingMessage } from '@selfmgmt/ring'
-import type { StoreConfig, StoreEvent, StoreMessage } from '@selfmgmt/store'
+import type { StoreCommand, StoreConfig, StoreEvent, StoreMessage } from '@selfmgmt/store'
 import type { LinearizabilityResult } from '@selfmgmt/testkit'
 
 /** Ring lookups issued for the store use request ids from here up (the ring's own stay below). */
@@ -370,15 +370,28 @@ export class StoreSim {
     const m = this.members()
     if (m.length === 0) { return { ok: false } }
     const node = m[this.rng.int(m.length)]
-    const opId = this.opSeq++
     const kb = new TextEncoder().encode(key)
     const box: { result?: { ok: boolean, value?: string } } = {}
-    this.adhoc.set(`${node.index}:${opId}`, r => { box.result = r })
-    this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') })))
+    const id = this.startAdhoc(node, opId => kind === 'get' ? { type: 'get', opId, key: kb } : { type: 'put', opId, key: kb, value: new TextEncoder().encode(value ?? '') }, r => { box.result = r })
     const until = this.nowMs + maxMs
     while (box.result === undefined && this.nowMs < until) { this.engine.runUntil(this.nowMs + 100) }
-    this.adhoc.delete(`${node.index}:${opId}`)
+    this.adhoc.delete(id)
     return box.result ?? { ok: false }
+  }
+
+  /**
+   * Starts one operation outside the workload and its history at `node`; `done` gets its
+   * outcome (the entry leaves `adhoc` first). Returns its entry in `adhoc`.
+   */
+  private startAdhoc (node: StoreSimNode, command: (opId: number) => StoreCommand, done: (r: { ok: boolean, value?: string }) => void): string {
+    const opId = this.opSeq++
+    const id = `${node.index}:${opId}`
+    this.adhoc.set(id, r => {
+      this.adhoc.delete(id)
+      done(r)
+    })
+    this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), command(opId))))
+    return id
   }
 
   /**
@@ -399,22 +412,18 @@ export class StoreSim {
         return
       }
       const node = m[this.probeRng.int(m.length)]
-      const opId = this.opSeq++
-      const id = `${node.index}:${opId}`
-      const again = (waitMs: number): void => {
-        this.adhoc.delete(id)
-        this.engine.at(this.nowMs + waitMs, () => { ask(i) })
-      }
-      this.adhoc.set(id, r => {
-        if (!r.ok) { return again(200) }
-        this.adhoc.delete(id)
+      const kb = new TextEncoder().encode(keys[i])
+      const id = this.startAdhoc(node, opId => ({ type: 'get', opId, key: kb }), r => {
+        if (!r.ok) {
+          this.engine.at(this.nowMs + 200, () => { ask(i) })
+          return
+        }
         if (this.nowMs - start > maxMs) { return }
         ms[i] = this.nowMs - start
         left--
       })
-      this.engine.at(this.nowMs + 10_000, () => { if (this.adhoc.has(id)) { again(0) } })
-      const kb = new TextEncoder().encode(keys[i])
-      this.engine.call(node, (core, now) => core.command(now, () => core.store.handleCommand(core.local(now), { type: 'get', opId, key: kb })))
+      // No answer (its node may have died): asked again elsewhere.
+      this.engine.at(this.nowMs + 10_000, () => { if (this.adhoc.delete(id)) { ask(i) } })
     }
     keys.forEach((_, i) => { ask(i) })
     return { ms, left: () => left }
