@@ -214,7 +214,7 @@ describe('store in the simulator', function () {
     const big = sim.members().reduce((x, y) => (len(y) > len(x) ? y : x))
     expect(len(big) > N / BigInt(r), 'this seed gives a node a range over N/r').to.equal(true)
     const keys = Array.from({ length: 120 }, (_, i) => `k${i}`)
-    // Keys with two of their slots at that node.
+    // Keys held by that node and by fewer than r nodes in all (two slots at one node, mostly that one).
     const colocated = keys.filter(k => sim.holders(k).length < r && sim.holders(k).includes(big))
     expect(colocated.length, 'keys with two slots at one node').to.be.greaterThan(0)
     const allowed = new Map<string, Set<string>>()
