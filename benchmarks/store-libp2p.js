@@ -150,6 +150,15 @@ const systems = values.systems.split(',').map(x => {
 })
 const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
 const results = []
+/** Store messages each cluster sent over the network (not to its own slots), by type, summed over its nodes. */
+function networkSent (nodes) {
+  const out = {}
+  for (const n of nodes) {
+    const c = n.services.store.getState().counters
+    for (const [type, k] of Object.entries(c.sent)) { out[type] = (out[type] ?? 0) + k - (c.sentLocal[type] ?? 0) }
+  }
+  return out
+}
 /** Store counters summed over each cluster's nodes, by network and system. */
 const counters = []
 const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
@@ -176,13 +185,17 @@ try {
     }
     for (const mix of mixes) {
       const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }))
+      const sentBefore = clusters.map(c => networkSent(c.nodes))
       const slices = Math.max(1, Math.round(SECONDS / SLICE))
       for (let i = 0; i < slices; i++) {
         for (const [j, c] of clusters.entries()) { await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, accs[j]) }
       }
       for (const [j, c] of clusters.entries()) {
         const a = accs[j]
-        const r = { throughput: a.ops / a.secs, ops: a.ops, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+        // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
+        const sent = networkSent(c.nodes)
+        const perOp = Object.fromEntries(Object.entries(sent).map(([type, k]) => [type, (k - (sentBefore[j][type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
+        const r = { throughput: a.ops / a.secs, ops: a.ops, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
         results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
         log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
       }
@@ -214,6 +227,14 @@ if (values.markdown) {
   console.log('|---|---|---|---|---|')
   for (const network of [...new Set(results.map(r => r.network))]) {
     for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
+  }
+  console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
+  console.log('| network | system | mix | messages / op | largest shares |')
+  console.log('|---|---|---|---|---|')
+  for (const r of results) {
+    const total = Object.values(r.messagesPerOp).reduce((x, y) => x + y, 0)
+    const top = Object.entries(r.messagesPerOp).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([type, x]) => `${type} ${x.toFixed(2)}`).join(', ')
+    console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${total.toFixed(2)} | ${top} |`)
   }
   console.log('')
   for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {

@@ -135,6 +135,9 @@ describe('StoreNode, one node', () => {
     expect(h.run()[0]).to.include({ type: 'op-done', version: 3, value: undefined })
     // Every slot holds the same state.
     for (let slot = 0; slot < 4; slot++) { expect(h.backend.get(k, slot)?.version).to.equal(3) }
+    // Alone, every message went to our own slots: counted as sent, and as sent locally.
+    expect(Object.keys(h.node.counters.sent)).to.not.have.length(0)
+    expect(h.node.counters.sentLocal).to.deep.equal(h.node.counters.sent)
   })
 
   it('restarted from its records with nobody to join (a whole ring restarted): answers nothing until it has rebuilt its range from the copies it saved as ready, then has every write', () => {
@@ -398,6 +401,9 @@ describe('StoreNode, consistent quorums (epochs)', () => {
     // Three agreeing replies: done, the fourth slot never asked.
     const a = coordinator()
     expect(asked(a)).to.have.length(3)
+    // Only the reads to our own slot count as sent locally.
+    expect(a.node.counters.sentLocal['raw-read'] ?? 0).to.equal(asked(a).filter(addr => addr === self.addr).length)
+    expect(a.node.counters.sent['raw-read']).to.equal(3)
     const first = asked(a).map(addr => owners.findIndex(o => o.addr === addr))
     for (const slot of first) { a.node.handleMessage(1, owners[slot], promise(a.op, slot)) }
     expect(a.events().map(e => e.type)).to.deep.equal(['op-done'])

@@ -117,7 +117,10 @@ export interface StoreCounters {
   attempts: number
   fastReads: number
   conflicts: number
+  /** Messages by type, ours to ourselves (our own slots) among them. */
   sent: Record<string, number>
+  /** Of `sent`, those delivered to ourselves (never on the network). */
+  sentLocal: Record<string, number>
   received: Record<string, number>
   rejected: Record<string, number>
   handoffRecordsSent: number
@@ -440,6 +443,7 @@ export class StoreNode {
     fastReads: 0,
     conflicts: 0,
     sent: {},
+    sentLocal: {},
     received: {},
     rejected: {},
     handoffRecordsSent: 0,
@@ -686,6 +690,7 @@ export class StoreNode {
     inc(this.counters.sent, msg.type)
     if (to.addr === this.self.addr) {
       // Our own slots: delivered in order after the current step, like any message.
+      inc(this.counters.sentLocal, msg.type)
       this.out.push({ to: this.self, msg })
       return
     }
