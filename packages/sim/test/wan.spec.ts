@@ -233,8 +233,11 @@ describe('WAN emulation on libp2p', function () {
         const want = model.rttMs(indexes[a], indexes[b])
         bands.add(Math.round(want / 50))
         errors.push(median(rtts) - want)
-        // Per-chunk jitter (σ 5 % of each one-way delay) spreads a median of 7 by a few ms.
-        expect(median(rtts), `${model.regionOf(indexes[a])} → ${model.regionOf(indexes[b])}`).to.be.within(want - 4 - 0.03 * want, want + 4 + 0.03 * want)
+        // Per-chunk jitter (σ 5 % of each one-way delay, so σ 3.5 % of a round trip) spreads a
+        // median of 7 by σ ≈ 1.25 × 3.5 % / √7 ≈ 1.7 % of the RTT: the bound is over 4 σ, plus
+        // 4 ms of this process's own work (with 3 % there, about 2.7 σ, a clean-clone CI run
+        // read 266 for 253.9 ms). A delay applied twice or not at all is still far outside.
+        expect(median(rtts), `${model.regionOf(indexes[a])} → ${model.regionOf(indexes[b])}`).to.be.within(want - 4 - 0.07 * want, want + 4 + 0.07 * want)
       }
       expect(bands.size, 'the pairs span several RTT bands').to.be.at.least(3)
       // libp2p's own processing adds about 1-2 ms per round trip on loopback.
