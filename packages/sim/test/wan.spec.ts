@@ -240,8 +240,9 @@ describe('WAN emulation on libp2p', function () {
         expect(median(rtts), `${model.regionOf(indexes[a])} → ${model.regionOf(indexes[b])}`).to.be.within(want - 4 - 0.07 * want, want + 4 + 0.07 * want)
       }
       expect(bands.size, 'the pairs span several RTT bands').to.be.at.least(3)
-      // libp2p's own processing adds about 1-2 ms per round trip on loopback.
-      expect(errors.reduce((x, y) => x + y) / errors.length).to.be.within(-2, 4)
+      // libp2p's own processing adds about 1-2 ms per round trip on loopback; the mean of the 7
+      // medians spreads by about 1.2 ms (σ), so a systematic error of a few ms still shows.
+      expect(errors.reduce((x, y) => x + y) / errors.length).to.be.within(-3, 6)
     })
   })
 
