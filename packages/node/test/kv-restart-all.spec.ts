@@ -1,6 +1,6 @@
 /* Goal: a whole store network killed at once (SIGKILL, every process) and restarted from its data dirs loses no acknowledged write and never answers from a copy that fell behind: one node is stopped (SIGSTOP) while half the keys are overwritten, then every process is killed; that node is restarted first and alone (it creates the ring, nobody to join): a read of a key overwritten while it was stopped gets an error, never the old value; once the others are back every store gets ready and every key reads back, through every node, as its last acknowledged write. Method: LocalNetwork from src/demo (4 `selfmgmt start` processes, r = 4, LAN ring timeouts); the stopped node is the one with the shortest range (under N/r: it holds at most one slot of any key, so its successor can rebuild its range); writes through the HTTP API, each recorded as acknowledged or unknown (a write that got no answer may or may not have taken effect, so either value is accepted); the times are printed. */
 import { expect } from 'aegir/chai'
-import { StoreProcesses, WriteLog } from './fixtures/kv-restart.ts'
+import { WriteLog, storeProcesses } from './fixtures/kv-restart.ts'
 import { RING_SIZE, ranges, storesNotReady as notReady } from './fixtures/kv-workload.ts'
 import { report, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { LocalNode } from '../src/index.ts'
@@ -15,12 +15,7 @@ const keyOf = (i: number): string => `restart-all key ${i}`
 
 describe(`a whole store network of ${NODES} processes killed at once and restarted from disk`, function () {
   this.timeout(240_000)
-  const stores = new StoreProcesses()
-
-  after(async function () {
-    this.timeout(60_000)
-    await stores.tearDown()
-  })
+  const stores = storeProcesses()
 
   it('loses no acknowledged write and never serves the stale node\'s copies as current', async () => {
     const { net: n, nodes } = await stores.start('kv-restart-all', NODES, R, READY_MAX_MS)

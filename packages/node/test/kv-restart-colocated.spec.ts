@@ -1,6 +1,6 @@
 /* Goal: a node that holds two replicas of some keys (its range is longer than N/r, as in most rings of a few nodes), killed (SIGKILL) and restarted from its data dir while the others run on, brings those keys back: every store gets ready again and every key reads back, through every node, as its last acknowledged write. Before, its two pending arcs were each other's missing source and those keys stayed unavailable for good (packages/store/README.md, Restart from disk). Method: LocalNetwork from src/demo (4 `selfmgmt start` processes, r = 4, LAN ring timeouts); the killed node is the one with the longest range (over N/4 with 4 nodes unless all are equal); keys with two replicas there and keys with at most one; writes through the HTTP API, each recorded as acknowledged or unknown (a write that got no answer may or may not have taken effect, so either value is accepted); the times are printed; the same again with read leases on (`--read-leases`). */
 import { expect } from 'aegir/chai'
-import { StoreProcesses, WriteLog } from './fixtures/kv-restart.ts'
+import { WriteLog, storeProcesses } from './fixtures/kv-restart.ts'
 import { RING_SIZE, ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
 import { report, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
 
@@ -14,12 +14,7 @@ const READY_MAX_MS = 60_000
 for (const readLeases of [false, true]) {
   describe(`a store node holding two replicas of some keys, killed and restarted from disk in a live network of ${NODES} processes${readLeases ? ', read leases on' : ''}`, function () {
     this.timeout(240_000)
-    const stores = new StoreProcesses()
-
-    after(async function () {
-      this.timeout(60_000)
-      await stores.tearDown()
-    })
+    const stores = storeProcesses()
 
     it('brings those keys back with their last acknowledged writes', async () => {
       const { net: n, nodes } = await stores.start(readLeases ? 'kv-restart-colocated-leases' : 'kv-restart-colocated', NODES, R, READY_MAX_MS, readLeases ? ['--read-leases'] : [])
