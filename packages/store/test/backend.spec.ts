@@ -429,6 +429,35 @@ describe('SqliteBackend on disk', () => {
     expectRefused(p, /without a valid meta table/)
   })
 
+  it('a batch: its writes reach the file together at commitBatch; one that only read holds no transaction (another connection writes meanwhile)', () => {
+    const p = freshPath()
+    const b = openSqliteBackend(p)
+    const other = new DatabaseSync(p, { timeout: 0 })
+    const count = (): unknown => other.prepare('SELECT count(*) AS n FROM records').get()?.n
+    try {
+      b.beginBatch()
+      expect(b.get(bytes(1), 0)).to.equal(undefined)
+      // Nothing begun: another writer is not kept out (BEGIN IMMEDIATE would have made this SQLITE_BUSY).
+      other.exec('BEGIN IMMEDIATE; COMMIT')
+      b.commitBatch()
+      b.beginBatch()
+      b.put(rec(bytes(1), 0))
+      b.putMany([rec(bytes(2), 0), rec(bytes(3), 1)])
+      b.saveMeta(META())
+      expect(b.get(bytes(2), 0)?.version).to.equal(1)
+      expect(count(), 'not committed yet').to.equal(0)
+      expect(() => { other.exec('BEGIN IMMEDIATE; COMMIT') }, 'the batch holds the write lock').to.throw(/locked|busy/i)
+      b.commitBatch()
+      expect(count()).to.equal(3)
+      b.commitBatch()
+      b.put(rec(bytes(4), 0))
+      expect(count(), 'outside a batch a write commits at once').to.equal(4)
+    } finally {
+      other.close()
+      b.close()
+    }
+  })
+
   it('putMany rolls back every row when SQLite fails part way through the transaction', () => {
     const p = freshPath()
     openSqliteBackend(p).close()

@@ -132,9 +132,12 @@ export class SqliteBackend implements ReplicaBackend {
   private readonly commitStmt: StatementSync
   private readonly rollbackStmt: StatementSync
 
-  /** Use {@link openSqliteBackend}, which checks the file first. */
+  /** A batch is open: writes go into one transaction, begun at the first of them. */
   private batching = false
+  /** That transaction has begun (the batch wrote something). */
+  private begun = false
 
+  /** Use {@link openSqliteBackend}, which checks the file first. */
   constructor (db: DatabaseSync, path: string) {
     this.db = db
     this.path = path
@@ -162,7 +165,10 @@ export class SqliteBackend implements ReplicaBackend {
 
   put (rec: ReplicaRecord): void {
     const params = encodeRecord(rec)
-    this.guard(() => { this.putStmt.run(...params) })
+    this.guard(() => {
+      this.joinBatch()
+      this.putStmt.run(...params)
+    })
   }
 
   putMany (recs: readonly ReplicaRecord[]): void {
@@ -234,7 +240,10 @@ export class SqliteBackend implements ReplicaBackend {
 
   saveMeta (meta: ReplicaMeta): void {
     const text = encodeMeta(meta)
-    this.guard(() => { this.metaPutStmt.run(text) })
+    this.guard(() => {
+      this.joinBatch()
+      this.metaPutStmt.run(text)
+    })
   }
 
   /** Closes the file (idempotent); the backend is unusable afterwards. */
@@ -246,11 +255,11 @@ export class SqliteBackend implements ReplicaBackend {
   /**
    * Group commit: every write until {@link commitBatch} goes into one transaction, made durable
    * by one fsync at its commit. The caller must hold back every answer that depends on those
-   * writes until commitBatch returns (the store service does).
+   * writes until commitBatch returns (the store service does). The transaction begins at the
+   * batch's first write: a batch that only reads (most of a read-heavy load's) costs no
+   * BEGIN and COMMIT, and its reads see what the last commit left, as they would inside it.
    */
   beginBatch (): void {
-    if (this.batching) { return }
-    this.guard(() => { this.beginStmt.run() })
     this.batching = true
   }
 
@@ -258,13 +267,25 @@ export class SqliteBackend implements ReplicaBackend {
   commitBatch (): void {
     if (!this.batching) { return }
     this.batching = false
+    if (!this.begun) { return }
+    this.begun = false
     this.guard(() => { this.commitStmt.run() })
+  }
+
+  /** Inside a batch, begins its transaction before its first write. */
+  private joinBatch (): void {
+    if (!this.batching || this.begun) { return }
+    this.beginStmt.run()
+    this.begun = true
   }
 
   /** Runs `fn` in one write transaction (or inside the open batch); rolls back and rethrows on any error. */
   private transaction (fn: () => void): void {
     if (this.batching) {
-      this.guard(fn)
+      this.guard(() => {
+        this.joinBatch()
+        fn()
+      })
       return
     }
     this.guard(() => {
