@@ -15,10 +15,13 @@
  * Each system gets its own 16-node cluster (all four up at once), loaded with --keys keys; then
  * a read-heavy (95 % get / 5 % put) and a write-heavy (50/50) mix run for --seconds per system,
  * in slices of --slice seconds taken by the systems in turn, with --clients closed-loop clients
- * spread over the nodes. Reported: throughput (ops/s), latency p50/p99, failures,
- * and the ratios. With --wan the same again with the PlanetLab-like delays of the WAN emulator.
+ * spread over the nodes, after a warm-up of --warmup seconds per system (not counted: leases
+ * taken, keys confirmed, connections open, code compiled). Reported: throughput (ops/s), latency
+ * p50/p99, failures, and the ratios: of the totals, and the median and range of the ratios of
+ * slices run one after the other (how much of a ratio is this machine's noise). With --wan the
+ * same again with the PlanetLab-like delays of the WAN emulator.
  *
- * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --sync full|normal --wan
+ * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --warmup 2 --sync full|normal --wan
  * --markdown --seed 1 --systems 1,2,3,4 (which systems run: 1 linearizable r=4, 2 the same with read
  * leases, 3 no consistency r=4, 4 linearizable r=1; the ratios need 1-3)
  */
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '32' },
     seconds: { type: 'string', default: '10' },
     slice: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '2' },
     sync: { type: 'string', default: 'full' },
     seed: { type: 'string', default: '1' },
     wan: { type: 'boolean', default: false },
@@ -58,8 +62,10 @@ const VALUE_BYTES = Number(values['value-bytes'])
 const CLIENTS = Number(values.clients)
 const SECONDS = Number(values.seconds)
 const SLICE = Number(values.slice)
+const WARMUP = Number(values.warmup)
 const SEED = Number(values.seed)
 if (!['full', 'normal'].includes(values.sync)) { throw new Error('--sync is full or normal') }
+if (!(Number.isFinite(WARMUP) && WARMUP >= 0)) { throw new Error(`--warmup needs seconds (0 or more), got ${values.warmup}`) }
 for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE_BYTES, clients: CLIENTS, seconds: SECONDS, slice: SLICE })) {
   if (!Number.isInteger(v) || v < 1) { throw new Error(`--${k} needs a positive integer, got ${String(v)}`) }
 }
@@ -184,18 +190,27 @@ try {
       clusters.push({ system, nodes, rand: prng(SEED) })
     }
     for (const mix of mixes) {
-      const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }))
+      const newAcc = () => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] }, slices: [] })
+      if (WARMUP > 0) {
+        for (const c of clusters) { await runMix(c.nodes, mix.read, WARMUP, c.rand, newAcc()) }
+      }
+      const accs = clusters.map(newAcc)
       const sentBefore = clusters.map(c => networkSent(c.nodes))
       const slices = Math.max(1, Math.round(SECONDS / SLICE))
       for (let i = 0; i < slices; i++) {
-        for (const [j, c] of clusters.entries()) { await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, accs[j]) }
+        for (const [j, c] of clusters.entries()) {
+          const a = accs[j]
+          const [ops, secs] = [a.ops, a.secs]
+          await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, a)
+          a.slices.push((a.ops - ops) / (a.secs - secs))
+        }
       }
       for (const [j, c] of clusters.entries()) {
         const a = accs[j]
         // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
         const sent = networkSent(c.nodes)
         const perOp = Object.fromEntries(Object.entries(sent).map(([type, k]) => [type, (k - (sentBefore[j][type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
-        const r = { throughput: a.ops / a.secs, ops: a.ops, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+        const r = { throughput: a.ops / a.secs, ops: a.ops, sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
         results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
         log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
       }
@@ -217,16 +232,28 @@ const ratio = (network, mix, a, b) => {
   const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
   return x === undefined || y === undefined ? NaN : x.throughput / y.throughput
 }
+/** The ratios of a's and b's slices taken one after the other (slice i of each), sorted. */
+const sliceRatios = (network, mix, a, b) => {
+  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
+  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+  return x === undefined || y === undefined ? [] : x.sliceThroughput.map((t, i) => t / y.sliceThroughput[i]).sort((p, q) => p - q)
+}
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
+/** The ratio of the totals, then the median and range of the slices' ratios. */
+const fmtRatio = (network, mix, a, b) => {
+  const xs = sliceRatios(network, mix, a, b)
+  const total = fmt(ratio(network, mix, a, b))
+  return xs.length < 2 ? total : `${total} (slices: median ${fmt(quantile(xs, 0.5))}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
+}
 if (values.markdown) {
-  console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn, SQLite sync=${values.sync}, seed ${SEED}.\n`)
+  console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
   console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
   console.log('\n| network | mix | linearizable / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | linearizable with leases / no consistency | r=4 / r=1 (cost of replication) |')
   console.log('|---|---|---|---|---|')
   for (const network of [...new Set(results.map(r => r.network))]) {
-    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4'))} | ${fmt(ratio(network, mix.name, 'linearizable r=4', 'linearizable r=1'))} |`) }
+    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmtRatio(network, mix.name, 'linearizable r=4', 'no consistency r=4')} | ${fmtRatio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${fmtRatio(network, mix.name, 'linearizable r=4', 'linearizable r=1')} |`) }
   }
   console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
   console.log('| network | system | mix | messages / op | largest shares |')
@@ -243,6 +270,6 @@ if (values.markdown) {
     console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.oneRoundWrites} of ${puts} puts run by their key's home in one round trip (${c.homeWritesSent} sent to the home by another node); ${c.leaseRevokes} operations revoked a lease.`)
   }
 } else {
-  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, sync: values.sync, results }, null, 2))
+  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, warmup: WARMUP, sync: values.sync, results }, null, 2))
 }
 process.exit(0)
