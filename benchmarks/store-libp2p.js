@@ -165,7 +165,14 @@ function networkSent (nodes) {
   }
   return out
 }
-/** Store counters summed over each cluster's nodes, by network and system. */
+const COUNTERS = ['opsStarted', 'fastReads', 'attempts', 'conflicts', 'leaseReads', 'leaseGetsSent', 'leaseRevokes', 'homeWritesSent', 'oneRoundWrites']
+/** Those store counters summed over a cluster's nodes. */
+function countersOf (nodes) {
+  const k = Object.fromEntries(COUNTERS.map(x => [x, 0]))
+  for (const n of nodes) { for (const x of COUNTERS) { k[x] += n.services.store.getState().counters[x] } }
+  return k
+}
+/** What the counters counted in the measured slices (not the load or the warm-up), summed over the mixes, by network and system. */
 const counters = []
 const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
 try {
@@ -189,6 +196,7 @@ try {
       log(`${system.name}: ${loaded} keys loaded`)
       clusters.push({ system, nodes, rand: prng(SEED) })
     }
+    const measured = clusters.map(() => Object.fromEntries(COUNTERS.map(x => [x, 0])))
     for (const mix of mixes) {
       const newAcc = () => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] }, slices: [] })
       if (WARMUP > 0) {
@@ -196,6 +204,7 @@ try {
       }
       const accs = clusters.map(newAcc)
       const sentBefore = clusters.map(c => networkSent(c.nodes))
+      const countedBefore = clusters.map(c => countersOf(c.nodes))
       const slices = Math.max(1, Math.round(SECONDS / SLICE))
       for (let i = 0; i < slices; i++) {
         for (const [j, c] of clusters.entries()) {
@@ -206,6 +215,8 @@ try {
         }
       }
       for (const [j, c] of clusters.entries()) {
+        const now = countersOf(c.nodes)
+        for (const x of COUNTERS) { measured[j][x] += now[x] - countedBefore[j][x] }
         const a = accs[j]
         // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
         const sent = networkSent(c.nodes)
@@ -215,11 +226,9 @@ try {
         log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
       }
     }
-    for (const c of clusters) {
-      const k = { opsStarted: 0, fastReads: 0, attempts: 0, conflicts: 0, leaseReads: 0, leaseGetsSent: 0, leaseRevokes: 0, homeWritesSent: 0, oneRoundWrites: 0 }
-      for (const n of c.nodes) { for (const x of Object.keys(k)) { k[x] += n.services.store.getState().counters[x] } }
-      log(`${c.system.name}: store counters over the run ${JSON.stringify(k)}`)
-      counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...k })
+    for (const [j, c] of clusters.entries()) {
+      log(`${c.system.name}: store counters over the measured slices ${JSON.stringify(measured[j])}, over the whole run ${JSON.stringify(countersOf(c.nodes))}`)
+      counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...measured[j] })
     }
     await Promise.all(clusters.flatMap(c => c.nodes).map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
   }
@@ -243,7 +252,8 @@ const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
 const fmtRatio = (network, mix, a, b) => {
   const xs = sliceRatios(network, mix, a, b)
   const total = fmt(ratio(network, mix, a, b))
-  return xs.length < 2 ? total : `${total} (slices: median ${fmt(quantile(xs, 0.5))}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
+  const median = (xs[(xs.length - 1) >> 1] + xs[xs.length >> 1]) / 2
+  return xs.length < 2 ? total : `${total} (slices: median ${fmt(median)}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
 }
 if (values.markdown) {
   console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
