@@ -119,8 +119,8 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
 
 /**
  * After the heal: how soon a get of every key succeeds again (probes, from the heal), and how
- * soon every range is ready and every key written has r up-to-date copies (checked each second);
- * -1 where not within `bound`. The clients' operations still in flight finish meanwhile.
+ * soon every range is ready, no client's operation is in flight any more, and every key written
+ * has r up-to-date copies (checked each second); -1 where not within `bound`.
  */
 function recover (sim: StoreSim, keyNames: string[], r: number, bound: number): { convergedMs: number, answeredMs: number } {
   const healMs = sim.nowMs
@@ -131,7 +131,9 @@ function recover (sim: StoreSim, keyNames: string[], r: number, bound: number): 
     sim.engine.runUntil(sim.nowMs + 100)
     if (convergedMs >= 0 || sim.nowMs < checkAt) { continue }
     checkAt += 1000
-    if (sim.allReady() && sim.supersededServed() === 0 && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
+    // Not while a client's operation still runs: a write that lands after the check (one that
+    // waited for a home's ping, say: pause SEED=21 once the pings came in) could leave a copy behind.
+    if (sim.inFlight() === 0 && sim.allReady() && sim.supersededServed() === 0 && keyNames.every(k => { const c = sim.copies(k); return c.version === 0 || c.upToDate === r })) {
       convergedMs = sim.nowMs - healMs
     }
   }

@@ -356,6 +356,11 @@ export class StoreSim {
     this.running = false
   }
 
+  /** The workload's operations in flight (those still running after stopWorkload included). */
+  inFlight (): number {
+    return this.clients.filter(c => c.busy).length
+  }
+
   /** Runs until no client has an operation in flight (or `maxMs`). */
   drain (maxMs: number): void {
     const until = this.nowMs + maxMs

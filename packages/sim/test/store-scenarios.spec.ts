@@ -309,7 +309,7 @@ describe('store in the simulator', function () {
       supersede.apply(this, args)
       for (const [k, c] of kept) { this.confirmed.set(k, c) }
     } as Fn
-    const mutants: Array<{ name: string, mutant: Record<string, Fn>, family: 'crash' | 'isolate' | 'majorities' | 'pause', seeds: number[], homeWrites?: boolean }> = [
+    const mutants: Array<{ name: string, mutant: Record<string, Fn>, family: 'crash' | 'isolate' | 'bridge' | 'pause', seeds: number[], homeWrites?: boolean }> = [
       {
         name: 'no wait for the holder, home writes off (as when it was found)',
         mutant: { finish: noWait },
@@ -322,10 +322,12 @@ describe('store in the simulator', function () {
         // it with home writes on (the home writes its keys as its own holder, the wait is rare,
         // and the writes that broke a lease mostly ended unknown); with them, of seeds 1-30:
         // crash 2, 12, 21, 25, 28, isolate 11 seeds, churn 10, packet 8, restart 8, none 21.
+        // Since a write pings a home it has not heard from lately, of crash seeds 1-40: 1, 8,
+        // 11, 16, 18, 19, 36.
         name: 'no wait for the holder, home writes on',
         mutant: { finish: noWait },
         family: 'crash',
-        seeds: [2, 12]
+        seeds: [1, 8]
       },
       {
         name: 'home answers from its confirmed copy without checking its grants',
@@ -333,22 +335,23 @@ describe('store in the simulator', function () {
         // (isolate seeds 12, 15 before home writes; with them, of seeds 1-30 of isolate, bridge,
         // partition and majorities, isolate 24 and majorities 9; with the retry rules of the
         // store's Outcomes, of seeds 1-50: isolate 32, 49, majorities 9, 32, 39, bridge 11, 48,
-        // partition 17.)
+        // partition 17; with the home pings, isolate 33 of 1-40.)
         family: 'isolate',
-        seeds: [32]
+        seeds: [33]
       },
       {
+        // (With the home pings no seed of majorities 1-150 or partition 1-60; bridge 17 of 1-60.)
         name: 'the same, under a non-transitive partition',
         mutant: { leaseRead: ignoreGrants },
-        family: 'majorities',
-        seeds: [9]
+        family: 'bridge',
+        seeds: [17]
       },
       {
-        // (seeds 74 and 143 of 1-300 of pause)
+        // (seeds 74 and 143 of 1-300 of pause; with the home pings 257 and 292 of 1-500)
         name: 'a home that keeps its confirmation when its own round chose a later state without its copy',
         mutant: { noteChosen: keepConfirmed, supersede: keepOnSupersede },
         family: 'pause',
-        seeds: [74, 143]
+        seeds: [257, 292]
       }
     ]
     for (const m of mutants) {
@@ -356,12 +359,10 @@ describe('store in the simulator', function () {
     }
   })
 
-  it('the checker catches broken retry rules: a write run again though a state built on it may be chosen, or a refusal taken from a copy that came after the acceptance', () => {
-    // Each mutation alone made these seeds illegal when they were found (r = 4, seeds 1-10 of
-    // none, crash, packet for the first; seeds 1-50 of packet, churn, restart, isolate for the
-    // second: packet 19 only). The store's Outcomes (packages/store/README.md) say why each
-    // check is there.
-    interface Retrying { selfHex: string, acceptMsgs: Map<number, number>, ops: Map<number, { sends: Map<string, unknown> }> }
+  it('the checker catches broken retry rules: a write run again though a state built on it may be chosen', () => {
+    // The mutation alone makes these seeds illegal (r = 4). The store's Outcomes
+    // (packages/store/README.md) say why the check is there.
+    interface Retrying { selfHex: string }
     const mutants: Array<{ name: string, mutant: Record<string, Fn>, family: 'none' | 'packet', seeds: number[] }> = [
       {
         // Outlived without the version check: any state above ours counts as not built on it.
@@ -372,23 +373,18 @@ describe('store in the simulator', function () {
             return true
           } as Fn
         },
-        family: 'none',
-        seeds: [5, 7]
-      },
-      {
-        // Any conflict refusal of an accept taken as proof, whatever the replica had accepted.
-        name: 'no accepted-ballot check',
-        mutant: {
-          noteRefusal: function (this: Retrying, from: { addr: string }, msg: { reason: string, op: number, slot: number }) {
-            if (msg.reason !== 'conflict') { return }
-            const id = this.acceptMsgs.get(msg.op)
-            const op = id === undefined ? undefined : this.ops.get(id)
-            op?.sends.delete(`${msg.op}|${msg.slot}|${from.addr}`)
-          } as Fn
-        },
+        // (none 5, 7 of 1-10 when found; since a write pings a home it has not heard from
+        // lately, none of none 1-100, and packet 16, 32 of 1-100, crash 35, 39, 80, churn 5, 12.)
         family: 'packet',
-        seeds: [19]
+        seeds: [16, 32]
       }
+      // A conflict refusal of an accept taken as proof whatever the replica had accepted (the
+      // store's noteRefusal without its ballot checks) made packet seed 19 illegal when it was
+      // found (seeds 1-50 of packet, churn, restart, isolate). Since a write pings a home it has
+      // not heard from lately, no seed showed it (packet 1-900, churn, restart and isolate 1-150,
+      // swarm, crash, bridge, majorities and pause 1-80, packet 1-100 with 10 clients on 4 keys;
+      // with home writes off packet and churn 1-60, and packet 1-100 on 4 keys): the store test "an accept that may have been taken keeps
+      // the outcome unknown" (its 'copy' case) fails under that mutant instead.
     ]
     for (const m of mutants) {
       expect(illegalWith(m.mutant, m.seeds.map(seed => ({ family: m.family, seed }))), m.name).to.be.greaterThan(0)

@@ -117,6 +117,8 @@ function toPb (m: StoreMessage): PB {
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
     case 'revoked': return { revoked: { op, ms: BigInt(m.ms) } }
     case 'home-op': return { homeOp: { op, key: ab(m.key), kind: HOME_KINDS[m.kind ?? 'get'], value: abOpt(m.value), expected: m.expected === undefined ? undefined : BigInt(m.expected), by: m.by ?? '' } }
+    case 'home-ping': return { homePing: { op } }
+    case 'home-pong': return { homePong: { op } }
     case 'home-done': return { homeDone: { op, ok: m.ok, value: abOpt(m.value), version: BigInt(m.version), reason: m.reason, applied: m.applied, indeterminate: m.indeterminate, pending: m.pending, range: m.range === undefined ? undefined : arcPb(m.range) } }
     default: return unreachable(m, 'unknown store message')
   }
@@ -210,6 +212,8 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.revoked !== undefined) { const x = pb.revoked; return { type: 'revoked', op: num(x.op), ms: num(x.ms) } }
   if (pb.homeOp !== undefined) { const x = pb.homeOp; return { type: 'home-op', op: num(x.op), key: x.key, ...homeKindOf(x.kind), ...(x.value === undefined ? {} : { value: x.value }), ...(x.expected === undefined ? {} : { expected: num(x.expected) }), ...(x.by === '' ? {} : { by: x.by }) } }
   if (pb.homeDone !== undefined) { const x = pb.homeDone; return { type: 'home-done', op: num(x.op), ok: x.ok, value: x.value, version: num(x.version), reason: x.reason, ...(x.applied === undefined ? {} : { applied: x.applied }), ...(x.indeterminate === undefined ? {} : { indeterminate: x.indeterminate }), ...(x.pending === undefined ? {} : { pending: x.pending }), ...(x.range === undefined ? {} : { range: arcOf(x.range) }) } }
+  if (pb.homePing !== undefined) { return { type: 'home-ping', op: num(pb.homePing.op) } }
+  if (pb.homePong !== undefined) { return { type: 'home-pong', op: num(pb.homePong.op) } }
   throw new Reject('unknown-body')
 }
 
@@ -322,6 +326,8 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   'home-op': m => checkKey(m.key) ?? checkValue(m.value) ?? (m.expected === undefined ? undefined : checkVersion(m.expected)) ??
     (m.value !== undefined && m.kind !== 'put' && m.kind !== 'cas' ? 'bad-value' : undefined) ?? (m.kind === 'put' && m.value === undefined ? 'missing-value' : undefined) ??
     ((m.kind === 'cas') !== (m.expected !== undefined) ? 'bad-expected' : undefined) ?? (m.by === undefined ? undefined : checkText(m.by, BALLOT_BY_CHARS_MAX, 'by')),
+  'home-ping': () => undefined,
+  'home-pong': () => undefined,
   'home-done': m => checkValue(m.value) ?? checkVersion(m.version) ?? checkText(m.reason, REASON_CHARS_MAX, 'reason') ?? (m.ok && m.reason !== '' ? 'bad-reason' : undefined) ?? (m.pending === true && m.ok ? 'bad-pending' : undefined) ?? (m.range === undefined ? undefined : checkArc(m.range))
 }
 

@@ -1,7 +1,7 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
-import { HOME_HEARD_MS, HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
+import { HOME_HEARD_MS, HOME_PROBE_MS, HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
@@ -901,7 +901,7 @@ describe('StoreNode, home writes (with leases)', () => {
     expect(h.backend.get(key, 0)?.version).to.equal(2)
   })
 
-  it('a node that is not the key\'s home sends it its writes, again to that node only until it answers, and fails a write the home leaves unanswered as indeterminate', () => {
+  it('a node that is not the key\'s home sends it its writes (after a ping answered, when it has not heard from it lately), again to that node only until it answers, and fails a write the home leaves unanswered as indeterminate', () => {
     const homeRef: NodeRef = { id: rids[0], addr: 'h' }
     const node = new StoreNode({ self, backend: new MemoryBackend(), r: 4, leases: true })
     node.handleCommand(0, { type: 'joined', pred: { id: self.id - 1n, addr: 'p' } })
@@ -966,12 +966,52 @@ describe('StoreNode, home writes (with leases)', () => {
     const t3 = failedAt(3, 20_000, 60_000)
     expect(t3).to.be.within(20_000 + HOME_WRITE_FIRST_SILENCE_MS, 20_000 + HOME_WRITE_FIRST_SILENCE_MS + HOME_WRITE_RESEND_MS)
     expect(40_000 - 20_000).to.be.greaterThan(HOME_HEARD_MS + HOME_WRITE_FIRST_SILENCE_MS)
-    // A home not heard from for HOME_HEARD_MS may be gone: the write runs here (its prepares go out), nothing goes to the home.
-    const before = toHome().filter(x => x.type === 'home-op').length
+    // A home not heard from for HOME_HEARD_MS may be gone: it is pinged first, and the write is
+    // sent only when its pong comes.
+    const homeOps = (): number => toHome().filter(x => x.type === 'home-op').length
+    const prepares = (): number => out.filter(t => t.msg.type === 'prepare' && t.msg.key === key).length
+    const pings = (): StoreMessage[] => toHome().filter(x => x.type === 'home-ping')
+    const lastHomeOp = (): StoreMessage | undefined => toHome().filter(x => x.type === 'home-op').at(-1)
+    const before = homeOps()
     node.handleCommand(40_000, { type: 'put', opId: 4, key, value: te.encode('v4') })
     pump(40_000)
-    expect(toHome().filter(x => x.type === 'home-op').length).to.equal(before)
-    expect(out.filter(t => t.msg.type === 'prepare' && t.msg.key === key)).to.have.length.greaterThan(0)
+    expect(pings()).to.have.length(1)
+    const ping = pings()[0]
+    expect(homeOps()).to.equal(before)
+    // A pong from another node, or to another ping, is not the answer.
+    node.handleMessage(40_100, { id: 5n, addr: 'x' }, { type: 'home-pong', op: ping?.op ?? -1 })
+    node.handleMessage(40_100, homeRef, { type: 'home-pong', op: (ping?.op ?? -1) + 1000 })
+    pump(40_100)
+    expect(homeOps()).to.equal(before)
+    expect(node.counters.rejected['home-pong-unexpected']).to.equal(2)
+    node.handleMessage(40_200, homeRef, { type: 'home-pong', op: ping?.op ?? -1 })
+    pump(40_200)
+    expect(homeOps()).to.equal(before + 1)
+    expect(lastHomeOp()).to.deep.include({ type: 'home-op', kind: 'put', value: te.encode('v4') })
+    expect(prepares()).to.equal(0)
+    node.handleMessage(40_300, homeRef, { type: 'home-done', op: lastHomeOp()?.op ?? -1, ok: true, version: 4, reason: '' })
+    pump(40_300)
+    expect(events).to.deep.include({ type: 'op-done', opId: 4, kind: 'put', value: te.encode('v4'), version: 4, applied: true, attempts: 1 })
+    // No pong within HOME_PROBE_MS: the write runs here (its prepares go out), nothing goes to the home.
+    node.handleCommand(50_000, { type: 'put', opId: 5, key, value: te.encode('v5') })
+    pump(50_000)
+    expect(pings()).to.have.length(2)
+    pump(50_000 + HOME_PROBE_MS - 1)
+    expect(prepares()).to.equal(0)
+    pump(50_000 + HOME_PROBE_MS)
+    expect(prepares()).to.be.greaterThan(0)
+    expect(homeOps()).to.equal(before + 1)
+    expect(node.counters.homeProbesUnanswered).to.equal(1)
+    // The ring suspects the home while its pong is awaited: the write runs here at once.
+    node.handleCommand(60_000, { type: 'put', opId: 6, key: te.encode('other key'), value: te.encode('v6') })
+    pump(60_000)
+    expect(pings()).to.have.length(3)
+    const pinged = out.length
+    node.forgetNode('h')
+    pump(60_010)
+    expect(out.slice(pinged).filter(t => t.msg.type === 'prepare').map(t => t.msg.type === 'prepare' ? new TextDecoder().decode(t.msg.key) : '')).to.include('other key')
+    expect(node.counters.homeProbesUnanswered).to.equal(2)
+    expect(homeOps()).to.equal(before + 1)
   })
 })
 

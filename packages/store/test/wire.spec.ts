@@ -98,6 +98,8 @@ function samples (): StoreMessage[] {
     { type: 'home-op', op: 16, key: bytes(1), kind: 'cas', expected: 7, value: bytes(4) },
     { type: 'home-done', op: 16, ok: true, version: 3, reason: '', applied: false, range: arc },
     { type: 'home-done', op: 16, ok: false, version: 0, reason: 'lost-race', indeterminate: true },
+    { type: 'home-ping', op: 17 },
+    { type: 'home-pong', op: 17 },
     { type: 'home-done', op: 16, ok: false, version: 0, reason: '', pending: true }
   ]
 }
@@ -373,6 +375,8 @@ function storeMessage (): fc.Arbitrary<StoreMessage> {
     fc.record({ type: fc.constant('revoke' as const), op, rid, holder: fc.string({ maxLength: 60 }) }),
     fc.record({ type: fc.constant('revoked' as const), op, ms: fc.integer({ min: 0, max: 3_600_000 }) }),
     fc.record({ type: fc.constant('home-op' as const), op, key }),
+    fc.record({ type: fc.constant('home-ping' as const), op }),
+    fc.record({ type: fc.constant('home-pong' as const), op }),
     fc.record({ type: fc.constant('home-op' as const), op, key, kind: fc.constant('put' as const), value: fc.uint8Array({ maxLength: 40 }) }),
     fc.record({ type: fc.constant('home-op' as const), op, key, kind: fc.constant('cas' as const), expected: version }),
     fc.record({ type: fc.constant('accept' as const), op, key, slot, rid, ballot: b, value, version, next: b }),

@@ -138,8 +138,13 @@ export const HOME_WRITE_SILENCE_MS = 3000
 export const HOME_WRITE_FIRST_SILENCE_MS = 5000
 
 /**
- * Home writes: a write goes to its key's home only if some message came from it within this
- * long; otherwise it runs where it was asked (nothing was sent to the home, so it cannot run
- * twice), as a home that died would leave it indeterminate.
+ * Home writes: a write goes to its key's home at once if some message came from it within this
+ * long; otherwise the home is asked first whether it is there (home-ping), as a home that died
+ * would leave the write indeterminate.
  */
 export const HOME_HEARD_MS = 2000
+/**
+ * The write goes to the home when its home-pong comes, and runs where it was asked (nothing was
+ * sent to the home, so it cannot run twice) when none came within this long.
+ */
+export const HOME_PROBE_MS = 1000

@@ -111,6 +111,10 @@ export type StoreMessage =
    * `range`: the sender's range, as in replies to prepare and accept (the asker's owner cache).
    */
   | { type: 'home-done', op: number, ok: boolean, value?: Uint8Array, version: number, reason: string, applied?: boolean, indeterminate?: boolean, pending?: boolean, range?: Arc }
+  /** To a key's home not heard from lately, before a write is sent to it: is it there? */
+  | { type: 'home-ping', op: number }
+  /** Yes (the answer to a home-ping). */
+  | { type: 'home-pong', op: number }
   /** To a replier whose incarnation at `rid` is older than `epoch`, which another replier knows: stop serving it and rebuild above it. */
   | { type: 'superseded', op: number, rid: RingId, epoch: Ballot }
 
@@ -125,4 +129,4 @@ export interface LeaseNote {
   grant: string
 }
 
-export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'home-op', 'home-done', 'chosen'] as const
+export const STORE_MESSAGE_TYPES = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'range-read', 'range-data', 'handoff', 'handoff-ack', 'digest-req', 'digest', 'raw-read', 'raw-write', 'superseded', 'lease-req', 'lease-grant', 'revoke', 'revoked', 'home-op', 'home-done', 'chosen', 'home-ping', 'home-pong'] as const

@@ -153,6 +153,8 @@ export interface StoreCounters {
   /** Home writes: writes sent to their key's home; writes this home ran in one round trip (primed). */
   homeWritesSent: number
   oneRoundWrites: number
+  /** Writes that waited for a home-pong that did not come in time (or a suspicion), and ran here. */
+  homeProbesUnanswered: number
   /**
    * Writes that had sent accepts but were found never to take effect (each accept refused for
    * good, or a state not built on theirs accepted at a higher ballot), run again afresh.
@@ -279,6 +281,8 @@ interface SentHomeOp {
   answered?: boolean
   /** The ring suspects `to`: a write waits no longer. */
   suspected?: boolean
+  /** A write waiting for the home-pong of `to` (message `op`) before it is sent there. */
+  probe?: { op: number, to: NodeRef }
 }
 
 interface Handoff {
@@ -306,7 +310,7 @@ interface Handoff {
   pageLast: boolean
 }
 
-type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'home-op'
+type TimerKind = 'phase' | 'op-deadline' | 'backoff' | 'rebuild' | 'handoff' | 'ae' | 'lease-wait' | 'lease-renew' | 'home-op' | 'home-probe'
 
 function inc (m: Record<string, number>, k: string): void { m[k] = (m[k] ?? 0) + 1 }
 
@@ -464,6 +468,7 @@ export class StoreNode {
     leaseReads: 0,
     leaseGetsSent: 0,
     homeWritesSent: 0,
+    homeProbesUnanswered: 0,
     oneRoundWrites: 0,
     writesRetried: 0,
     rereads: 0,
@@ -606,6 +611,8 @@ export class StoreNode {
       case 'revoked': return this.onRevoked(msg)
       case 'home-op': return this.onHomeOp(from, msg)
       case 'home-done': return this.onHomeDone(from, msg)
+      case 'home-ping': return this.send(from, { type: 'home-pong', op: msg.op })
+      case 'home-pong': return this.onHomePong(from, msg)
       case 'chosen': return this.onChosen(msg)
       default: return this.reject('unknown-type')
     }
@@ -709,6 +716,7 @@ export class StoreNode {
       case 'lease-wait': return this.ops.get(id)?.phase === 'lease'
       case 'lease-renew': return this.leaseRenewArmed
       case 'home-op': return this.homeOps.has(id)
+      case 'home-probe': return this.homeOps.get(id)?.probe !== undefined
       case 'backoff': return this.ops.get(id)?.phase === 'backoff'
       // Always kept: armRebuild counts on the one it queued (rebuildAtMs) to fire. Dropped while
       // nothing was pending, a rebuild pending again later never started (packet family, seed 35).
@@ -756,6 +764,7 @@ export class StoreNode {
       case 'lease-wait': return this.leaseWaitTimer(id)
       case 'lease-renew': return this.renewLeases()
       case 'home-op': return this.homeOpTimeout(id)
+      case 'home-probe': return this.homeProbeTimeout(id)
       default: return unreachable(kind, 'unknown timer')
     }
   }
@@ -790,6 +799,7 @@ export class StoreNode {
     // Operations sent to it as a key's home wait no longer (at the next timeout, now): a get
     // runs here, a write fails indeterminate (see sendHomeOp).
     for (const [m, g] of this.homeOps) {
+      if (g.probe?.to.addr === addr) { this.timers.push(this.nowMs, 'home-probe', m) }
       if (g.to?.addr !== addr) { continue }
       g.suspected = true
       this.timers.push(this.nowMs, 'home-op', m)
@@ -1768,8 +1778,12 @@ export class StoreNode {
    * after it answered once (HOME_WRITE_FIRST_SILENCE_MS before: a connection may be still being
    * set up), the ring suspects it, a connection to it fails, or the operation's time is up, the
    * write fails indeterminate (the home may have applied it). Sent nowhere (no home found, or we
-   * are it), or to a home we have not heard from for HOME_HEARD_MS (it may be gone), it runs
-   * here.
+   * are it), it runs here. A home we have not heard from for HOME_HEARD_MS may be gone: the write
+   * waits for its answer to a home-ping, and runs here if none came within HOME_PROBE_MS (or the
+   * ring suspects it first). Before the ping, such a write ran here at once: with traffic that
+   * pauses (a node idle a few seconds, or the benchmark's systems taking turns), about one write
+   * in twenty then ran as a full round away from its home, took the ballot of the home's next
+   * primed write, and with leases waited for the home's reply.
    */
   private sendHomeOp (opId: number, kind: OpKind, key: Uint8Array, rid0: RingId, value?: Uint8Array, expected?: number): void {
     const m = this.seq++
@@ -1780,18 +1794,47 @@ export class StoreNode {
     this.timers.push(this.nowMs + wait, 'home-op', m)
     this.resolve(rid0, node => {
       if (!this.homeOps.has(m)) { return }
-      // A write goes only to a home we heard from lately: one that died meanwhile would leave it
-      // indeterminate, where run here (nothing sent there yet) it succeeds with the other slots.
-      const quiet = kind !== 'get' && node !== undefined && !((this.heard.get(node.addr) ?? -Infinity) >= this.nowMs - C.HOME_HEARD_MS)
-      if (node === undefined || node.addr === this.self.addr || quiet) {
+      if (node === undefined || node.addr === this.self.addr) {
         this.homeOps.delete(m)
         return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
-      g.to = node
-      g.heardMs = this.nowMs
-      if (kind !== 'get') { this.counters.homeWritesSent++ }
-      this.sendHomeMessage(m, g)
+      // A write goes only to a home we heard from lately: one that died meanwhile would leave it
+      // indeterminate, where run here (nothing sent there yet) it succeeds with the other slots.
+      if (kind !== 'get' && !((this.heard.get(node.addr) ?? -Infinity) >= this.nowMs - C.HOME_HEARD_MS)) {
+        g.probe = { op: this.seq++, to: node }
+        this.send(node, { type: 'home-ping', op: g.probe.op })
+        this.timers.push(this.nowMs + C.HOME_PROBE_MS, 'home-probe', m)
+        return
+      }
+      this.sendHomeNow(m, g, node)
     })
+  }
+
+  /** Sends operation `m` to its home `node`. */
+  private sendHomeNow (m: number, g: SentHomeOp, node: NodeRef): void {
+    g.to = node
+    g.heardMs = this.nowMs
+    if (g.kind !== 'get') { this.counters.homeWritesSent++ }
+    this.sendHomeMessage(m, g)
+  }
+
+  /** The home answered the ping of a write waiting for it: the write goes there. */
+  private onHomePong (from: NodeRef, msg: Extract<StoreMessage, { type: 'home-pong' }>): void {
+    for (const [m, g] of this.homeOps) {
+      if (g.probe?.op !== msg.op || g.probe.to.addr !== from.addr) { continue }
+      g.probe = undefined
+      return this.sendHomeNow(m, g, from)
+    }
+    this.reject('home-pong-unexpected')
+  }
+
+  /** No home-pong in time (or the ring suspects that home): the write runs here, as nothing was sent there. */
+  private homeProbeTimeout (m: number): void {
+    const g = this.homeOps.get(m)
+    if (g?.probe === undefined) { return }
+    this.homeOps.delete(m)
+    this.counters.homeProbesUnanswered++
+    this.startOp(g.opId, g.kind, g.key, g.value, g.expected, false, undefined, false)
   }
 
   private sendHomeMessage (m: number, g: SentHomeOp): void {

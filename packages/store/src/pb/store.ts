@@ -5849,6 +5849,184 @@ export namespace HomeDone {
   }
 }
 
+export interface HomePing {
+  op: bigint
+}
+
+export namespace HomePing {
+  let _codec: Codec<HomePing>
+
+  export const codec = (): Codec<HomePing> => {
+    if (_codec == null) {
+      _codec = message<HomePing>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface HomePingOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<HomePing>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HomePing.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomePing>): HomePing {
+    return decodeMessage(buf, HomePing.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomePing>): Generator<HomePingOpFieldEvent> {
+    return streamMessage(buf, HomePing.codec(), opts)
+  }
+}
+
+export interface HomePong {
+  op: bigint
+}
+
+export namespace HomePong {
+  let _codec: Codec<HomePong>
+
+  export const codec = (): Codec<HomePong> => {
+    if (_codec == null) {
+      _codec = message<HomePong>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.op != null && obj.op !== 0n)) {
+          w.uint32(8)
+          w.sint64(obj.op)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          op: 0n
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.op = reader.sint64()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.op`,
+                value: reader.sint64()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface HomePongOpFieldEvent {
+    field: '$.op'
+    value: bigint
+  }
+
+  export function encode (obj: Partial<HomePong>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HomePong.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomePong>): HomePong {
+    return decodeMessage(buf, HomePong.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HomePong>): Generator<HomePongOpFieldEvent> {
+    return streamMessage(buf, HomePong.codec(), opts)
+  }
+}
+
 export interface StoreMessage {
   prepare?: Prepare
   promise?: Promise
@@ -5871,6 +6049,8 @@ export interface StoreMessage {
   homeOp?: HomeOp
   homeDone?: HomeDone
   chosen?: Chosen
+  homePing?: HomePing
+  homePong?: HomePong
 }
 
 export namespace StoreMessage {
@@ -5885,7 +6065,59 @@ export namespace StoreMessage {
 
         obj = { ...obj }
 
+        if (obj.homePong != null) {
+          obj.homePing = undefined
+          obj.chosen = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
+        if (obj.homePing != null) {
+          obj.homePong = undefined
+          obj.chosen = undefined
+          obj.homeDone = undefined
+          obj.homeOp = undefined
+          obj.revoked = undefined
+          obj.revoke = undefined
+          obj.leaseGrant = undefined
+          obj.leaseReq = undefined
+          obj.superseded = undefined
+          obj.rawWrite = undefined
+          obj.rawRead = undefined
+          obj.digest = undefined
+          obj.digestReq = undefined
+          obj.handoffAck = undefined
+          obj.handoff = undefined
+          obj.rangeData = undefined
+          obj.rangeRead = undefined
+          obj.nack = undefined
+          obj.accepted = undefined
+          obj.accept = undefined
+          obj.promise = undefined
+          obj.prepare = undefined
+        }
+
         if (obj.chosen != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
           obj.revoked = undefined
@@ -5909,6 +6141,8 @@ export namespace StoreMessage {
         }
 
         if (obj.homeDone != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeOp = undefined
           obj.revoked = undefined
@@ -5932,6 +6166,8 @@ export namespace StoreMessage {
         }
 
         if (obj.homeOp != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.revoked = undefined
@@ -5955,6 +6191,8 @@ export namespace StoreMessage {
         }
 
         if (obj.revoked != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -5978,6 +6216,8 @@ export namespace StoreMessage {
         }
 
         if (obj.revoke != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6001,6 +6241,8 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGrant != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6024,6 +6266,8 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseReq != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6047,6 +6291,8 @@ export namespace StoreMessage {
         }
 
         if (obj.superseded != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6070,6 +6316,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6093,6 +6341,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6116,6 +6366,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6139,6 +6391,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6162,6 +6416,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6185,6 +6441,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6208,6 +6466,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6231,6 +6491,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6254,6 +6516,8 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6277,6 +6541,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6300,6 +6566,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6323,6 +6591,8 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6346,6 +6616,8 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          obj.homePong = undefined
+          obj.homePing = undefined
           obj.chosen = undefined
           obj.homeDone = undefined
           obj.homeOp = undefined
@@ -6471,6 +6743,16 @@ export namespace StoreMessage {
         if (obj.chosen != null) {
           w.uint32(170)
           Chosen.codec().encode(obj.chosen, w)
+        }
+
+        if (obj.homePing != null) {
+          w.uint32(178)
+          HomePing.codec().encode(obj.homePing, w)
+        }
+
+        if (obj.homePong != null) {
+          w.uint32(186)
+          HomePong.codec().encode(obj.homePong, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -6611,6 +6893,18 @@ export namespace StoreMessage {
               })
               break
             }
+            case 22: {
+              obj.homePing = HomePing.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.homePing
+              })
+              break
+            }
+            case 23: {
+              obj.homePong = HomePong.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.homePong
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6618,7 +6912,59 @@ export namespace StoreMessage {
           }
         }
 
+        if (obj.homePong != null) {
+          delete obj.homePing
+          delete obj.chosen
+          delete obj.homeDone
+          delete obj.homeOp
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
+        if (obj.homePing != null) {
+          delete obj.homePong
+          delete obj.chosen
+          delete obj.homeDone
+          delete obj.homeOp
+          delete obj.revoked
+          delete obj.revoke
+          delete obj.leaseGrant
+          delete obj.leaseReq
+          delete obj.superseded
+          delete obj.rawWrite
+          delete obj.rawRead
+          delete obj.digest
+          delete obj.digestReq
+          delete obj.handoffAck
+          delete obj.handoff
+          delete obj.rangeData
+          delete obj.rangeRead
+          delete obj.nack
+          delete obj.accepted
+          delete obj.accept
+          delete obj.promise
+          delete obj.prepare
+        }
+
         if (obj.chosen != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.homeDone
           delete obj.homeOp
           delete obj.revoked
@@ -6642,6 +6988,8 @@ export namespace StoreMessage {
         }
 
         if (obj.homeDone != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeOp
           delete obj.revoked
@@ -6665,6 +7013,8 @@ export namespace StoreMessage {
         }
 
         if (obj.homeOp != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.revoked
@@ -6688,6 +7038,8 @@ export namespace StoreMessage {
         }
 
         if (obj.revoked != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6711,6 +7063,8 @@ export namespace StoreMessage {
         }
 
         if (obj.revoke != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6734,6 +7088,8 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseGrant != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6757,6 +7113,8 @@ export namespace StoreMessage {
         }
 
         if (obj.leaseReq != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6780,6 +7138,8 @@ export namespace StoreMessage {
         }
 
         if (obj.superseded != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6803,6 +7163,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rawWrite != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6826,6 +7188,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rawRead != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6849,6 +7213,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digest != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6872,6 +7238,8 @@ export namespace StoreMessage {
         }
 
         if (obj.digestReq != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6895,6 +7263,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoffAck != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6918,6 +7288,8 @@ export namespace StoreMessage {
         }
 
         if (obj.handoff != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6941,6 +7313,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeData != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6964,6 +7338,8 @@ export namespace StoreMessage {
         }
 
         if (obj.rangeRead != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -6987,6 +7363,8 @@ export namespace StoreMessage {
         }
 
         if (obj.nack != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -7010,6 +7388,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accepted != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -7033,6 +7413,8 @@ export namespace StoreMessage {
         }
 
         if (obj.accept != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -7056,6 +7438,8 @@ export namespace StoreMessage {
         }
 
         if (obj.promise != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -7079,6 +7463,8 @@ export namespace StoreMessage {
         }
 
         if (obj.prepare != null) {
+          delete obj.homePong
+          delete obj.homePing
           delete obj.chosen
           delete obj.homeDone
           delete obj.homeOp
@@ -7252,6 +7638,20 @@ export namespace StoreMessage {
             case 21: {
               yield * Chosen.codec().stream(reader, reader.uint32(), `${prefix}.chosen`, {
                 limits: opts.limits?.chosen
+              })
+
+              break
+            }
+            case 22: {
+              yield * HomePing.codec().stream(reader, reader.uint32(), `${prefix}.homePing`, {
+                limits: opts.limits?.homePing
+              })
+
+              break
+            }
+            case 23: {
+              yield * HomePong.codec().stream(reader, reader.uint32(), `${prefix}.homePong`, {
+                limits: opts.limits?.homePong
               })
 
               break
@@ -8240,6 +8640,16 @@ export namespace StoreMessage {
     index: number
   }
 
+  export interface StoreMessageHomePingOpFieldEvent {
+    field: '$.homePing.op'
+    value: bigint
+  }
+
+  export interface StoreMessageHomePongOpFieldEvent {
+    field: '$.homePong.op'
+    value: bigint
+  }
+
   export function encode (obj: Partial<StoreMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StoreMessage.codec())
   }
@@ -8248,7 +8658,7 @@ export namespace StoreMessage {
     return decodeMessage(buf, StoreMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageNackAcceptedNFieldEvent | StoreMessageNackAcceptedByFieldEvent | StoreMessageNackEpochNFieldEvent | StoreMessageNackEpochByFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageHomeOpOpFieldEvent | StoreMessageHomeOpKeyFieldEvent | StoreMessageHomeOpKindFieldEvent | StoreMessageHomeOpValueFieldEvent | StoreMessageHomeOpExpectedFieldEvent | StoreMessageHomeOpByFieldEvent | StoreMessageHomeDoneOpFieldEvent | StoreMessageHomeDoneOkFieldEvent | StoreMessageHomeDoneValueFieldEvent | StoreMessageHomeDoneVersionFieldEvent | StoreMessageHomeDoneReasonFieldEvent | StoreMessageHomeDoneAppliedFieldEvent | StoreMessageHomeDoneIndeterminateFieldEvent | StoreMessageHomeDonePendingFieldEvent | StoreMessageHomeDoneRangeLoFieldEvent | StoreMessageHomeDoneRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StoreMessage>): Generator<StoreMessagePrepareOpFieldEvent | StoreMessagePrepareKeyFieldEvent | StoreMessagePrepareSlotFieldEvent | StoreMessagePrepareRidFieldEvent | StoreMessagePrepareBallotNFieldEvent | StoreMessagePrepareBallotByFieldEvent | StoreMessagePromiseOpFieldEvent | StoreMessagePromiseSlotFieldEvent | StoreMessagePromiseAcceptedNFieldEvent | StoreMessagePromiseAcceptedByFieldEvent | StoreMessagePromiseValueFieldEvent | StoreMessagePromiseVersionFieldEvent | StoreMessagePromiseRangeLoFieldEvent | StoreMessagePromiseRangeHiFieldEvent | StoreMessagePromiseEpochNFieldEvent | StoreMessagePromiseEpochByFieldEvent | StoreMessagePromiseFencesNFieldEvent | StoreMessagePromiseFencesByFieldEvent | StoreMessagePromiseLeaseHolderFieldEvent | StoreMessagePromiseLeaseMsFieldEvent | StoreMessagePromiseLeaseGrantFieldEvent | StoreMessageAcceptOpFieldEvent | StoreMessageAcceptKeyFieldEvent | StoreMessageAcceptSlotFieldEvent | StoreMessageAcceptRidFieldEvent | StoreMessageAcceptBallotNFieldEvent | StoreMessageAcceptBallotByFieldEvent | StoreMessageAcceptValueFieldEvent | StoreMessageAcceptVersionFieldEvent | StoreMessageAcceptNextNFieldEvent | StoreMessageAcceptNextByFieldEvent | StoreMessageAcceptedOpFieldEvent | StoreMessageAcceptedSlotFieldEvent | StoreMessageAcceptedRangeLoFieldEvent | StoreMessageAcceptedRangeHiFieldEvent | StoreMessageAcceptedEpochNFieldEvent | StoreMessageAcceptedEpochByFieldEvent | StoreMessageAcceptedFencesNFieldEvent | StoreMessageAcceptedFencesByFieldEvent | StoreMessageAcceptedLeaseHolderFieldEvent | StoreMessageAcceptedLeaseMsFieldEvent | StoreMessageAcceptedLeaseGrantFieldEvent | StoreMessageAcceptedPrimedFieldEvent | StoreMessageNackOpFieldEvent | StoreMessageNackSlotFieldEvent | StoreMessageNackReasonFieldEvent | StoreMessageNackPromisedNFieldEvent | StoreMessageNackPromisedByFieldEvent | StoreMessageNackRangeLoFieldEvent | StoreMessageNackRangeHiFieldEvent | StoreMessageNackAcceptedNFieldEvent | StoreMessageNackAcceptedByFieldEvent | StoreMessageNackEpochNFieldEvent | StoreMessageNackEpochByFieldEvent | StoreMessageRangeReadOpFieldEvent | StoreMessageRangeReadLoFieldEvent | StoreMessageRangeReadHiFieldEvent | StoreMessageRangeReadAfterRidFieldEvent | StoreMessageRangeReadAfterKeyFieldEvent | StoreMessageRangeReadLimitFieldEvent | StoreMessageRangeReadFenceNFieldEvent | StoreMessageRangeReadFenceByFieldEvent | StoreMessageRangeReadFenceShiftFieldEvent | StoreMessageRangeReadCommitFieldEvent | StoreMessageRangeReadCommittedLoFieldEvent | StoreMessageRangeReadCommittedHiFieldEvent | StoreMessageRangeReadCommittedENFieldEvent | StoreMessageRangeReadCommittedEByFieldEvent | StoreMessageRangeDataOpFieldEvent | StoreMessageRangeDataRecordsKeyFieldEvent | StoreMessageRangeDataRecordsSlotFieldEvent | StoreMessageRangeDataRecordsRidFieldEvent | StoreMessageRangeDataRecordsPromisedNFieldEvent | StoreMessageRangeDataRecordsPromisedByFieldEvent | StoreMessageRangeDataRecordsAcceptedNFieldEvent | StoreMessageRangeDataRecordsAcceptedByFieldEvent | StoreMessageRangeDataRecordsValueFieldEvent | StoreMessageRangeDataRecordsVersionFieldEvent | StoreMessageRangeDataUpToFieldEvent | StoreMessageRangeDataMoreFieldEvent | StoreMessageRangeDataRangeLoFieldEvent | StoreMessageRangeDataRangeHiFieldEvent | StoreMessageRangeDataEpochsLoFieldEvent | StoreMessageRangeDataEpochsHiFieldEvent | StoreMessageRangeDataEpochsENFieldEvent | StoreMessageRangeDataEpochsEByFieldEvent | StoreMessageRangeDataCommittedLoFieldEvent | StoreMessageRangeDataCommittedHiFieldEvent | StoreMessageRangeDataCommittedENFieldEvent | StoreMessageRangeDataCommittedEByFieldEvent | StoreMessageHandoffOpFieldEvent | StoreMessageHandoffLoFieldEvent | StoreMessageHandoffHiFieldEvent | StoreMessageHandoffRecordsKeyFieldEvent | StoreMessageHandoffRecordsSlotFieldEvent | StoreMessageHandoffRecordsRidFieldEvent | StoreMessageHandoffRecordsPromisedNFieldEvent | StoreMessageHandoffRecordsPromisedByFieldEvent | StoreMessageHandoffRecordsAcceptedNFieldEvent | StoreMessageHandoffRecordsAcceptedByFieldEvent | StoreMessageHandoffRecordsValueFieldEvent | StoreMessageHandoffRecordsVersionFieldEvent | StoreMessageHandoffLastFieldEvent | StoreMessageHandoffReadyFieldEvent | StoreMessageHandoffOwnLoFieldEvent | StoreMessageHandoffOwnHiFieldEvent | StoreMessageHandoffOwnENFieldEvent | StoreMessageHandoffOwnEByFieldEvent | StoreMessageHandoffEpochsLoFieldEvent | StoreMessageHandoffEpochsHiFieldEvent | StoreMessageHandoffEpochsENFieldEvent | StoreMessageHandoffEpochsEByFieldEvent | StoreMessageHandoffColdFieldEvent | StoreMessageHandoffReadyPartsLoFieldEvent | StoreMessageHandoffReadyPartsHiFieldEvent | StoreMessageHandoffAckOpFieldEvent | StoreMessageDigestReqOpFieldEvent | StoreMessageDigestReqLoFieldEvent | StoreMessageDigestReqHiFieldEvent | StoreMessageDigestReqBucketsFieldEvent | StoreMessageDigestOpFieldEvent | StoreMessageDigestLoFieldEvent | StoreMessageDigestUpToFieldEvent | StoreMessageDigestHashesFieldEvent | StoreMessageDigestRangeLoFieldEvent | StoreMessageDigestRangeHiFieldEvent | StoreMessageDigestEpochsLoFieldEvent | StoreMessageDigestEpochsHiFieldEvent | StoreMessageDigestEpochsENFieldEvent | StoreMessageDigestEpochsEByFieldEvent | StoreMessageDigestCountsFieldEvent | StoreMessageRawReadOpFieldEvent | StoreMessageRawReadKeyFieldEvent | StoreMessageRawReadSlotFieldEvent | StoreMessageRawReadRidFieldEvent | StoreMessageRawWriteOpFieldEvent | StoreMessageRawWriteKeyFieldEvent | StoreMessageRawWriteSlotFieldEvent | StoreMessageRawWriteRidFieldEvent | StoreMessageRawWriteValueFieldEvent | StoreMessageSupersededOpFieldEvent | StoreMessageSupersededRidFieldEvent | StoreMessageSupersededEpochNFieldEvent | StoreMessageSupersededEpochByFieldEvent | StoreMessageLeaseReqOpFieldEvent | StoreMessageLeaseReqSlotFieldEvent | StoreMessageLeaseReqLoFieldEvent | StoreMessageLeaseReqHiFieldEvent | StoreMessageLeaseGrantOpFieldEvent | StoreMessageLeaseGrantSlotFieldEvent | StoreMessageLeaseGrantLoFieldEvent | StoreMessageLeaseGrantHiFieldEvent | StoreMessageLeaseGrantRangeLoFieldEvent | StoreMessageLeaseGrantRangeHiFieldEvent | StoreMessageLeaseGrantEpochNFieldEvent | StoreMessageLeaseGrantEpochByFieldEvent | StoreMessageLeaseGrantGrantFieldEvent | StoreMessageRevokeOpFieldEvent | StoreMessageRevokeRidFieldEvent | StoreMessageRevokeHolderFieldEvent | StoreMessageRevokedOpFieldEvent | StoreMessageRevokedMsFieldEvent | StoreMessageHomeOpOpFieldEvent | StoreMessageHomeOpKeyFieldEvent | StoreMessageHomeOpKindFieldEvent | StoreMessageHomeOpValueFieldEvent | StoreMessageHomeOpExpectedFieldEvent | StoreMessageHomeOpByFieldEvent | StoreMessageHomeDoneOpFieldEvent | StoreMessageHomeDoneOkFieldEvent | StoreMessageHomeDoneValueFieldEvent | StoreMessageHomeDoneVersionFieldEvent | StoreMessageHomeDoneReasonFieldEvent | StoreMessageHomeDoneAppliedFieldEvent | StoreMessageHomeDoneIndeterminateFieldEvent | StoreMessageHomeDonePendingFieldEvent | StoreMessageHomeDoneRangeLoFieldEvent | StoreMessageHomeDoneRangeHiFieldEvent | StoreMessageChosenOpFieldEvent | StoreMessageChosenKeyFieldEvent | StoreMessageChosenBallotNFieldEvent | StoreMessageChosenBallotByFieldEvent | StoreMessageChosenGrantsSlotFieldEvent | StoreMessageChosenGrantsIdFieldEvent | StoreMessageHomePingOpFieldEvent | StoreMessageHomePongOpFieldEvent> {
     return streamMessage(buf, StoreMessage.codec(), opts)
   }
 }
