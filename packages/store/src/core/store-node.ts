@@ -1798,8 +1798,9 @@ export class StoreNode {
         this.homeOps.delete(m)
         return this.startOp(opId, kind, key, value, expected, false, undefined, false)
       }
-      // A write goes only to a home we heard from lately: one that died meanwhile would leave it
-      // indeterminate, where run here (nothing sent there yet) it succeeds with the other slots.
+      // A write goes only to a home we heard from lately (else we ask first): one that died
+      // meanwhile would leave it indeterminate, where run here (nothing sent there yet) it
+      // succeeds with the other slots.
       if (kind !== 'get' && !((this.heard.get(node.addr) ?? -Infinity) >= this.nowMs - C.HOME_HEARD_MS)) {
         g.probe = { op: this.seq++, to: node }
         this.send(node, { type: 'home-ping', op: g.probe.op })
