@@ -236,24 +236,17 @@ try {
   await rm(dir, { recursive: true, force: true })
 }
 
-const ratio = (network, mix, a, b) => {
-  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
-  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
-  return x === undefined || y === undefined ? NaN : x.throughput / y.throughput
-}
-/** The ratios of a's and b's slices taken one after the other (slice i of each), sorted. */
-const sliceRatios = (network, mix, a, b) => {
-  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
-  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
-  return x === undefined || y === undefined ? [] : x.sliceThroughput.map((t, i) => t / y.sliceThroughput[i]).sort((p, q) => p - q)
-}
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
-/** The ratio of the totals, then the median and range of the slices' ratios. */
+/** a's throughput over b's: of the totals, then the median and range of the ratios of their slices taken one after the other (slice i of each). */
 const fmtRatio = (network, mix, a, b) => {
-  const xs = sliceRatios(network, mix, a, b)
-  const total = fmt(ratio(network, mix, a, b))
+  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
+  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+  if (x === undefined || y === undefined) { return 'n/a' }
+  const total = fmt(x.throughput / y.throughput)
+  const xs = x.sliceThroughput.map((t, i) => t / y.sliceThroughput[i]).sort((p, q) => p - q)
+  if (xs.length < 2) { return total }
   const median = (xs[(xs.length - 1) >> 1] + xs[xs.length >> 1]) / 2
-  return xs.length < 2 ? total : `${total} (slices: median ${fmt(median)}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
+  return `${total} (slices: median ${fmt(median)}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
 }
 if (values.markdown) {
   console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
