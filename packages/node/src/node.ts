@@ -111,7 +111,7 @@ function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<
       suspectProbeMaxMs: opts.suspectProbeMaxMs
     })
   }
-  if (opts.store) { services.store = store({ r: opts.replication, path: join(opts.dataDir, K.STORE_FILE), sync: opts.storeSync, timeoutMs: opts.operationTimeoutMs, core: { leases: opts.readLeases } }) }
+  if (opts.store) { services.store = store({ r: opts.replication, path: join(opts.dataDir, K.STORE_FILE), sync: opts.storeSync, timeoutMs: opts.operationTimeoutMs, leases: opts.readLeases }) }
   // Server mode so stock peers can use us; private addresses kept, as a LAN has nothing else.
   if (opts.dht !== undefined) { services.dht = kadDHT({ clientMode: false, peerInfoMapper: passthroughMapper, ...opts.dht }) }
   return {

@@ -58,9 +58,10 @@ export interface NodeOptions extends RingTimeouts {
   /** `full` (default): each store write is on disk before it is acknowledged; `normal`: durable at WAL checkpoints (faster, loses the last writes on power loss). */
   storeSync?: 'full' | 'normal'
   /**
-   * Read leases in the store (default false; the same on every node): the owner of a key's first
+   * Read leases in the store (default true; the same on every node): the owner of a key's first
    * replica answers its gets from its own copy under a quorum lease (one round trip, no quorum).
-   * Assumes node clocks whose rates differ by less than 15%. See the store's README.
+   * Assumes node clocks whose rates differ by less than 15%. false: every get reads a quorum.
+   * See the store's README.
    */
   readLeases?: boolean
 }
@@ -88,7 +89,7 @@ export function resolveOptions (o: NodeOptions): ResolvedOptions {
     store: bool('store', o.store, true),
     replication: replication(o.replication),
     storeSync: storeSync(o.storeSync),
-    readLeases: bool('readLeases', o.readLeases, false),
+    readLeases: bool('readLeases', o.readLeases, true),
     pingIntervalMs,
     predTimeoutMs: positiveMs('predTimeoutMs', o.predTimeoutMs, o.pingIntervalMs === undefined ? K.PRED_TIMEOUT_MS : 3.5 * pingIntervalMs),
     lookupTimeoutMs: positiveMs('lookupTimeoutMs', o.lookupTimeoutMs, K.LOOKUP_TIMEOUT_MS),

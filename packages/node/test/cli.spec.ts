@@ -251,6 +251,8 @@ describe('selfmgmt command line', function () {
       { args: () => ['start', '--data-dir', dirs[0], '--replication', '9'], says: '--replication must be an integer 1..8, got "9"' },
       { args: () => ['start', '--data-dir', dirs[0], '--store-sync', 'sometimes'], says: '--store-sync must be full or normal' },
       { args: () => ['start', '--data-dir', dirs[0], '--no-store', '--replication', '3'], says: '--no-store runs no store' },
+      { args: () => ['start', '--data-dir', dirs[0], '--no-store', '--no-read-leases'], says: '--no-store runs no store' },
+      { args: () => ['start', '--data-dir', dirs[0], '--read-leases', '--no-read-leases'], says: '--read-leases and --no-read-leases contradict each other' },
       { args: () => ['put', 'k', '--api', api], says: 'a value is needed' },
       { args: () => ['put', 'k', 'v', '--file', 'f', '--api', api], says: 'not both' },
       { args: () => ['put', '--api', api], says: 'put takes KEY [VALUE], got none' },

@@ -17,7 +17,7 @@ for (const readLeases of [false, true]) {
     const stores = storeProcesses()
 
     it('brings those keys back with their last acknowledged writes', async () => {
-      const { net: n, nodes } = await stores.start(readLeases ? 'kv-restart-colocated-leases' : 'kv-restart-colocated', NODES, R, READY_MAX_MS, readLeases ? ['--read-leases'] : [])
+      const { net: n, nodes } = await stores.start(readLeases ? 'kv-restart-colocated-leases' : 'kv-restart-colocated', NODES, R, READY_MAX_MS, readLeases ? [] : ['--no-read-leases'])
       const [big, range] = [...ranges(nodes).entries()].reduce((x, y) => (y[1].length > x[1].length ? y : x))
       expect(range.length > RING_SIZE / BigInt(R), 'the longest range is over N/r').to.equal(true)
       const twice: string[] = []

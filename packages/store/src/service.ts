@@ -11,6 +11,7 @@ import { lpStream } from '@libp2p/utils'
 import { AbortError } from '@selfmgmt/interface'
 import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, releasePauseClock } from '@selfmgmt/ring'
 import { CustomProgressEvent } from 'progress-events'
+import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
 import { KEY_BYTES_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
 import { MemoryBackend } from './core/memory-backend.ts'
@@ -35,6 +36,13 @@ export interface StoreInit {
   sync?: 'full' | 'normal'
   /** Default deadline of get/put/cas/delete (30 s). */
   timeoutMs?: number
+  /**
+   * Read leases (default true; every node of a ring must use the same): each key's home answers
+   * gets from its own copy under grants from the other replicas, one round trip to one node
+   * instead of a quorum read (README, Read leases). Safe while clock rates differ by less than
+   * 15 %. `false`: every get reads a quorum. `core.leases`, when given, wins.
+   */
+  leases?: boolean
   protocol?: string
   /** Name of the ring service in the node's `services` (default 'ring'). */
   ringService?: string
@@ -88,6 +96,8 @@ export class StoreService implements Startable {
   private readonly log: Logger
   private readonly protocol: string
   private readonly timeoutMs: number
+  /** Read leases on (init `leases`, default true; linearizable consistency only). */
+  private readonly leases: boolean
   private backend: ReplicaBackend | undefined
   private core: StoreNode | undefined
   private ring: RingService | undefined
@@ -104,6 +114,8 @@ export class StoreService implements Startable {
   })
 
   private timeOrigin = 0
+  /** With leases: watches for time the monotonic clock did not count (see now()). */
+  private gaps: ClockGapWatch | undefined
   private member = false
   private started = false
   /** Messages held until the current batch of writes is committed. */
@@ -118,6 +130,7 @@ export class StoreService implements Startable {
     this.log = components.logger.forComponent('selfmgmt:store')
     this.protocol = init.protocol ?? STORE_PROTOCOL
     this.timeoutMs = init.timeoutMs ?? OPERATION_TIMEOUT_MS
+    this.leases = (init.core?.leases ?? init.leases ?? true) && (init.core?.consistency ?? 'linearizable') === 'linearizable'
     this.channels = new Channels({
       open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocol, { signal }),
       unreachable: (addr, err) => {
@@ -137,9 +150,10 @@ export class StoreService implements Startable {
     const self = nodeRefOf(this.components.peerId)
     if (self === undefined) { throw new InvalidParametersError('the store needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
     this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
-    this.core = new StoreNode({ ...this.init.core, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
+    this.core = new StoreNode({ ...this.init.core, leases: this.leases, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
     acquirePauseClock()
     this.timeOrigin = this.clock()
+    this.gaps = this.leases ? new ClockGapWatch() : undefined
     this.started = true
     await this.components.registrar.handle(this.protocol, (stream, connection) => { void this.onStream(stream, connection) }, {
       maxInboundStreams: MAX_INBOUND_STREAMS,
@@ -295,11 +309,21 @@ export class StoreService implements Startable {
    * time than has passed (after a stall it would trust grants that have ended at the grantors).
    */
   private clock (): number {
-    return this.init.core?.leases === true ? performance.now() : pauseAwareNow()
+    return this.leases ? performance.now() : pauseAwareNow()
   }
 
+  /**
+   * The core's time. With leases it first looks for time the monotonic clock missed (a system
+   * suspend): the core hears of it before anything else, and drops the leases it holds.
+   */
   private now (): number {
-    return this.clock() - this.timeOrigin
+    const gap = this.gaps?.check() ?? 0
+    const t = this.clock() - this.timeOrigin
+    if (gap > 0 && this.core !== undefined) {
+      this.log('the clock missed about %d ms (system suspend?): dropping the read leases this node holds', Math.round(gap))
+      this.core.handleCommand(t, { type: 'clock-gap', ms: gap })
+    }
+    return t
   }
 
   private command (cmd: StoreCommand): void {

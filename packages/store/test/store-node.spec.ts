@@ -1,7 +1,7 @@
 /* Goal: the store core's building blocks behave as specified: placement and quorum sizes, the acceptor-state merge, and a single node running get/put/cas/delete through its own slots; bad input (invalid keys and values, wrong replica ids, stale ballots, replays, wrong-state and unexpected messages) is refused and counted without storing anything. Method: the pure core driven by hand (a one-node ring answers its own lookups); multi-node behaviour under faults is tested in the simulator (packages/sim/test/store-scenarios.spec.ts). */
 import { ID_MASK, keyToId } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
-import { HOME_HEARD_MS, HOME_PROBE_MS, HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
+import { HOME_HEARD_MS, HOME_PROBE_MS, HOME_WRITE_FIRST_SILENCE_MS, HOME_WRITE_RESEND_MS, HOME_WRITE_SILENCE_MS, LEASE_ACK_WAIT_MS, LEASE_MS, LEASE_QUIET_MS, LEASE_RENEW_MS, LEASE_WAIT_FACTOR } from '../src/core/constants.ts'
 import { MemoryBackend, StoreNode, mergeRecord, operationError, operationQuorum, rebuildQuorum, replicaId, replicaIds, slotStep, storeLimits } from '../src/index.ts'
 import type { ReplicaRecord, StoreCommand, StoreEvent, StoreMessage } from '../src/index.ts'
 import type { NodeRef } from '@selfmgmt/ring'
@@ -606,6 +606,39 @@ describe('StoreNode, read leases', () => {
       expect(op(h, { type: 'get', opId, key }).value).to.deep.equal(te.encode('v2'))
     }
     expect(h.node.counters.leaseReads).to.equal(3)
+  })
+
+  it('after a clock gap (a system suspend) a home trusts neither the grants it held, nor what they confirmed, nor grants asked for before the gap', () => {
+    const h = leased()
+    confirmed(h)
+    // The renewal is due: its requests are sent, and the machine is suspended before the grants come back.
+    h.now += LEASE_RENEW_MS
+    h.node.handleTimeout(h.now)
+    const renewal = h.node.pollTransmit()
+    expect(renewal?.msg.type).to.equal('lease-req')
+    h.node.handleCommand(h.now, { type: 'clock-gap', ms: 60_000 })
+    // The grants to the requests asked before the gap arrive (the node is its own grantor here), and are not taken.
+    h.node.handleMessage(h.now, h.node.self, renewal?.msg as StoreMessage)
+    h.run()
+    // No get is answered from the copy until a quorum round under grants asked for after the gap confirms it again.
+    h.now += 10
+    h.msgs.length = 0
+    expect(op(h, { type: 'get', opId: 10, key }).value).to.deep.equal(te.encode('v1'))
+    expect(quorumMessages(h.msgs)).to.be.greaterThan(0)
+    h.now += 10
+    op(h, { type: 'get', opId: 11, key })
+    expect(h.node.counters.leaseReads).to.equal(1)
+    // The next renewal asks again; a quorum round under those grants confirms the key, and the get after it is answered from the copy.
+    h.now += LEASE_RENEW_MS
+    h.run()
+    h.msgs.length = 0
+    op(h, { type: 'get', opId: 12, key })
+    expect(quorumMessages(h.msgs)).to.be.greaterThan(0)
+    expect(h.node.counters.leaseReads).to.equal(1)
+    h.now += 10
+    expect(op(h, { type: 'get', opId: 13, key }).value).to.deep.equal(te.encode('v1'))
+    expect(h.node.counters.leaseReads).to.equal(2)
+    expect(() => h.node.handleCommand(h.now, { type: 'clock-gap', ms: Number.NaN })).to.throw(/clock-gap/)
   })
 
   it('a home told by a coordinator that a write was chosen under grants it still holds (the same ids) answers the next get from its copy; under a grant that changed it does not', () => {

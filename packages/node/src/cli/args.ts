@@ -21,7 +21,8 @@ Commands:
     --no-dht             do not run a kad-dht server beside the ring
     --replication R      store replicas per key, 1..8, the same on every node (default 4)
     --store-sync MODE    full (default: each write on disk before it is acknowledged) | normal
-    --read-leases        store gets answered by each key's first replica under a lease (the same on every node)
+    --no-read-leases     every store get reads a quorum (default: each key's first replica
+                         answers its gets under a read lease); the same on every node
     --no-store           run no replicated store (no /v1/kv, no store.db)
     --ping-interval-ms MS, --pred-timeout-ms MS, --lookup-timeout-ms MS,
     --join-timeout-ms MS, --leave-timeout-ms MS     ring timeouts (LAN defaults, see README)
@@ -61,6 +62,7 @@ const OPTIONS = {
   replication: { type: 'string' },
   'store-sync': { type: 'string' },
   'read-leases': { type: 'boolean' },
+  'no-read-leases': { type: 'boolean' },
   'no-store': { type: 'boolean' },
   file: { type: 'string' },
   'ping-interval-ms': { type: 'string' },
@@ -79,7 +81,7 @@ export type OptionName = keyof typeof OPTIONS
 export type Values = Partial<Record<OptionName, string | boolean | string[]>>
 
 const START_OPTIONS: OptionName[] = ['data-dir', 'listen', 'bootstrap', 'api-port', 'geometry', 'k', 'proximity', 'no-dht',
-  'replication', 'store-sync', 'read-leases', 'no-store', 'ping-interval-ms', 'pred-timeout-ms', 'lookup-timeout-ms', 'join-timeout-ms', 'leave-timeout-ms', 'exit-with-stdin', 'json']
+  'replication', 'store-sync', 'read-leases', 'no-read-leases', 'no-store', 'ping-interval-ms', 'pred-timeout-ms', 'lookup-timeout-ms', 'join-timeout-ms', 'leave-timeout-ms', 'exit-with-stdin', 'json']
 
 /** Each command, the options it accepts and the positional arguments it takes (the last ones optional beyond `min`). */
 export const COMMANDS: Record<string, { options: OptionName[], positionals: string[], min?: number }> = {

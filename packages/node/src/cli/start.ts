@@ -22,7 +22,8 @@ export function startOptions (v: Values): NodeOptions {
   if (geometry !== undefined && !['dks', 'tango', 'chord'].includes(geometry)) { throw new InvalidParametersError(`--geometry must be dks, tango or chord, got "${geometry}"`) }
   const storeSync = str(v, 'store-sync')
   if (storeSync !== undefined && storeSync !== 'full' && storeSync !== 'normal') { throw new InvalidParametersError(`--store-sync must be full or normal, got "${storeSync}"`) }
-  if (v['no-store'] === true && (v.replication !== undefined || storeSync !== undefined || v['read-leases'] === true)) { throw new InvalidParametersError('--no-store runs no store: --replication, --store-sync and --read-leases do not apply') }
+  if (v['no-store'] === true && (v.replication !== undefined || storeSync !== undefined || v['read-leases'] === true || v['no-read-leases'] === true)) { throw new InvalidParametersError('--no-store runs no store: --replication, --store-sync and --read-leases / --no-read-leases do not apply') }
+  if (v['read-leases'] === true && v['no-read-leases'] === true) { throw new InvalidParametersError('--read-leases and --no-read-leases contradict each other (read leases are on by default)') }
   return {
     dataDir: resolve(str(v, 'data-dir') ?? START_DATA_DIR_DEFAULT),
     listen: list(v, 'listen'),
@@ -35,7 +36,7 @@ export function startOptions (v: Values): NodeOptions {
     store: v['no-store'] !== true,
     replication: int(v, 'replication', 1, 8),
     storeSync,
-    readLeases: v['read-leases'] === true,
+    readLeases: v['no-read-leases'] !== true,
     pingIntervalMs: int(v, 'ping-interval-ms', 1, MS_MAX),
     predTimeoutMs: int(v, 'pred-timeout-ms', 1, MS_MAX),
     lookupTimeoutMs: int(v, 'lookup-timeout-ms', 1, MS_MAX),

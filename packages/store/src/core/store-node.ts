@@ -55,7 +55,8 @@ export interface StoreConfig {
    */
   consistency?: 'linearizable' | 'none'
   /**
-   * Read leases (default off; every node of a ring must use the same): the home of a key (the
+   * Read leases (default off in the core, on in the libp2p service; every node of a ring must
+   * use the same): the home of a key (the
    * owner of its slot 0) holds grants from the other slots and answers gets from its own copy,
    * one round trip from any node and no quorum, once it has confirmed the key under its lease.
    * Assumes clock rates that differ by less than 15% (LEASE_GUARD); see the leases section.
@@ -95,6 +96,12 @@ export type StoreCommand =
   | { type: 'leave', succ?: NodeRef }
   /** Answer to a `lookup` event: the owner of its replica id, or undefined when the lookup failed. */
   | { type: 'owner', reqId: number, owner?: NodeRef }
+  /**
+   * About `ms` passed that this node's clock did not count (the machine was suspended: a
+   * monotonic clock stands still meanwhile). Leases it holds may have ended at their grantors,
+   * so they, what they confirmed, and the grants still on their way are dropped.
+   */
+  | { type: 'clock-gap', ms: number }
 
 export type OpKind = 'get' | 'put' | 'delete' | 'cas'
 
@@ -573,6 +580,12 @@ export class StoreNode {
       case 'range': return this.setRange(cmd.pred)
       case 'leave': return this.startLeave(cmd.succ)
       case 'owner': return this.onOwner(cmd.reqId, cmd.owner)
+      case 'clock-gap':
+        assert(Number.isFinite(cmd.ms) && cmd.ms >= 0, 'clock-gap ms must be finite and not negative')
+        // A grant counts from when we asked for it, on our clock: one asked before the gap and
+        // granted after would look younger than it is.
+        this.leaseReqs.clear()
+        return this.dropLeases()
       default: return unreachable(cmd, 'unknown store command')
     }
   }
