@@ -14,11 +14,12 @@
  * SIGSTOP of 8 s and a restart from disk (packages/node/test/fixtures/kv-faults-scenario.ts, the
  * scenario of the kv-faults test), then the linearizability checker over the whole history.
  *
- * With --leases, read leases are on everywhere (the store's `leases` option, `--read-leases` of
- * the processes).
+ * Read leases are on everywhere, as the store runs by default (the store's `leases` option; the
+ * processes' default); --no-leases turns them off everywhere (`leases: false`,
+ * `--no-read-leases`). --leases, the default, is still accepted.
  *
  * Options: --seeds N (default 10) --from S (first seed, default 1) --families a,b,...
- * --matrix-seeds N (default 6) --real N (default 2) --leases --json
+ * --matrix-seeds N (default 6) --real N (default 2) --no-leases --json
  */
 import { parseArgs } from 'node:util'
 import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'matrix-seeds': { type: 'string', default: '6' },
     real: { type: 'string', default: '2' },
     leases: { type: 'boolean', default: false },
+    'no-leases': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false }
   }
 })
@@ -39,7 +41,8 @@ const SEEDS = Number(values.seeds)
 const FROM = Number(values.from)
 const MATRIX_SEEDS = Number(values['matrix-seeds'])
 const families = values.families.split(',')
-const LEASES = values.leases
+if (values.leases && values['no-leases']) { throw new Error('--leases and --no-leases contradict each other (leases are on by default)') }
+const LEASES = !values['no-leases']
 for (const f of families) { if (!STORE_FAMILIES.includes(f)) { throw new Error(`unknown family ${f}; one of ${STORE_FAMILIES.join(', ')}`) } }
 const log = (s) => { process.stderr.write(`bench:faults: ${s}\n`) }
 
@@ -89,7 +92,7 @@ if (REAL > 0) {
 if (values.json) {
   console.log(JSON.stringify({ rows, matrix, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
 } else {
-  console.log(`Store fault families${LEASES ? ' (read leases on)' : ''}: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
+  console.log(`Store fault families${LEASES ? ' (read leases on, the default)' : ' (read leases off: --no-leases)'}: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
   console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | every key answers after heal p50 / p99 (seeds where some key never did) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const w of rows) {
@@ -105,7 +108,7 @@ if (values.json) {
     console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} |`)
   }
   if (real.length > 0) {
-    console.log(`\nReal processes: 7 \`selfmgmt start\` processes on loopback (r = 4${LEASES ? ', --read-leases' : ''}), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n`)
+    console.log(`\nReal processes: 7 \`selfmgmt start\` processes on loopback (r = 4${LEASES ? ', read leases on (the default)' : ', --no-read-leases'}), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n`)
     console.log('| run | ops | ok | fail | unknown outcome | linearizable | ok / completed | not ok, by 5 s window (info and failed reads) | survivors ready after the kill | restarted node a member after | stores ready after the workload | written keys unreadable |')
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
     const s = (ms) => ms < 0 ? 'not within the bound' : `${(ms / 1000).toFixed(1)} s`
