@@ -114,6 +114,8 @@ export class StoreService implements Startable {
   })
 
   private timeOrigin = 0
+  /** When we last said that a peer asked for a lease we do not grant (warnLeaseMismatch). */
+  private mismatchWarnedMs = -Infinity
   /** With leases: watches for time the monotonic clock did not count (see now()). */
   private gaps: ClockGapWatch | undefined
   private member = false
@@ -471,6 +473,18 @@ export class StoreService implements Startable {
     return v as unknown as RingService
   }
 
+  /**
+   * A peer asks us for a read lease, but leases are off here: the ring mixes settings, which the
+   * store's guarantees do not cover (every node of a ring must use the same). Said on the error
+   * log, at most once a minute.
+   */
+  private warnLeaseMismatch (addr: string): void {
+    const now = performance.now()
+    if (now - this.mismatchWarnedMs < 60_000) { return }
+    this.mismatchWarnedMs = now
+    this.log.error('%s asks this node for read leases, but they are off here: every node of a ring must use the same setting (read leases are on by default; turn them off on every node or on none)', addr)
+  }
+
   // ------------------------------------------------------------------ streams
 
   private async onStream (stream: Stream, connection: Connection): Promise<void> {
@@ -490,6 +504,7 @@ export class StoreService implements Startable {
         this.backend?.beginBatch?.()
         core.handleMessage(this.now(), from, r.msg)
         this.flush()
+        if (r.msg.type === 'lease-req' && !this.leases) { this.warnLeaseMismatch(from.addr) }
       }
     } catch (err: any) {
       // The peer ended the stream, or sent something we refuse: this stream is reset, others are untouched.

@@ -142,3 +142,60 @@ describe('store service on libp2p', function () {
     }
   })
 })
+
+describe('store service on libp2p, read leases', function () {
+  this.timeout(120_000)
+
+  it('are on by default; a node with them off that is asked for one says on its error log that every node must use the same setting', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-mixed-'))
+    const errors: string[] = []
+    // A logger that keeps what the store's component says on its error log.
+    const logger = {
+      forComponent (name: string) {
+        const log = Object.assign((..._args: unknown[]) => {}, {
+          enabled: false,
+          trace: Object.assign((..._args: unknown[]) => {}, { enabled: false }),
+          error: Object.assign((...args: unknown[]) => { if (name === 'selfmgmt:store') { errors.push(args.map(String).join(' ')) } }, { enabled: true }),
+          newScope: (_: string) => log
+        })
+        return log
+      }
+    }
+    const start = async (i: number, leases: boolean | undefined, bootstrap?: string): Promise<StoreLibp2p> => {
+      const node = await createLibp2p({
+        logger: logger as any,
+        addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+        transports: [tcp()],
+        connectionEncrypters: [noise()],
+        streamMuxers: [yamux()],
+        connectionManager: { inboundConnectionThreshold: 10_000 },
+        services: {
+          identify: identify(),
+          ring: ring({ ...FAST, autoJoin: false }),
+          store: store({ path: join(dir, `store-${i}.db`), ...(leases === undefined ? {} : { leases }), core: { handoffWaitMs: 500, rebuildRetryMs: 500, phaseTimeoutMs: 1000 } })
+        }
+      }) as unknown as StoreLibp2p
+      if (bootstrap === undefined) { node.services.ring.create() } else { await node.services.ring.join([bootstrap]) }
+      return node
+    }
+    const on = await start(0, undefined)
+    const off = await start(1, false, on.getMultiaddrs()[0].toString())
+    try {
+      expect(on.services.store.getState().readLeases).to.equal(true)
+      expect(off.services.store.getState().readLeases).to.equal(false)
+      await waitFor(() => allReady([on, off]), 30_000, 'both ranges ready')
+      expect(errors).to.deep.equal([])
+      // Writes through the leasing node to keys it is home of make it ask the other for grants.
+      for (let i = 0; i < 20 && errors.length === 0; i++) {
+        await on.services.store.put(`mixed-${i}`, te.encode('v'))
+        await on.services.store.get(`mixed-${i}`)
+      }
+      await waitFor(() => errors.length > 0, 10_000, 'the warning')
+      expect(errors[0]).to.include('asks this node for read leases, but they are off here: every node of a ring must use the same setting')
+      expect(errors).to.have.length(1)
+    } finally {
+      await Promise.all([on.stop(), off.stop()])
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
