@@ -106,7 +106,8 @@ export class StoreService implements Startable {
   private leaveWaiter: (() => void) | undefined
   private opSeq = 1
 
-  private readonly timer = new CoreTimer(() => this.now(), () => {
+  // Arming reads the plain clock: the clock-gap check (now()) runs only where the core is entered.
+  private readonly timer = new CoreTimer(() => this.clock() - this.timeOrigin, () => {
     if (this.core === undefined) { return }
     this.backend?.beginBatch?.()
     this.core.handleTimeout(this.now())
@@ -114,8 +115,10 @@ export class StoreService implements Startable {
   })
 
   private timeOrigin = 0
-  /** When we last said that a peer asked for a lease we do not grant (warnLeaseMismatch). */
+  /** When we last said that the ring mixes lease settings (warnLeaseMismatch). */
   private mismatchWarnedMs = -Infinity
+  /** Our lease requests refused as invalid, as far as warnLeaseMismatch has seen them. */
+  private refusedSeen = 0
   /** With leases: watches for time the monotonic clock did not count (see now()). */
   private gaps: ClockGapWatch | undefined
   private member = false
@@ -474,15 +477,15 @@ export class StoreService implements Startable {
   }
 
   /**
-   * A peer asks us for a read lease, but leases are off here: the ring mixes settings, which the
-   * store's guarantees do not cover (every node of a ring must use the same). Said on the error
-   * log, at most once a minute.
+   * A peer asks us for a read lease while leases are off here, or refuses ours as invalid: the
+   * ring mixes settings, which the store's guarantees do not cover (every node of a ring must use
+   * the same). Said on the error log, at most once a minute.
    */
-  private warnLeaseMismatch (addr: string): void {
+  private warnLeaseMismatch (what: string): void {
     const now = performance.now()
     if (now - this.mismatchWarnedMs < 60_000) { return }
     this.mismatchWarnedMs = now
-    this.log.error('%s asks this node for read leases, but they are off here: every node of a ring must use the same setting (read leases are on by default; turn them off on every node or on none)', addr)
+    this.log.error('%s: every node of a ring must use the same read-lease setting (on by default; turn them off on every node or on none)', what)
   }
 
   // ------------------------------------------------------------------ streams
@@ -504,7 +507,15 @@ export class StoreService implements Startable {
         this.backend?.beginBatch?.()
         core.handleMessage(this.now(), from, r.msg)
         this.flush()
-        if (r.msg.type === 'lease-req' && !this.leases) { this.warnLeaseMismatch(from.addr) }
+        if (r.msg.type === 'lease-req' && !this.leases) {
+          this.warnLeaseMismatch(`${from.addr} asks this node for read leases, but they are off here`)
+        } else if (r.msg.type === 'nack' && r.msg.reason === 'invalid' && this.leases) {
+          const refused = core.counters.rejected['lease-req-refused-invalid'] ?? 0
+          if (refused > this.refusedSeen) {
+            this.refusedSeen = refused
+            this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
+          }
+        }
       }
     } catch (err: any) {
       // The peer ended the stream, or sent something we refuse: this stream is reset, others are untouched.

@@ -1218,7 +1218,12 @@ export class StoreNode {
     if (msg.range !== undefined) { this.learnOwner(from, msg.range) }
     const read = this.rebuildReads.get(msg.op)
     if (read !== undefined) { return this.onRebuildRefused(msg.op, from) }
-    if (this.leaseReqs.delete(msg.op)) { return }
+    if (this.leaseReqs.delete(msg.op)) {
+      // Our requests are well formed: refused as invalid, the grantor runs without read leases
+      // (or with another r), which a ring must not mix (the service says so on its error log).
+      if (msg.reason === 'invalid') { this.reject('lease-req-refused-invalid') }
+      return
+    }
     if (this.ae?.op === msg.op || this.aePulls.has(msg.op) || this.aeDescents.has(msg.op)) {
       // The sibling is not ready or moved: this round ends; the next one looks it up again.
       this.aePulls.delete(msg.op)
