@@ -27,7 +27,8 @@ export const DECODE_LIMITS = {
   rangeData: { records: PAGE_RECORDS_MAX, epochs: EPOCH_ARCS_MAX, committed: EPOCH_ARCS_MAX },
   handoff: { records: PAGE_RECORDS_MAX, own: EPOCH_ARCS_MAX, epochs: EPOCH_ARCS_MAX, readyParts: EPOCH_ARCS_MAX },
   digest: { hashes: DIGEST_BUCKETS_MAX, counts: DIGEST_BUCKETS_MAX, epochs: EPOCH_ARCS_MAX },
-  chosen: { grants: R_MAX }
+  chosen: { grants: R_MAX },
+  leaseReq: { own: EPOCH_ARCS_MAX }
 }
 
 /** The kinds of operation a home-op carries to a key's home (absent on the wire: a get). */
@@ -111,7 +112,7 @@ function toPb (m: StoreMessage): PB {
     case 'raw-read': return { rawRead: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid) } }
     case 'raw-write': return { rawWrite: { op, key: ab(m.key), slot: m.slot, rid: id(m.rid), value: abOpt(m.value) } }
     case 'superseded': return { superseded: { op, rid: id(m.rid), epoch: ballotPb(m.epoch) } }
-    case 'lease-req': return { leaseReq: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi) } }
+    case 'lease-req': return { leaseReq: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi), own: (m.own ?? []).map(epochArcPb) } }
     case 'lease-grant': return { leaseGrant: { op, slot: m.slot, lo: id(m.lo), hi: id(m.hi), range: arcPb(m.range), epoch: ballotPb(m.epoch), grant: m.grant } }
     case 'chosen': return { chosen: { op, key: ab(m.key), ballot: ballotPb(m.ballot), grants: m.grants.map(g => ({ slot: g.slot, id: g.id })) } }
     case 'revoke': return { revoke: { op, rid: id(m.rid), holder: m.holder } }
@@ -205,7 +206,7 @@ function fromPb (pb: PB): StoreMessage {
   if (pb.rawRead !== undefined) { const x = pb.rawRead; return { type: 'raw-read', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid') } }
   if (pb.rawWrite !== undefined) { const x = pb.rawWrite; return { type: 'raw-write', op: num(x.op), key: x.key, slot: x.slot, rid: rid(x.rid, 'rid'), value: x.value } }
   if (pb.superseded !== undefined) { const x = pb.superseded; return { type: 'superseded', op: num(x.op), rid: rid(x.rid, 'rid'), epoch: ballotOf(x.epoch, 'epoch') } }
-  if (pb.leaseReq !== undefined) { const x = pb.leaseReq; return { type: 'lease-req', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi') } }
+  if (pb.leaseReq !== undefined) { const x = pb.leaseReq; return { type: 'lease-req', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), ...(x.own.length > 0 ? { own: x.own.map(epochArcOf) } : {}) } }
   if (pb.leaseGrant !== undefined) { const x = pb.leaseGrant; return { type: 'lease-grant', op: num(x.op), slot: x.slot, lo: rid(x.lo, 'lo'), hi: rid(x.hi, 'hi'), range: arcOf(x.range), epoch: ballotOf(x.epoch, 'epoch'), grant: x.grant } }
   if (pb.chosen !== undefined) { const x = pb.chosen; return { type: 'chosen', op: num(x.op), key: x.key, ballot: ballotOf(x.ballot, 'ballot'), grants: x.grants.map(g => ({ slot: g.slot, id: g.id })) } }
   if (pb.revoke !== undefined) { const x = pb.revoke; return { type: 'revoke', op: num(x.op), rid: rid(x.rid, 'rid'), holder: x.holder } }
@@ -318,7 +319,7 @@ const CHECKS: { [T in StoreMessage['type']]: Check<T> } = {
   'raw-read': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid'),
   'raw-write': m => checkKey(m.key) ?? checkSlot(m.slot) ?? checkId(m.rid, 'rid') ?? checkValue(m.value),
   superseded: m => checkId(m.rid, 'rid') ?? checkEpoch(m.epoch),
-  'lease-req': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi'),
+  'lease-req': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkEpochs(m.own ?? []),
   'lease-grant': m => checkSlot(m.slot) ?? checkId(m.lo, 'lo') ?? checkId(m.hi, 'hi') ?? checkArc(m.range) ?? checkEpoch(m.epoch) ?? checkText(m.grant, GRANT_ID_CHARS_MAX, 'grant') ?? (m.grant.length > 0 ? undefined : 'bad-grant'),
   chosen: m => checkKey(m.key) ?? checkBallot(m.ballot) ?? (m.grants.length <= R_MAX ? undefined : 'over-limit') ?? m.grants.map(g => checkSlot(g.slot) ?? checkText(g.id, GRANT_ID_CHARS_MAX, 'grant')).find(x => x !== undefined),
   revoke: m => checkId(m.rid, 'rid') ?? checkText(m.holder, LEASE_HOLDER_CHARS_MAX, 'holder'),

@@ -719,6 +719,37 @@ describe('StoreNode, read leases', () => {
     expect(prepare(20 + LEASE_QUIET_MS + 1, 12)).to.deep.include({ type: 'promise' })
   })
 
+  it('a grantor refuses a lease to a holder behind an incarnation committed over its own positions (superseded there), and grants one that is not; a holder sends its incarnations', () => {
+    // Our own lease requests carry our incarnations (zero: none since the ring was created).
+    const h = leased()
+    op(h, { type: 'put', opId: 1, key, value: te.encode('v1') })
+    const reqs = h.msgs.filter(m => m.type === 'lease-req')
+    expect(reqs).to.have.length(3)
+    for (const m of reqs) {
+      if (m.type !== 'lease-req') { continue }
+      const back = (x: bigint): bigint => (x - slotStep(4) * BigInt(m.slot)) & ID_MASK
+      expect(m.own).to.deep.equal([{ lo: back(m.lo), hi: back(m.hi), e: { n: 0, by: '' } }])
+    }
+    // Another node asks us (holding no grant of our own here).
+    const g = leased()
+    // A reader tells us that incarnation 3 was committed over the key's slot-0 position.
+    const rid0 = replicaId(keyToId(key), 0, 4)
+    const e3 = { n: 3, by: 'z' }
+    g.node.handleMessage(g.now, other, { type: 'range-read', op: 7, lo: rid0 - 1n, hi: rid0, limit: 10, committed: [{ lo: rid0 - 1n, hi: rid0, e: e3 }] })
+    sent(g.node)
+    const ask = (opId: number, own?: Array<{ lo: bigint, hi: bigint, e: { n: number, by: string } }>): StoreMessage | undefined => {
+      g.node.handleMessage(g.now, other, { type: 'lease-req', op: opId, slot: 1, lo: 0n, hi: 0n, ...(own === undefined ? {} : { own }) })
+      return sent(g.node).find(m => m.op === opId)
+    }
+    // The holder is at incarnation 2 there: superseded, refused.
+    expect(ask(20, [{ lo: 0n, hi: 0n, e: { n: 2, by: 'y' } }])).to.deep.include({ type: 'nack', reason: 'not-owner' })
+    expect(g.node.counters.rejected['lease-req-superseded']).to.equal(1)
+    // At 3 (or with nothing said, as an older node would ask): granted.
+    expect(ask(21, [{ lo: 0n, hi: 0n, e: e3 }])?.type).to.equal('lease-grant')
+    expect(ask(22)?.type).to.equal('lease-grant')
+    expect(g.node.counters.rejected['lease-req-superseded']).to.equal(1)
+  })
+
   it('a grant of the same positions by another grantor (a new id) does not carry on the lease of the old one: once that one runs out, the home needs a quorum again', () => {
     const h = leased()
     confirmed(h)

@@ -82,7 +82,11 @@ export type StoreMessage =
    * Read leases (store-node.ts, leases): the sender, home of (lo, hi] shifted back by `slot`
    * slots, asks the receiver to grant it the lease over the part of (lo, hi] it serves, from lo on.
    */
-  | { type: 'lease-req', op: number, slot: number, lo: RingId, hi: RingId }
+  /**
+   * `own`: the sender's incarnations over its positions of the request ((lo, hi] shifted back by
+   * `slot` slots); a grantor that knows a newer committed incarnation there refuses.
+   */
+  | { type: 'lease-req', op: number, slot: number, lo: RingId, hi: RingId, own?: EpochArc[] }
   /**
    * Granted over (lo, hi] for LEASE_MS from its receipt; `epoch`: the grantor's lowest
    * incarnation there; `grant`: the grant's id, the same for every renewal until it lapses.

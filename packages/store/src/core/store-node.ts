@@ -1676,7 +1676,13 @@ export class StoreNode {
     this.leaseReqs.set(m, { slot, sentMs: this.nowMs, hi })
     this.resolve((lo + 1n) & ID_MASK, node => {
       if (node === undefined || !this.leaseReqs.has(m)) { return }
-      this.send(node, { type: 'lease-req', op: m, slot, lo, hi })
+      // Our incarnations there (zero where we have none), so that a grantor that knows we were
+      // superseded refuses (too many to send: none, and the grantor does not check).
+      const lo0 = unshift(lo, slot, this.r)
+      const hi0 = unshift(hi, slot, this.r)
+      const own = this.own.entries(lo0, hi0)
+      if (own.length === 0) { own.push({ lo: lo0, hi: hi0, e: ZERO_EPOCH }) }
+      this.send(node, { type: 'lease-req', op: m, slot, lo, hi, ...(own.length <= C.EPOCH_ARCS_MAX ? { own } : {}) })
     })
   }
 
@@ -1690,6 +1696,17 @@ export class StoreNode {
     const start = (m.lo + 1n) & ID_MASK
     const why = this.refusal(start)
     if (why !== undefined) { return nack(why) }
+    // A holder behind an incarnation committed over its own positions was superseded there (its
+    // range was rebuilt elsewhere while it was cut off, say): it would hold a lease that every
+    // write to those keys then waits to revoke. (A request without incarnations is not checked.)
+    if (m.own !== undefined) {
+      const theirs = new EpochMap()
+      for (const x of m.own) { theirs.raise(x.lo, x.hi, x.e) }
+      if (theirs.below(this.committed, unshift(m.lo, m.slot, this.r), unshift(m.hi, m.slot, this.r))) {
+        this.reject('lease-req-superseded')
+        return this.send(from, { type: 'nack', op: m.op, slot: -1, reason: 'not-owner', range: this.range })
+      }
+    }
     const range = this.rangeOrSelf()
     const len = (x: RingId): bigint => ((x - m.lo - 1n) & ID_MASK) + 1n
     let end = m.hi
