@@ -81,8 +81,6 @@ export type StoreMessage =
   /**
    * Read leases (store-node.ts, leases): the sender, home of (lo, hi] shifted back by `slot`
    * slots, asks the receiver to grant it the lease over the part of (lo, hi] it serves, from lo on.
-   */
-  /**
    * `own`: the sender's incarnations over its positions of the request ((lo, hi] shifted back by
    * `slot` slots); a grantor that knows a newer committed incarnation there refuses.
    */

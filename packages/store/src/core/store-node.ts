@@ -56,8 +56,8 @@ export interface StoreConfig {
   consistency?: 'linearizable' | 'none'
   /**
    * Read leases (default off in the core, on in the libp2p service; every node of a ring must
-   * use the same): the home of a key (the
-   * owner of its slot 0) holds grants from the other slots and answers gets from its own copy,
+   * use the same): the home of a key (the owner of its slot 0) holds grants from the other
+   * slots and answers gets from its own copy,
    * one round trip from any node and no quorum, once it has confirmed the key under its lease.
    * Assumes clock rates that differ by less than 15% (LEASE_GUARD); see the leases section.
    */
