@@ -96,8 +96,8 @@ export class StoreService implements Startable {
   private readonly log: Logger
   private readonly protocol: string
   private readonly timeoutMs: number
-  /** Read leases on (init `leases`, default true; linearizable consistency only). */
-  private readonly leases: boolean
+  /** Read leases on, as the core resolved them at start (init `leases`, default true; linearizable consistency only). */
+  private leases = false
   private backend: ReplicaBackend | undefined
   private core: StoreNode | undefined
   private ring: RingService | undefined
@@ -135,7 +135,6 @@ export class StoreService implements Startable {
     this.log = components.logger.forComponent('selfmgmt:store')
     this.protocol = init.protocol ?? STORE_PROTOCOL
     this.timeoutMs = init.timeoutMs ?? OPERATION_TIMEOUT_MS
-    this.leases = (init.core?.leases ?? init.leases ?? true) && (init.core?.consistency ?? 'linearizable') === 'linearizable'
     this.channels = new Channels({
       open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocol, { signal }),
       unreachable: (addr, err) => {
@@ -155,7 +154,8 @@ export class StoreService implements Startable {
     const self = nodeRefOf(this.components.peerId)
     if (self === undefined) { throw new InvalidParametersError('the store needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
     this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
-    this.core = new StoreNode({ ...this.init.core, leases: this.leases, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
+    this.core = new StoreNode({ ...this.init.core, leases: this.init.core?.leases ?? this.init.leases ?? true, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
+    this.leases = this.core.readLeases
     acquirePauseClock()
     this.timeOrigin = this.clock()
     this.gaps = this.leases ? new ClockGapWatch() : undefined

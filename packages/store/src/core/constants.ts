@@ -79,8 +79,8 @@ export const AE_INFLIGHT_MAX = 64
 /** Largest epoch number accepted from a peer (honest nodes count up by one per rebuild; far below 2^53, so +1 stays exact). */
 export const EPOCH_N_MAX = 2 ** 48
 /**
- * Read leases (config `leases`; the libp2p service turns them on by default): a grant lasts this long from its receipt at the grantor
- * (the grantor's clock).
+ * Read leases (config `leases`; the libp2p service turns them on by default): a grant lasts this
+ * long from its receipt at the grantor (the grantor's clock).
  */
 export const LEASE_MS = 2000
 /**
