@@ -509,12 +509,10 @@ export class StoreService implements Startable {
         this.flush()
         if (r.msg.type === 'lease-req' && !this.leases) {
           this.warnLeaseMismatch(`${from.addr} asks this node for read leases, but they are off here`)
-        } else if (r.msg.type === 'nack' && r.msg.reason === 'invalid' && this.leases) {
-          const refused = core.counters.rejected['lease-req-refused-invalid'] ?? 0
-          if (refused > this.refusedSeen) {
-            this.refusedSeen = refused
-            this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
-          }
+        } else if ((core.counters.rejected['lease-req-refused-invalid'] ?? 0) > this.refusedSeen) {
+          // (The core counts only refusals of its own lease requests.)
+          this.refusedSeen = core.counters.rejected['lease-req-refused-invalid'] ?? 0
+          this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
         }
       }
     } catch (err: any) {
