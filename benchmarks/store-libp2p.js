@@ -15,7 +15,8 @@
  * - `linearizable r=1`: no replication (read leases on, as by default): the cost of replication
  *   itself, next to the product.
  *
- * Each system gets its own 16-node cluster (all four up at once), loaded with --keys keys; then
+ * Each system gets its own 16-node cluster (all four up at once, all in this process, sharing its
+ * event loop; with --process-per-system each in a Node process of its own), loaded with --keys keys; then
  * a read-heavy (95 % get / 5 % put) and a write-heavy (50/50) mix run for --seconds per system,
  * in slices of --slice seconds taken by the systems in turn, with --clients closed-loop clients
  * spread over the nodes, after a warm-up of --warmup seconds per system (not counted: leases
@@ -25,13 +26,15 @@
  * same again with the PlanetLab-like delays of the WAN emulator.
  *
  * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --warmup 2 --sync full|normal --wan
- * --markdown --seed 1 --systems 1,2,3,4 (which systems run: 1 linearizable r=4 without read leases,
+ * --markdown --seed 1 --process-per-system --systems 1,2,3,4 (which systems run: 1 linearizable r=4 without read leases,
  * 2 the same with them (the default), 3 no consistency r=4, 4 linearizable r=1; the ratios need
  * 1-3)
  */
+import { fork } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
@@ -57,7 +60,12 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     wan: { type: 'boolean', default: false },
     systems: { type: 'string', default: '1,2,3,4' },
-    markdown: { type: 'boolean', default: false }
+    'process-per-system': { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+    // Internal: set by this script on the processes it forks, one per system.
+    worker: { type: 'string' },
+    dir: { type: 'string' },
+    network: { type: 'string' }
   }
 })
 const N = Number(values.nodes)
@@ -74,7 +82,7 @@ for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE
   if (!Number.isInteger(v) || v < 1) { throw new Error(`--${k} needs a positive integer, got ${String(v)}`) }
 }
 const startedAt = Date.now()
-const log = (s) => { process.stderr.write(`bench:store: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
+const log = (s) => { process.stderr.write(`bench:store${values.worker === undefined ? '' : ` (process of system ${values.worker})`}: [${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${s}\n`) }
 
 
 async function waitFor (what, check, ms) {
@@ -159,7 +167,6 @@ const systems = values.systems.split(',').map(x => {
   return s
 })
 const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
-const results = []
 /** Store messages each cluster sent over the network (not to its own slots), by type, summed over its nodes. */
 function networkSent (nodes) {
   const out = {}
@@ -176,73 +183,157 @@ function countersOf (nodes) {
   for (const n of nodes) { for (const x of COUNTERS) { k[x] += n.services.store.getState().counters[x] } }
   return k
 }
-/** What the counters counted in the measured slices (not the load or the warm-up), summed over the mixes, by network and system. */
-const counters = []
-const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
-try {
-  for (const wan of values.wan ? [false, true] : [false]) {
-    // All clusters up at once, then the mixes in slices of --slice seconds taken in turn
-    // (system 1, 2, 3, 4, 1, 2, ...): a machine whose speed drifts during the run (other load,
-    // CPU frequency) slows every system alike, so the ratios hold even when the absolute figures move.
-    const clusters = []
-    for (const system of systems) {
-      log(`${system.name}${wan ? ', WAN delays' : ''}: starting ${N} nodes`)
-      const nodes = await cluster(dir, system, wan)
-      const value = new Uint8Array(VALUE_BYTES).fill(1)
-      let loaded = 0
-      const loaders = Array.from({ length: CLIENTS }, async (_, c) => {
-        for (let k = c; k < KEYS; k += CLIENTS) {
-          await nodes[k % N].services.store.put(`key-${k}`, value)
-          loaded++
-        }
-      })
-      await Promise.all(loaders)
-      log(`${system.name}: ${loaded} keys loaded`)
-      clusters.push({ system, nodes, rand: prng(SEED) })
+
+/**
+ * A system's cluster, started and loaded with --keys keys, in this process: `mix` runs closed-loop
+ * clients for some seconds and returns what they measured, `stats` the messages and counters so
+ * far, `stop` stops the nodes.
+ */
+async function openHere (system, dir, wan) {
+  log(`${system.name}${wan ? ', WAN delays' : ''}: starting ${N} nodes`)
+  const nodes = await cluster(dir, system, wan)
+  const value = new Uint8Array(VALUE_BYTES).fill(1)
+  let loaded = 0
+  const loaders = Array.from({ length: CLIENTS }, async (_, c) => {
+    for (let k = c; k < KEYS; k += CLIENTS) {
+      await nodes[k % N].services.store.put(`key-${k}`, value)
+      loaded++
     }
-    const measured = clusters.map(() => Object.fromEntries(COUNTERS.map(x => [x, 0])))
-    for (const mix of mixes) {
-      const newAcc = () => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] }, slices: [] })
-      if (WARMUP > 0) {
-        for (const c of clusters) { await runMix(c.nodes, mix.read, WARMUP, c.rand, newAcc()) }
-      }
-      const accs = clusters.map(newAcc)
-      const sentBefore = clusters.map(c => networkSent(c.nodes))
-      const countedBefore = clusters.map(c => countersOf(c.nodes))
-      const slices = Math.max(1, Math.round(SECONDS / SLICE))
-      for (let i = 0; i < slices; i++) {
-        for (const [j, c] of clusters.entries()) {
-          const a = accs[j]
-          const [ops, secs] = [a.ops, a.secs]
-          await runMix(c.nodes, mix.read, SECONDS / slices, c.rand, a)
-          a.slices.push((a.ops - ops) / (a.secs - secs))
-        }
-      }
-      for (const [j, c] of clusters.entries()) {
-        const now = countersOf(c.nodes)
-        for (const x of COUNTERS) { measured[j][x] += now[x] - countedBefore[j][x] }
-        const a = accs[j]
-        // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
-        const sent = networkSent(c.nodes)
-        const perOp = Object.fromEntries(Object.entries(sent).map(([type, k]) => [type, (k - (sentBefore[j][type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
-        const r = { throughput: a.ops / a.secs, ops: a.ops, sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
-        results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
-        log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
-      }
-    }
-    for (const [j, c] of clusters.entries()) {
-      log(`${c.system.name}: store counters over the measured slices ${JSON.stringify(measured[j])}, over the whole run ${JSON.stringify(countersOf(c.nodes))}`)
-      counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...measured[j] })
-    }
-    await Promise.all(clusters.flatMap(c => c.nodes).map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
+  })
+  await Promise.all(loaders)
+  log(`${system.name}: ${loaded} keys loaded`)
+  const rand = prng(SEED)
+  return {
+    mix: async (read, seconds) => {
+      const acc = { ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }
+      await runMix(nodes, read, seconds, rand, acc)
+      return { ...acc, reasons: [...acc.reasons] }
+    },
+    stats: async () => ({ sent: networkSent(nodes), counters: countersOf(nodes) }),
+    stop: async () => { await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))]))) }
   }
-} finally {
-  await rm(dir, { recursive: true, force: true })
+}
+
+/**
+ * The same in a Node process of its own (this script again, with --worker): its 16 nodes, their
+ * sockets, SQLite commits and timers then share that process's event loop with nothing else,
+ * while the parent hands out the slices in turn over IPC.
+ */
+async function openForked (number, dir, wan) {
+  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--worker', String(number), '--dir', dir, '--network', wan ? 'wan' : 'lo'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const calls = new Map()
+  let nextId = 0
+  const exited = new Promise(resolve => child.once('exit', (code, signal) => {
+    const err = new Error(`the process of system ${number} exited (${signal ?? `code ${code}`})`)
+    for (const { reject } of calls.values()) { reject(err) }
+    calls.clear()
+    resolve()
+  }))
+  const ready = new Promise((resolve, reject) => {
+    calls.set('ready', { resolve, reject })
+  })
+  child.on('message', (m) => {
+    const call = calls.get(m.id)
+    if (call === undefined) { return }
+    calls.delete(m.id)
+    if (m.error !== undefined) { call.reject(new Error(`system ${number}: ${m.error}`)) } else { call.resolve(m.result) }
+  })
+  const call = (name, ...args) => new Promise((resolve, reject) => {
+    const id = nextId++
+    calls.set(id, { resolve, reject })
+    child.send({ id, name, args })
+  })
+  await ready
+  return {
+    mix: (read, seconds) => call('mix', read, seconds),
+    stats: () => call('stats'),
+    stop: async () => { await call('stop'); await exited }
+  }
+}
+
+/** Run by a forked process: open the system here, then answer the parent's calls until told to stop. */
+async function serveWorker () {
+  process.on('disconnect', () => process.exit(1))
+  const system = allSystems[Number(values.worker) - 1]
+  const here = await openHere(system, values.dir, values.network === 'wan')
+  process.on('message', async ({ id, name, args }) => {
+    try {
+      const result = await here[name](...args)
+      process.send({ id, result }, () => { if (name === 'stop') { process.exit(0) } })
+    } catch (err) {
+      process.send({ id, error: String(err?.stack ?? err) })
+    }
+  })
+  process.send({ id: 'ready' })
+}
+
+async function main () {
+  const results = []
+  /** What the counters counted in the measured slices (not the load or the warm-up), summed over the mixes, by network and system. */
+  const counters = []
+  const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-bench-store-'))
+  const opened = []
+  try {
+    for (const wan of values.wan ? [false, true] : [false]) {
+      // All clusters up at once, then the mixes in slices of --slice seconds taken in turn
+      // (system 1, 2, 3, 4, 1, 2, ...): a machine whose speed drifts during the run (other load,
+      // CPU frequency) slows every system alike, so the ratios hold even when the absolute figures move.
+      const clusters = []
+      for (const system of systems) {
+        const handle = values['process-per-system'] ? await openForked(allSystems.indexOf(system) + 1, dir, wan) : await openHere(system, dir, wan)
+        opened.push(handle)
+        clusters.push({ system, handle })
+      }
+      const measured = clusters.map(() => Object.fromEntries(COUNTERS.map(x => [x, 0])))
+      for (const mix of mixes) {
+        if (WARMUP > 0) {
+          for (const c of clusters) { await c.handle.mix(mix.read, WARMUP) }
+        }
+        const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] }, slices: [] }))
+        const before = await Promise.all(clusters.map(c => c.handle.stats()))
+        const slices = Math.max(1, Math.round(SECONDS / SLICE))
+        for (let i = 0; i < slices; i++) {
+          for (const [j, c] of clusters.entries()) {
+            const a = accs[j]
+            const s = await c.handle.mix(mix.read, SECONDS / slices)
+            a.ops += s.ops
+            a.failures += s.failures
+            a.secs += s.secs
+            for (const [why, k] of s.reasons) { a.reasons.set(why, (a.reasons.get(why) ?? 0) + k) }
+            for (const x of s.lat.get) { a.lat.get.push(x) }
+            for (const x of s.lat.put) { a.lat.put.push(x) }
+            a.slices.push(s.ops / s.secs)
+          }
+        }
+        const after = await Promise.all(clusters.map(c => c.handle.stats()))
+        for (const [j, c] of clusters.entries()) {
+          for (const x of COUNTERS) { measured[j][x] += after[j].counters[x] - before[j].counters[x] }
+          const a = accs[j]
+          // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
+          const perOp = Object.fromEntries(Object.entries(after[j].sent).map(([type, k]) => [type, (k - (before[j].sent[type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
+          const r = { throughput: a.ops / a.secs, ops: a.ops, sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+          results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
+          log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
+        }
+      }
+      const final = await Promise.all(clusters.map(c => c.handle.stats()))
+      for (const [j, c] of clusters.entries()) {
+        log(`${c.system.name}: store counters over the measured slices ${JSON.stringify(measured[j])}, over the whole run ${JSON.stringify(final[j].counters)}`)
+        counters.push({ network: wan ? 'WAN (PlanetLab-like)' : 'loopback', system: c.system.name, ...measured[j] })
+      }
+      await Promise.all(opened.splice(0).map(async h => h.stop()))
+    }
+  } finally {
+    await Promise.allSettled(opened.map(async h => h.stop()))
+    await rm(dir, { recursive: true, force: true })
+  }
+  report(results, counters)
+  process.exit(0)
 }
 
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
 /** a's throughput over b's: of the totals, then the median and range of the ratios of their slices taken one after the other (slice i of each). */
-const fmtRatio = (network, mix, a, b) => {
+const fmtRatio = (results, network, mix, a, b) => {
   const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
   const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
   if (x === undefined || y === undefined) { return 'n/a' }
@@ -252,31 +343,39 @@ const fmtRatio = (network, mix, a, b) => {
   const median = (xs[(xs.length - 1) >> 1] + xs[xs.length >> 1]) / 2
   return `${total} (slices: median ${fmt(median)}, ${fmt(xs[0])}-${fmt(xs[xs.length - 1])})`
 }
-if (values.markdown) {
-  console.log(`${N} nodes per system in one process (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
-  console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
-  console.log('|---|---|---|---|---|---|---|---|---|')
-  for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
-  console.log('\n| network | mix | linearizable (read leases, the default) / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | linearizable without leases / no consistency | r=4 / r=1 (cost of replication, leases on) |')
-  console.log('|---|---|---|---|---|')
-  for (const network of [...new Set(results.map(r => r.network))]) {
-    for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmtRatio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${fmtRatio(network, mix.name, 'linearizable r=4', 'no consistency r=4')} | ${fmtRatio(network, mix.name, 'linearizable r=4 + leases', 'linearizable r=1')} |`) }
+/** Print the tables (--markdown) or the JSON of the results. */
+function report (results, counters) {
+  if (values.markdown) {
+    console.log(`${N} nodes per system, ${values['process-per-system'] ? 'each system in a process of its own' : 'all in one process'} (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
+    console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
+    console.log('|---|---|---|---|---|---|---|---|---|')
+    for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
+    console.log('\n| network | mix | linearizable (read leases, the default) / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | linearizable without leases / no consistency | r=4 / r=1 (cost of replication, leases on) |')
+    console.log('|---|---|---|---|---|')
+    for (const network of [...new Set(results.map(r => r.network))]) {
+      for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmtRatio(results, network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${fmtRatio(results, network, mix.name, 'linearizable r=4', 'no consistency r=4')} | ${fmtRatio(results, network, mix.name, 'linearizable r=4 + leases', 'linearizable r=1')} |`) }
+    }
+    console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
+    console.log('| network | system | mix | messages / op | largest shares |')
+    console.log('|---|---|---|---|---|')
+    for (const r of results) {
+      const total = Object.values(r.messagesPerOp).reduce((x, y) => x + y, 0)
+      const top = Object.entries(r.messagesPerOp).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([type, x]) => `${type} ${x.toFixed(2)}`).join(', ')
+      console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${total.toFixed(2)} | ${top} |`)
+    }
+    console.log('')
+    for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {
+      const gets = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.gets, 0)
+      const puts = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.ops - r.gets, 0)
+      console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.oneRoundWrites} of ${puts} puts run by their key's home in one round trip (${c.homeWritesSent} sent to the home by another node); ${c.leaseRevokes} operations revoked a lease.`)
+    }
+  } else {
+    console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, warmup: WARMUP, sync: values.sync, results }, null, 2))
   }
-  console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
-  console.log('| network | system | mix | messages / op | largest shares |')
-  console.log('|---|---|---|---|---|')
-  for (const r of results) {
-    const total = Object.values(r.messagesPerOp).reduce((x, y) => x + y, 0)
-    const top = Object.entries(r.messagesPerOp).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([type, x]) => `${type} ${x.toFixed(2)}`).join(', ')
-    console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${total.toFixed(2)} | ${top} |`)
-  }
-  console.log('')
-  for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {
-    const gets = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.gets, 0)
-    const puts = results.filter(r => r.network === c.network && r.system === c.system).reduce((a, r) => a + r.ops - r.gets, 0)
-    console.log(`- ${c.network}, with leases: ${c.leaseReads} of ${gets} gets answered from a home's own copy; ${c.oneRoundWrites} of ${puts} puts run by their key's home in one round trip (${c.homeWritesSent} sent to the home by another node); ${c.leaseRevokes} operations revoked a lease.`)
-  }
-} else {
-  console.log(JSON.stringify({ nodes: N, keys: KEYS, clients: CLIENTS, seconds: SECONDS, slice: SLICE, warmup: WARMUP, sync: values.sync, results }, null, 2))
 }
-process.exit(0)
+
+if (values.worker !== undefined) {
+  await serveWorker()
+} else {
+  await main()
+}
