@@ -206,8 +206,10 @@ async function openHere (system, dir, wan) {
   return {
     mix: async (read, seconds) => {
       const acc = { ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }
+      const cpu0 = process.cpuUsage()
       await runMix(nodes, read, seconds, rand, acc)
-      return { ...acc, reasons: [...acc.reasons] }
+      const cpu = process.cpuUsage(cpu0)
+      return { ...acc, reasons: [...acc.reasons], cpuMs: (cpu.user + cpu.system) / 1000 }
     },
     stats: async () => ({ sent: networkSent(nodes), counters: countersOf(nodes) }),
     stop: async () => { await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))]))) }
@@ -289,7 +291,7 @@ async function main () {
         if (WARMUP > 0) {
           for (const c of clusters) { await c.handle.mix(mix.read, WARMUP) }
         }
-        const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] }, slices: [] }))
+        const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, cpuMs: 0, lat: { get: [], put: [] }, slices: [] }))
         const before = await Promise.all(clusters.map(c => c.handle.stats()))
         const slices = Math.max(1, Math.round(SECONDS / SLICE))
         for (let i = 0; i < slices; i++) {
@@ -299,6 +301,7 @@ async function main () {
             a.ops += s.ops
             a.failures += s.failures
             a.secs += s.secs
+            a.cpuMs += s.cpuMs
             for (const [why, k] of s.reasons) { a.reasons.set(why, (a.reasons.get(why) ?? 0) + k) }
             for (const x of s.lat.get) { a.lat.get.push(x) }
             for (const x of s.lat.put) { a.lat.put.push(x) }
@@ -311,9 +314,9 @@ async function main () {
           const a = accs[j]
           // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
           const perOp = Object.fromEntries(Object.entries(after[j].sent).map(([type, k]) => [type, (k - (before[j].sent[type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
-          const r = { throughput: a.ops / a.secs, ops: a.ops, sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+          const r = { throughput: a.ops / a.secs, ops: a.ops, cpuUsPerOp: 1000 * a.cpuMs / Math.max(1, a.ops), sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
           results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
-          log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
+          log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, ${r.cpuUsPerOp.toFixed(0)} µs CPU per op, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
         }
       }
       const final = await Promise.all(clusters.map(c => c.handle.stats()))
@@ -347,13 +350,24 @@ const fmtRatio = (results, network, mix, a, b) => {
 function report (results, counters) {
   if (values.markdown) {
     console.log(`${N} nodes per system, ${values['process-per-system'] ? 'each system in a process of its own' : 'all in one process'} (the ${systems.length} systems up at once), ${KEYS} keys of ${VALUE_BYTES} bytes, ${CLIENTS} closed-loop clients, ${SECONDS} s per mix and system in slices of ${SLICE} s taken in turn after ${WARMUP} s of warm-up each, SQLite sync=${values.sync}, seed ${SEED}.\n`)
-    console.log('| network | system | mix | ops/s | get p50 | get p99 | put p50 | put p99 | failed |')
-    console.log('|---|---|---|---|---|---|---|---|---|')
-    for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
+    console.log('| network | system | mix | ops/s | CPU per op | get p50 | get p99 | put p50 | put p99 | failed |')
+    console.log('|---|---|---|---|---|---|---|---|---|---|')
+    for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${r.throughput.toFixed(0)} | ${r.cpuUsPerOp.toFixed(0)} µs | ${r.getP50.toFixed(2)} ms | ${r.getP99.toFixed(2)} ms | ${r.putP50.toFixed(2)} ms | ${r.putP99.toFixed(2)} ms | ${r.failures} |`) }
     console.log('\n| network | mix | linearizable (read leases, the default) / no consistency (throughput; CATS: 0.95 read-heavy, 0.75 write-heavy) | linearizable without leases / no consistency | r=4 / r=1 (cost of replication, leases on) |')
     console.log('|---|---|---|---|---|')
     for (const network of [...new Set(results.map(r => r.network))]) {
       for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${fmtRatio(results, network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${fmtRatio(results, network, mix.name, 'linearizable r=4', 'no consistency r=4')} | ${fmtRatio(results, network, mix.name, 'linearizable r=4 + leases', 'linearizable r=1')} |`) }
+    }
+    console.log(`\nCPU time per operation (user + system, of ${values['process-per-system'] ? 'the system\'s own process' : 'the whole process, the idle clusters\' upkeep included'} while the system's slices ran), the baseline's over the product's (below 1: the product costs more CPU per operation; read next to the throughput ratios above):\n`)
+    console.log('| network | mix | no consistency / linearizable (read leases) | no consistency / linearizable without leases |')
+    console.log('|---|---|---|---|')
+    const cpuRatio = (network, mix, a, b) => {
+      const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
+      const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+      return x === undefined || y === undefined ? 'n/a' : fmt(y.cpuUsPerOp / x.cpuUsPerOp)
+    }
+    for (const network of [...new Set(results.map(r => r.network))]) {
+      for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${cpuRatio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${cpuRatio(network, mix.name, 'linearizable r=4', 'no consistency r=4')} |`) }
     }
     console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
     console.log('| network | system | mix | messages / op | largest shares |')
