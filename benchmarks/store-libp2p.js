@@ -225,8 +225,9 @@ async function openForked (number, dir, wan) {
   const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--worker', String(number), '--dir', dir, '--network', wan ? 'wan' : 'lo'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const calls = new Map()
   let nextId = 0
+  let exitError
   const exited = new Promise(resolve => child.once('exit', (code, signal) => {
-    const err = new Error(`the process of system ${number} exited (${signal ?? `code ${code}`})`)
+    const err = exitError = new Error(`the process of system ${number} exited (${signal ?? `code ${code}`})`)
     for (const { reject } of calls.values()) { reject(err) }
     calls.clear()
     resolve()
@@ -241,9 +242,19 @@ async function openForked (number, dir, wan) {
     if (m.error !== undefined) { call.reject(new Error(`system ${number}: ${m.error}`)) } else { call.resolve(m.result) }
   })
   const call = (name, ...args) => new Promise((resolve, reject) => {
+    if (exitError !== undefined) {
+      reject(exitError)
+      return
+    }
     const id = nextId++
     calls.set(id, { resolve, reject })
-    child.send({ id, name, args })
+    // With a callback a send to a process that has gone fails this call (without one, the
+    // child process would emit 'error', which nothing here listens to).
+    child.send({ id, name, args }, (err) => {
+      if (err == null) { return }
+      calls.delete(id)
+      reject(err)
+    })
   })
   await ready
   return {
@@ -336,9 +347,10 @@ async function main () {
 
 const fmt = (x) => Number.isNaN(x) ? 'n/a' : x.toFixed(2)
 /** a's throughput over b's: of the totals, then the median and range of the ratios of their slices taken one after the other (slice i of each). */
+/** The results of systems a and b for one network and mix (either undefined when not run). */
+const pair = (results, network, mix, a, b) => [a, b].map(system => results.find(r => r.network === network && r.mix === mix && r.system === system))
 const fmtRatio = (results, network, mix, a, b) => {
-  const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
-  const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+  const [x, y] = pair(results, network, mix, a, b)
   if (x === undefined || y === undefined) { return 'n/a' }
   const total = fmt(x.throughput / y.throughput)
   const xs = x.sliceThroughput.map((t, i) => t / y.sliceThroughput[i]).sort((p, q) => p - q)
@@ -362,8 +374,7 @@ function report (results, counters) {
     console.log('| network | mix | no consistency / linearizable (read leases) | no consistency / linearizable without leases |')
     console.log('|---|---|---|---|')
     const cpuRatio = (network, mix, a, b) => {
-      const x = results.find(r => r.network === network && r.mix === mix && r.system === a)
-      const y = results.find(r => r.network === network && r.mix === mix && r.system === b)
+      const [x, y] = pair(results, network, mix, a, b)
       return x === undefined || y === undefined ? 'n/a' : fmt(y.cpuUsPerOp / x.cpuUsPerOp)
     }
     for (const network of [...new Set(results.map(r => r.network))]) {
