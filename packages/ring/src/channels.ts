@@ -16,6 +16,8 @@ interface Channel {
   running: boolean
   stream?: Stream
   lp?: LengthPrefixedStream<Stream>
+  /** Bounds a write's wait for the stream to drain; shared by the writes of OPEN_TIMEOUT_MS / 2 (see {@link Channels.deadline}). */
+  deadline?: { signal: AbortSignal, untilMs: number }
 }
 
 export interface ChannelsInit {
@@ -84,7 +86,7 @@ export class Channels {
         if (ch.lp === undefined) { await this.connect(ch) }
         const frame = ch.queue[0]
         try {
-          await (ch.lp as LengthPrefixedStream<Stream>).write(frame, { signal: AbortSignal.timeout(OPEN_TIMEOUT_MS) })
+          await (ch.lp as LengthPrefixedStream<Stream>).write(frame, { signal: this.deadline(ch) })
         } catch (err: any) {
           // A broken stream is reopened once; the frame is sent again on the new one.
           ch.stream?.abort(err)
@@ -105,6 +107,20 @@ export class Channels {
     } finally {
       ch.running = false
     }
+  }
+
+  /**
+   * The signal that bounds a write's wait for the stream to drain: between OPEN_TIMEOUT_MS / 2
+   * and OPEN_TIMEOUT_MS from the write. One is shared by the writes of OPEN_TIMEOUT_MS / 2: a
+   * signal (and its timer) per frame cost more than the write itself when nothing waits (the
+   * timer fires, and the signal aborts, long after the frame was sent).
+   */
+  private deadline (ch: Channel): AbortSignal {
+    const now = performance.now()
+    if (ch.deadline === undefined || ch.deadline.untilMs - now < OPEN_TIMEOUT_MS / 2) {
+      ch.deadline = { signal: AbortSignal.timeout(OPEN_TIMEOUT_MS), untilMs: now + OPEN_TIMEOUT_MS }
+    }
+    return ch.deadline.signal
   }
 
   private async connect (ch: Channel): Promise<void> {

@@ -395,6 +395,8 @@ export class StoreNode {
   private cold = false
   /** What the meta saved last describes (see persist). */
   private savedMeta = ''
+  /** What {@link persist} saved last, as plain fields: compared before the key string is built (most calls change nothing). */
+  private savedQuick: { own: number, fences: number, committed: number, restored: number, lo?: RingId, hi?: RingId, leaving: boolean } | undefined
   /** Round-trip estimates (ms, moving average) by node address, from fast-read replies; most recent last. */
   private readonly rtt = new Map<string, number>()
   /** When we last got a message from each node (home writes go only to a home heard from lately). */
@@ -795,6 +797,17 @@ export class StoreNode {
 
   private learnOwner (node: NodeRef, arc: Arc): void {
     if (node.addr === this.self.addr) { return }
+    // Cached entries never overlap: the same node with the same range overlaps only its own
+    // entry, which moves to the end (the newest; the oldest go first). Most messages carry a
+    // range their sender already told, so this skips the filter below.
+    const i = this.owners.findIndex(o => o.node.addr === node.addr)
+    if (i >= 0 && this.owners[i].arc.lo === arc.lo && this.owners[i].arc.hi === arc.hi) {
+      if (i < this.owners.length - 1) {
+        this.owners.splice(i, 1)
+        this.owners.push({ arc, node })
+      }
+      return
+    }
     // Drop what this range overlaps (older, or the same node's previous range).
     this.owners = this.owners.filter(o => o.node.addr !== node.addr && !arcsOverlap(o.arc, arc))
     this.owners.push({ arc, node })
@@ -2206,6 +2219,11 @@ export class StoreNode {
       this.restored = undefined
       this.cold = false
     }
+    // With nothing pending, these fields are the whole key below: unchanged, nothing to save.
+    const quick = { own: this.own.version, fences: this.fences.version, committed: this.committed.version, restored: this.restored?.mask.version ?? -1, lo: range?.lo, hi: range?.hi, leaving: this.leaving }
+    const last = this.savedQuick
+    this.savedQuick = this.pending.length === 0 ? quick : undefined
+    if (last !== undefined && this.pending.length === 0 && last.own === quick.own && last.fences === quick.fences && last.committed === quick.committed && last.restored === quick.restored && last.lo === quick.lo && last.hi === quick.hi && last.leaving === quick.leaving) { return }
     const key = `${this.own.version}/${this.fences.version}/${this.committed.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')}`
     if (key === this.savedMeta) { return }
     this.savedMeta = key
