@@ -28,10 +28,14 @@
  * Options: --keys 1000 --value-bytes 100 --clients 32 --seconds 10 --slice 2 --warmup 2 --sync full|normal --wan
  * --markdown --seed 1 --process-per-system --systems 1,2,3,4 (which systems run: 1 linearizable r=4 without read leases,
  * 2 the same with them (the default), 3 no consistency r=4, 4 linearizable r=1; the ratios need
- * 1-3)
+ * 1-3) --mixes 1,2 (which mixes run: 1 read-heavy, 2 write-heavy); diagnostics: --wire-counts (Yamux frames,
+ * socket writes and bytes per operation), --cpu-profile <dir> (with --process-per-system: a CPU
+ * profile of each system's process from its first measured slice to its stop)
  */
 import { fork } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,7 +64,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     wan: { type: 'boolean', default: false },
     systems: { type: 'string', default: '1,2,3,4' },
+    mixes: { type: 'string', default: '1,2' },
     'process-per-system': { type: 'boolean', default: false },
+    'wire-counts': { type: 'boolean', default: false },
+    'cpu-profile': { type: 'string' },
     markdown: { type: 'boolean', default: false },
     // Internal: set by this script on the processes it forks, one per system.
     worker: { type: 'string' },
@@ -77,6 +84,7 @@ const SLICE = Number(values.slice)
 const WARMUP = Number(values.warmup)
 const SEED = Number(values.seed)
 if (!['full', 'normal'].includes(values.sync)) { throw new Error('--sync is full or normal') }
+if (values['cpu-profile'] !== undefined && !values['process-per-system']) { throw new Error('--cpu-profile needs --process-per-system (one profile per system\'s process)') }
 if (!(Number.isFinite(WARMUP) && WARMUP >= 0)) { throw new Error(`--warmup needs seconds (0 or more), got ${values.warmup}`) }
 for (const [k, v] of Object.entries({ nodes: N, keys: KEYS, 'value-bytes': VALUE_BYTES, clients: CLIENTS, seconds: SECONDS, slice: SLICE })) {
   if (!Number.isInteger(v) || v < 1) { throw new Error(`--${k} needs a positive integer, got ${String(v)}`) }
@@ -90,6 +98,61 @@ async function waitFor (what, check, ms) {
   while (!check()) {
     if (Date.now() > until) { throw new Error(`timed out after ${ms} ms waiting for ${what}`) }
     await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
+
+/**
+ * --wire-counts: what went on the wire in this process, counted by wrapping two prototypes (a
+ * diagnostic: it reaches into js-yamux's internals and may break with its next version): the
+ * Yamux frames the muxers sent (data frames and window updates) and the socket writes (each
+ * buffer @libp2p/tcp hands to `socket.write`) and their bytes.
+ */
+const wire = { yamuxData: 0, windowUpdates: 0, socketWrites: 0, bytes: 0 }
+let wireCounting = false
+async function countWire () {
+  if (wireCounting) { return }
+  wireCounting = true
+  let muxer
+  try {
+    muxer = await import(new URL('./muxer.js', import.meta.resolve('@chainsafe/libp2p-yamux')).href)
+  } catch (err) {
+    throw new Error(`--wire-counts reaches into @chainsafe/libp2p-yamux's dist/src/muxer.js, which did not load: ${err.message}`)
+  }
+  const P = muxer.YamuxMuxer?.prototype
+  if (typeof P?.sendFrame !== 'function') { throw new Error('--wire-counts: this @chainsafe/libp2p-yamux has no YamuxMuxer.prototype.sendFrame to count') }
+  const sendFrame = P.sendFrame
+  P.sendFrame = function (header, data) {
+    if (header.type === 0) { wire.yamuxData++ } else if (header.type === 1) { wire.windowUpdates++ }
+    return sendFrame.call(this, header, data)
+  }
+  const write = net.Socket.prototype.write
+  net.Socket.prototype.write = function (chunk, ...rest) {
+    wire.socketWrites++
+    wire.bytes += chunk?.length ?? 0
+    return write.call(this, chunk, ...rest)
+  }
+}
+
+/** --cpu-profile: a CPU profile of this process from its first measured slice to its stop, written to `file`. */
+function slicesProfiler (file) {
+  let session
+  return {
+    start: async () => {
+      if (session !== undefined) { return }
+      session = new Session()
+      session.connect()
+      await session.post('Profiler.enable')
+      await session.post('Profiler.start')
+    },
+    stop: async () => {
+      if (session === undefined) { return }
+      const { profile } = await session.post('Profiler.stop')
+      session.disconnect()
+      session = undefined
+      await mkdir(join(file, '..'), { recursive: true })
+      await writeFile(file, JSON.stringify(profile))
+      log(`CPU profile of the measured slices written to ${file}`)
+    }
   }
 }
 
@@ -166,13 +229,19 @@ const systems = values.systems.split(',').map(x => {
   if (s === undefined) { throw new Error(`--systems takes numbers from 1 to ${allSystems.length} (${allSystems.map((s, i) => `${i + 1}: ${s.name}`).join(', ')}), got ${x}`) }
   return s
 })
-const mixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
+const allMixes = [{ name: 'read-heavy 95/5', read: 0.95 }, { name: 'write-heavy 50/50', read: 0.5 }]
+const mixes = values.mixes.split(',').map(x => {
+  const m = allMixes[Number(x) - 1]
+  if (m === undefined) { throw new Error(`--mixes takes numbers from 1 to ${allMixes.length} (${allMixes.map((m, i) => `${i + 1}: ${m.name}`).join(', ')}), got ${x}`) }
+  return m
+})
 /** Store messages each cluster sent over the network (not to its own slots), by type, summed over its nodes. */
 function networkSent (nodes) {
   const out = {}
   for (const n of nodes) {
     const c = n.services.store.getState().counters
     for (const [type, k] of Object.entries(c.sent)) { out[type] = (out[type] ?? 0) + k - (c.sentLocal[type] ?? 0) }
+    for (const [type, k] of Object.entries(n.services.ring.getRoutingState().counters.sent)) { out[`ring:${type}`] = (out[`ring:${type}`] ?? 0) + k }
   }
   return out
 }
@@ -191,6 +260,8 @@ function countersOf (nodes) {
  */
 async function openHere (system, dir, wan) {
   log(`${system.name}${wan ? ', WAN delays' : ''}: starting ${N} nodes`)
+  if (values['wire-counts']) { await countWire() }
+  const profiler = values['cpu-profile'] === undefined ? undefined : slicesProfiler(join(values['cpu-profile'], `${system.name.replace(/\W+/g, '-')}-${wan ? 'wan' : 'lo'}.cpuprofile`))
   const nodes = await cluster(dir, system, wan)
   const value = new Uint8Array(VALUE_BYTES).fill(1)
   let loaded = 0
@@ -204,15 +275,21 @@ async function openHere (system, dir, wan) {
   log(`${system.name}: ${loaded} keys loaded`)
   const rand = prng(SEED)
   return {
-    mix: async (read, seconds) => {
+    /** `measured`: a slice of the run (not the warm-up): --cpu-profile starts at the first. */
+    mix: async (read, seconds, measured) => {
+      if (measured) { await profiler?.start() }
       const acc = { ops: 0, failures: 0, reasons: new Map(), secs: 0, lat: { get: [], put: [] } }
+      const wire0 = { ...wire }
       const cpu0 = process.cpuUsage()
       await runMix(nodes, read, seconds, rand, acc)
       const cpu = process.cpuUsage(cpu0)
-      return { ...acc, reasons: [...acc.reasons], cpuMs: (cpu.user + cpu.system) / 1000 }
+      return { ...acc, reasons: [...acc.reasons], cpuMs: (cpu.user + cpu.system) / 1000, wire: Object.fromEntries(Object.entries(wire).map(([k, x]) => [k, x - wire0[k]])) }
     },
     stats: async () => ({ sent: networkSent(nodes), counters: countersOf(nodes) }),
-    stop: async () => { await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))]))) }
+    stop: async () => {
+      await profiler?.stop()
+      await Promise.all(nodes.map(async n => Promise.race([n.stop(), new Promise(resolve => setTimeout(resolve, 20_000))])))
+    }
   }
 }
 
@@ -258,7 +335,7 @@ async function openForked (number, dir, wan) {
   })
   await ready
   return {
-    mix: (read, seconds) => call('mix', read, seconds),
+    mix: (read, seconds, measured) => call('mix', read, seconds, measured),
     stats: () => call('stats'),
     stop: async () => { await call('stop'); await exited }
   }
@@ -300,19 +377,20 @@ async function main () {
       const measured = clusters.map(() => Object.fromEntries(COUNTERS.map(x => [x, 0])))
       for (const mix of mixes) {
         if (WARMUP > 0) {
-          for (const c of clusters) { await c.handle.mix(mix.read, WARMUP) }
+          for (const c of clusters) { await c.handle.mix(mix.read, WARMUP, false) }
         }
-        const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, cpuMs: 0, lat: { get: [], put: [] }, slices: [] }))
+        const accs = clusters.map(() => ({ ops: 0, failures: 0, reasons: new Map(), secs: 0, cpuMs: 0, wire: {}, lat: { get: [], put: [] }, slices: [] }))
         const before = await Promise.all(clusters.map(c => c.handle.stats()))
         const slices = Math.max(1, Math.round(SECONDS / SLICE))
         for (let i = 0; i < slices; i++) {
           for (const [j, c] of clusters.entries()) {
             const a = accs[j]
-            const s = await c.handle.mix(mix.read, SECONDS / slices)
+            const s = await c.handle.mix(mix.read, SECONDS / slices, true)
             a.ops += s.ops
             a.failures += s.failures
             a.secs += s.secs
             a.cpuMs += s.cpuMs
+            for (const [k, x] of Object.entries(s.wire)) { a.wire[k] = (a.wire[k] ?? 0) + x }
             for (const [why, k] of s.reasons) { a.reasons.set(why, (a.reasons.get(why) ?? 0) + k) }
             for (const x of s.lat.get) { a.lat.get.push(x) }
             for (const x of s.lat.put) { a.lat.put.push(x) }
@@ -325,7 +403,7 @@ async function main () {
           const a = accs[j]
           // Messages per operation: all the cluster sent while the mix ran (its idle slices too: lease renewals, anti-entropy).
           const perOp = Object.fromEntries(Object.entries(after[j].sent).map(([type, k]) => [type, (k - (before[j].sent[type] ?? 0)) / Math.max(1, a.ops)]).filter(([, x]) => x >= 0.0005))
-          const r = { throughput: a.ops / a.secs, ops: a.ops, cpuUsPerOp: 1000 * a.cpuMs / Math.max(1, a.ops), sliceThroughput: a.slices, messagesPerOp: perOp, gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
+          const r = { throughput: a.ops / a.secs, ops: a.ops, cpuUsPerOp: 1000 * a.cpuMs / Math.max(1, a.ops), sliceThroughput: a.slices, messagesPerOp: perOp, ...(values['wire-counts'] ? { wirePerOp: Object.fromEntries(Object.entries(a.wire).map(([k, x]) => [k, x / Math.max(1, a.ops)])) } : {}), gets: a.lat.get.length, failures: a.failures, getP50: quantile(a.lat.get, 0.5), getP99: quantile(a.lat.get, 0.99), putP50: quantile(a.lat.put, 0.5), putP99: quantile(a.lat.put, 0.99) }
           results.push({ system: c.system.name, network: wan ? 'WAN (PlanetLab-like)' : 'loopback', mix: mix.name, ...r })
           log(`${c.system.name} ${mix.name}: ${r.throughput.toFixed(0)} ops/s, ${r.cpuUsPerOp.toFixed(0)} µs CPU per op, get p50 ${r.getP50.toFixed(2)} ms, put p50 ${r.putP50.toFixed(2)} ms, ${r.failures} failed${a.reasons.size > 0 ? ` (${[...a.reasons].map(([why, n]) => `${why} ×${n}`).join(', ')})` : ''}`)
         }
@@ -380,13 +458,23 @@ function report (results, counters) {
     for (const network of [...new Set(results.map(r => r.network))]) {
       for (const mix of mixes) { console.log(`| ${network} | ${mix.name} | ${cpuRatio(network, mix.name, 'linearizable r=4 + leases', 'no consistency r=4')} | ${cpuRatio(network, mix.name, 'linearizable r=4', 'no consistency r=4')} |`) }
     }
-    console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots):\n')
-    console.log('| network | system | mix | messages / op | largest shares |')
-    console.log('|---|---|---|---|---|')
+    console.log('\nStore messages sent over the network per operation (all a cluster sent while the mix ran, its idle slices included; not those to its own slots), and the ring\'s (lookups, pings, table upkeep):\n')
+    console.log('| network | system | mix | store messages / op | largest shares | ring messages / op |')
+    console.log('|---|---|---|---|---|---|')
     for (const r of results) {
-      const total = Object.values(r.messagesPerOp).reduce((x, y) => x + y, 0)
-      const top = Object.entries(r.messagesPerOp).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([type, x]) => `${type} ${x.toFixed(2)}`).join(', ')
-      console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${total.toFixed(2)} | ${top} |`)
+      const ofStore = Object.entries(r.messagesPerOp).filter(([type]) => !type.startsWith('ring:'))
+      const total = ofStore.reduce((x, [, y]) => x + y, 0)
+      const ring = Object.entries(r.messagesPerOp).filter(([type]) => type.startsWith('ring:'))
+      const ringTotal = ring.reduce((x, [, y]) => x + y, 0)
+      const top = ofStore.sort((x, y) => y[1] - x[1]).slice(0, 6).map(([type, x]) => `${type} ${x.toFixed(2)}`).join(', ')
+      const ringTop = ring.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([type, x]) => `${type.slice(5)} ${x.toFixed(2)}`).join(', ')
+      console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${total.toFixed(2)} | ${top} | ${ringTotal.toFixed(2)}${ring.length > 0 ? ` (${ringTop})` : ''} |`)
+    }
+    if (values['wire-counts']) {
+      console.log(`\nOn the wire, per operation, counted in the system's own slices (${values['process-per-system'] ? 'its process' : 'the whole process: the idle clusters\' upkeep too'}; --wire-counts wraps js-yamux's YamuxMuxer.sendFrame and net.Socket.write). Each Yamux frame is one Noise message; @libp2p/tcp writes each buffer of a Noise message (its length prefix, its ciphertext) with a write of its own:\n`)
+      console.log('| network | system | mix | Yamux data frames | window updates | socket writes | bytes written |')
+      console.log('|---|---|---|---|---|---|---|')
+      for (const r of results) { console.log(`| ${r.network} | ${r.system} | ${r.mix} | ${fmt(r.wirePerOp.yamuxData)} | ${fmt(r.wirePerOp.windowUpdates)} | ${fmt(r.wirePerOp.socketWrites)} | ${r.wirePerOp.bytes.toFixed(0)} |`) }
     }
     console.log('')
     for (const c of counters.filter(x => x.system === 'linearizable r=4 + leases')) {
