@@ -5,7 +5,6 @@
  * and serves libp2p peer and content routing through the ring. No protocol logic lives here.
  */
 import { InvalidMessageError, NotFoundError, TimeoutError, serviceCapabilities, serviceDependencies, peerRoutingSymbol, contentRoutingSymbol } from '@libp2p/interface'
-import { lpStream } from '@libp2p/utils'
 import { multiaddr } from '@multiformats/multiaddr'
 import { AbortError } from '@selfmgmt/interface'
 import { TypedEventEmitter } from 'main-event'
@@ -16,6 +15,7 @@ import { idFromBytes, idToBytes, inOpenOpen, keyToId, ID_BYTES } from './core/id
 import { RingNode } from './core/ring-node.ts'
 import { CoreTimer } from './core-timer.ts'
 import { JoinFailedError, LookupFailedError, NotMemberError, UnsupportedPeerError } from './errors.ts'
+import { readFrames } from './frames.ts'
 import { acquirePauseClock, pauseAwareNow, releasePauseClock } from './pause-clock.ts'
 import { RecordRequest, RecordResponse } from './pb/records.ts'
 import { multiaddrsFromBytes, nodeRefOf, peerIdFromBytes, peerIdOf, ringIdOfPeer } from './peers.ts'
@@ -609,25 +609,26 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
       return
     }
     if (connection.remoteAddr !== undefined && !connection.direct) { this.remember(from.addr, [connection.remoteAddr]) }
-    const lp = lpStream(stream, { maxDataLength: K.FRAME_BYTES_MAX })
+    let refused: Error | undefined
     try {
-      for (;;) {
-        const frame = await lp.read()
-        const r = decodeMessage(frame, this.codec)
-        if (!r.ok) { throw new InvalidMessageError(`bad ring frame from ${from.addr}: ${r.reason}`) }
-        const reason = this.deliver(from, r.msg)
-        if (reason !== undefined) { throw new InvalidMessageError(`ring message refused from ${from.addr}: ${reason}`) }
-      }
+      // Until the peer ends the stream (between frames, or mid-frame: a truncated frame is dropped).
+      await readFrames(stream, {
+        maxDataLength: K.FRAME_BYTES_MAX,
+        onFrame: (frame) => {
+          const r = decodeMessage(frame, this.codec)
+          if (!r.ok) { throw new InvalidMessageError(`bad ring frame from ${from.addr}: ${r.reason}`) }
+          const reason = this.deliver(from, r.msg)
+          if (reason !== undefined) { throw new InvalidMessageError(`ring message refused from ${from.addr}: ${reason}`) }
+        }
+      })
     } catch (err: any) {
-      // The peer ended the stream (between frames, or mid-frame: a truncated frame) or sent
-      // something we refuse: either way this stream is done and is reset; others are untouched.
-      const eof = err?.name === 'UnexpectedEOFError' || err?.code === 'ERR_UNEXPECTED_EOF'
-      if (!eof) {
-        this.metrics.rejected?.increment({ [err?.name ?? 'error']: true })
-        this.log('resetting a ring stream from %p - %e', connection.remotePeer, err)
-      }
-      if (stream.status === 'open' || stream.status === 'closing') { stream.abort(err) }
+      // The peer sent something we refuse, or reset the stream.
+      refused = err
+      this.metrics.rejected?.increment({ [err?.name ?? 'error']: true })
+      this.log('resetting a ring stream from %p - %e', connection.remotePeer, err)
     }
+    // Either way this stream is done and is reset; others are untouched.
+    if (stream.status === 'open' || stream.status === 'closing') { stream.abort(refused ?? new InvalidMessageError('the peer ended the ring stream')) }
   }
 
   /** Feeds one message to the core; returns the rejection reason when it was refused for cause. */

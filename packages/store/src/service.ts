@@ -7,9 +7,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
-import { lpStream } from '@libp2p/utils'
 import { AbortError } from '@selfmgmt/interface'
-import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, releasePauseClock } from '@selfmgmt/ring'
+import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, readFrames, releasePauseClock } from '@selfmgmt/ring'
 import { CustomProgressEvent } from 'progress-events'
 import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
@@ -26,6 +25,7 @@ import type { AbortOptions, ComponentLogger, Connection, Logger, PeerId, Startab
 import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
 import type { NodeRef, RingId, RingService } from '@selfmgmt/ring'
 import type { ProgressEvent, ProgressOptions } from 'progress-events'
+import type { Uint8ArrayList } from 'uint8arraylist'
 
 export interface StoreInit {
   /** Replication degree, 1..8 (default 4). Every node of a ring must use the same. */
@@ -496,30 +496,37 @@ export class StoreService implements Startable {
       stream.abort(new InvalidParametersError('RSA peer ids cannot hold replicas'))
       return
     }
-    const lp = lpStream(stream, { maxDataLength: STORE_FRAME_BYTES_MAX })
+    let refused: Error | undefined
     try {
-      for (;;) {
-        const frame = await lp.read()
-        const r = decodeStoreMessage(frame)
-        if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
-        const core = this.core
-        if (core === undefined || !this.started) { throw new QuorumUnavailableError('stopped') }
-        this.backend?.beginBatch?.()
-        core.handleMessage(this.now(), from, r.msg)
-        this.flush()
-        if (r.msg.type === 'lease-req' && !this.leases) {
-          this.warnLeaseMismatch(`${from.addr} asks this node for read leases, but they are off here`)
-        } else if ((core.counters.rejected['lease-req-refused-invalid'] ?? 0) > this.refusedSeen) {
-          // (The core counts only refusals of its own lease requests.)
-          this.refusedSeen = core.counters.rejected['lease-req-refused-invalid'] ?? 0
-          this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
-        }
-      }
+      // Until the peer ends the stream (between frames, or mid-frame: a truncated frame is dropped).
+      await readFrames(stream, {
+        maxDataLength: STORE_FRAME_BYTES_MAX,
+        onFrame: (frame) => { this.onFrame(from, frame) }
+      })
     } catch (err: any) {
-      // The peer ended the stream, or sent something we refuse: this stream is reset, others are untouched.
-      const eof = err?.name === 'UnexpectedEOFError' || err?.code === 'ERR_UNEXPECTED_EOF'
-      if (!eof) { this.log('resetting a store stream from %p - %e', connection.remotePeer, err) }
-      if (stream.status === 'open' || stream.status === 'closing') { stream.abort(err) }
+      // The peer sent something we refuse, or reset the stream.
+      refused = err
+      this.log('resetting a store stream from %p - %e', connection.remotePeer, err)
+    }
+    // Either way this stream is done and is reset; others are untouched.
+    if (stream.status === 'open' || stream.status === 'closing') { stream.abort(refused ?? new InvalidItemError('the peer ended the store stream')) }
+  }
+
+  /** One frame of an inbound store stream: a throw refuses it (the stream is reset). */
+  private onFrame (from: NodeRef, frame: Uint8ArrayList): void {
+    const r = decodeStoreMessage(frame)
+    if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
+    const core = this.core
+    if (core === undefined || !this.started) { throw new QuorumUnavailableError('stopped') }
+    this.backend?.beginBatch?.()
+    core.handleMessage(this.now(), from, r.msg)
+    this.flush()
+    if (r.msg.type === 'lease-req' && !this.leases) {
+      this.warnLeaseMismatch(`${from.addr} asks this node for read leases, but they are off here`)
+    } else if ((core.counters.rejected['lease-req-refused-invalid'] ?? 0) > this.refusedSeen) {
+      // (The core counts only refusals of its own lease requests.)
+      this.refusedSeen = core.counters.rejected['lease-req-refused-invalid'] ?? 0
+      this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
     }
   }
 }
