@@ -1,4 +1,4 @@
-/* Goal: readFrames hands over every length-prefixed frame of an inbound stream in order, whatever the chunks its bytes come in (several frames in one chunk, a frame and a length prefix cut across chunks, bytes sent before it listened), resolves when the remote end closes (dropping a truncated last frame), and rejects on a frame longer than the limit, on a handler that throws (no frame after it) and on a reset. Method: @libp2p/utils streamPair (in-memory streams), raw bytes written on one end. */
+/* Goal: readFrames hands over every length-prefixed frame of an inbound stream in order, whatever the chunks its bytes come in (several frames in one chunk, a frame and a length prefix cut across chunks, a long frame in many pieces, bytes sent before it listened), resolves when the remote end closes (dropping a truncated last frame), and rejects on a frame longer than the limit, on a handler that throws (no frame after it) and on a reset. Method: @libp2p/utils streamPair (in-memory streams), raw bytes written on one end. */
 import { streamPair } from '@libp2p/utils'
 import { expect } from 'aegir/chai'
 import { Uint8ArrayList } from 'uint8arraylist'
@@ -26,7 +26,7 @@ describe('readFrames', () => {
   it('hands over every frame in order, however the bytes are cut, and resolves when the remote end closes', async () => {
     const [out, inbound] = await streamPair()
     const got: Uint8Array[] = []
-    const done = readFrames(inbound, { maxDataLength: 1000, onFrame: f => { got.push(f.subarray()) } })
+    const done = readFrames(inbound, { maxDataLength: 10_000, onFrame: f => { got.push(f.subarray()) } })
     // Three frames in one chunk, then one cut in the middle of its length prefix (300 bytes: a
     // two-byte varint) and of its body, then one more.
     out.send(lp(frame(0, 10), frame(1, 20), frame(2, 30)))
@@ -36,11 +36,17 @@ describe('readFrames', () => {
     out.send(long.subarray(1, 100))
     await pause()
     out.send(long.subarray(100))
-    out.send(lp(frame(4, 8)))
+    // A frame in many pieces, the last of them carrying the start of the next frame; an empty frame.
+    const longer = lp(frame(4, 5000), frame(5, 8), new Uint8Array(0))
+    for (let at = 0; at < longer.length; at += 700) {
+      out.send(longer.subarray(at, at + 700))
+      await pause(1)
+    }
     await out.close()
     await done
-    expect(got.map(idOf)).to.deep.equal([0, 1, 2, 3, 4])
-    expect(got.map(f => f.byteLength)).to.deep.equal([10, 20, 30, 300, 8])
+    expect(got.map(f => f.byteLength)).to.deep.equal([10, 20, 30, 300, 5000, 8, 0])
+    expect(got.slice(0, 6).map(idOf)).to.deep.equal([0, 1, 2, 3, 4, 5])
+    expect(got[4].subarray(4)).to.deep.equal(new Uint8Array(4996).fill(4))
   })
 
   it('reads what came before it listened, even when the remote end has already closed; a truncated last frame is dropped', async () => {

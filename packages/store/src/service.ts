@@ -25,7 +25,6 @@ import type { AbortOptions, ComponentLogger, Connection, Logger, PeerId, Startab
 import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
 import type { NodeRef, RingId, RingService } from '@selfmgmt/ring'
 import type { ProgressEvent, ProgressOptions } from 'progress-events'
-import type { Uint8ArrayList } from 'uint8arraylist'
 
 export interface StoreInit {
   /** Replication degree, 1..8 (default 4). Every node of a ring must use the same. */
@@ -513,7 +512,7 @@ export class StoreService implements Startable {
   }
 
   /** One frame of an inbound store stream: a throw refuses it (the stream is reset). */
-  private onFrame (from: NodeRef, frame: Uint8ArrayList): void {
+  private onFrame (from: NodeRef, frame: Uint8Array): void {
     const r = decodeStoreMessage(frame)
     if (!r.ok) { throw new InvalidItemError(`bad store frame from ${from.addr}: ${r.reason}`) }
     const core = this.core
