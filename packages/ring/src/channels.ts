@@ -6,6 +6,7 @@
  * retransmits what matters).
  */
 import { lpStream } from '@libp2p/utils'
+import { setMaxListeners } from 'main-event'
 import { CHANNELS_MAX, FRAME_BYTES_MAX, OPEN_TIMEOUT_MS, PEER_QUEUE_MAX } from './constants.ts'
 import type { Logger, Stream } from '@libp2p/interface'
 import type { LengthPrefixedStream } from '@libp2p/utils'
@@ -118,7 +119,11 @@ export class Channels {
   private deadline (ch: Channel): AbortSignal {
     const now = performance.now()
     if (ch.deadline === undefined || ch.deadline.untilMs - now < OPEN_TIMEOUT_MS / 2) {
-      ch.deadline = { signal: AbortSignal.timeout(OPEN_TIMEOUT_MS), untilMs: now + OPEN_TIMEOUT_MS }
+      const signal = AbortSignal.timeout(OPEN_TIMEOUT_MS)
+      // Every write that waits for a drain adds an abort listener to it (removed only when it
+      // fires): many may wait at once on a congested connection.
+      setMaxListeners(Infinity, signal)
+      ch.deadline = { signal, untilMs: now + OPEN_TIMEOUT_MS }
     }
     return ch.deadline.signal
   }

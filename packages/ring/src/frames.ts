@@ -73,10 +73,31 @@ export async function readFrames (stream: Stream, init: ReadFramesInit): Promise
     }
     return at
   }
+  // Chunks that came while a frame was being handled (a handler whose sends reach this stream
+  // at once, as an in-memory transport can): taken in order after it.
+  let busy = false
+  const later: Uint8Array[] = []
   const onMessage = (evt: StreamMessageEvent): void => {
     if (done) { return }
+    const bytes = evt.data instanceof Uint8Array ? evt.data : evt.data.subarray()
+    if (busy) {
+      later.push(bytes)
+      return
+    }
+    busy = true
     try {
-      let bytes = evt.data instanceof Uint8Array ? evt.data : evt.data.subarray()
+      take(bytes)
+      for (let next = later.shift(); next !== undefined; next = later.shift()) {
+        if (done) { break }
+        take(next)
+      }
+    } finally {
+      busy = false
+    }
+  }
+  const take = (chunk: Uint8Array): void => {
+    try {
+      let bytes = chunk
       if (heldBytes > 0) {
         held.push(bytes)
         heldBytes += bytes.length

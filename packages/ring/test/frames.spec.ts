@@ -89,5 +89,31 @@ describe('readFrames', () => {
       out.abort(new Error('gone'))
       await expect(done).to.eventually.be.rejected()
     }
+    {
+      // A length prefix of six bytes (every one with its continuation bit) is refused before the body.
+      const [out, inbound] = await streamPair()
+      const done = readFrames(inbound, { maxDataLength: 100, onFrame: () => {} })
+      out.send(Uint8Array.of(0x80, 0x80, 0x80, 0x80, 0x80, 0x01))
+      await expect(done).to.eventually.be.rejectedWith(/prefix/)
+    }
+  })
+
+  it('a chunk that arrives while a frame is being handled (a synchronous transport) is taken after it, in order', async () => {
+    // A stand-in for a stream whose transport delivers in the sender's turn.
+    const stream = Object.assign(new EventTarget(), { status: 'open', remoteWriteStatus: 'writable' })
+    const deliver = (bytes: Uint8Array): void => { stream.dispatchEvent(Object.assign(new Event('message'), { data: bytes })) }
+    const got: number[] = []
+    const done = readFrames(stream as any, {
+      maxDataLength: 100,
+      onFrame: f => {
+        const id = idOf(f.subarray())
+        got.push(id)
+        if (id === 1) { deliver(lp(frame(3, 10))) }
+      }
+    })
+    deliver(lp(frame(1, 10), frame(2, 10)))
+    stream.dispatchEvent(new Event('remoteCloseWrite'))
+    await done
+    expect(got).to.deep.equal([1, 2, 3])
   })
 })
