@@ -11,7 +11,7 @@ import { ring } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createLibp2p } from 'libp2p'
 import { STORE_PROTOCOL } from '../src/constants.ts'
-import { openSqliteBackend, store } from '../src/index.ts'
+import { encodeStoreMessage, openSqliteBackend, store } from '../src/index.ts'
 import type { StoreService } from '../src/index.ts'
 import type { Libp2p } from '@libp2p/interface'
 import type { RingService } from '@selfmgmt/ring'
@@ -115,6 +115,28 @@ describe('store service on libp2p', function () {
     await lp.write(te.encode('this is not protobuf at all'))
     await waitFor(() => stream.status !== 'open', 5000, 'the garbage stream to be reset')
     expect(td.decode((await target.services.store.get('key-1')).value)).to.equal('value-1')
+  })
+
+  it('a frame over 4 MiB (a page of values near the 1 MiB limit) reaches the core: read whole, not refused by a read buffer', async () => {
+    // The largest pages (STORE_FRAME_BYTES_MAX, 6 MiB, with room for ~5.1 MiB) came over 4 MiB,
+    // where lpStream's read buffer (4 MiB by default) reset the stream before the frame was
+    // read. An unexpected range-data page of 5 MB: the core reads and counts it.
+    const target = nodes[2]
+    const unexpected = (): number => target.services.store.getState().counters.rejected['range-data-unexpected'] ?? 0
+    const before = unexpected()
+    const ballot = { n: 1, by: '0123456789abcdef0123456789abcdef' }
+    const records = Array.from({ length: 5 }, (_, i) => ({ key: te.encode(`page-${i}`), slot: 1, rid: 99n, promised: ballot, accepted: ballot, value: new Uint8Array(1_000_000).fill(i), version: 1 }))
+    // The sender's own range, so that the owner cache the target keeps from it stays true.
+    const own = nodes[0].services.store.getState().range
+    if (own === undefined) { throw new Error('node 0 has no range') }
+    const range = { lo: BigInt(`0x${own.lo}`), hi: BigInt(`0x${own.hi}`) }
+    const page = encodeStoreMessage({ type: 'range-data', op: 123_456, records, upTo: range.hi, more: false, range, epochs: [] })
+    expect(page.byteLength).to.be.greaterThan(4 * 1024 * 1024)
+    const stream = await nodes[0].dialProtocol(target.peerId, STORE_PROTOCOL)
+    await lpStream(stream).write(page)
+    await waitFor(() => unexpected() > before, 10_000, 'the page to reach the core')
+    expect(stream.status).to.equal('open')
+    await stream.close()
   })
 
   it('a graceful stop hands the range over: nothing is lost', async () => {
