@@ -7,6 +7,7 @@
  * bench:store's profile, both cost more than this.
  */
 import { InvalidMessageError } from '@libp2p/interface'
+import { concat } from 'uint8arrays/concat'
 import type { Stream, StreamMessageEvent, StreamCloseEvent } from '@libp2p/interface'
 
 export interface ReadFramesInit {
@@ -103,7 +104,7 @@ export async function readFrames (stream: Stream, init: ReadFramesInit): Promise
         heldBytes += bytes.length
         // A long frame comes in many pieces: joined once, when all of it is here.
         if (needed > 0 && heldBytes < needed) { return }
-        bytes = join(held, heldBytes)
+        bytes = concat(held, heldBytes)
         held = []
         heldBytes = 0
       }
@@ -129,14 +130,4 @@ export async function readFrames (stream: Stream, init: ReadFramesInit): Promise
     if ((stream.status !== 'open' && stream.status !== 'closing') || stream.remoteWriteStatus === 'closed') { finish() }
   })
   return promise
-}
-
-function join (parts: Uint8Array[], bytes: number): Uint8Array {
-  const out = new Uint8Array(bytes)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
 }

@@ -394,9 +394,7 @@ export class StoreNode {
    */
   private cold = false
   /** What the meta saved last describes (see persist). */
-  private savedMeta = ''
-  /** What {@link persist} saved last, as plain fields: compared before the key string is built (most calls change nothing). */
-  private savedQuick: { own: number, fences: number, committed: number, restored: number, lo?: RingId, hi?: RingId, leaving: boolean } | undefined
+  private savedMeta: unknown[] = []
   /** Round-trip estimates (ms, moving average) by node address, from fast-read replies; most recent last. */
   private readonly rtt = new Map<string, number>()
   /** When we last got a message from each node (home writes go only to a home heard from lately). */
@@ -2219,13 +2217,9 @@ export class StoreNode {
       this.restored = undefined
       this.cold = false
     }
-    // With nothing pending, these fields are the whole key below: unchanged, nothing to save.
-    const quick = { own: this.own.version, fences: this.fences.version, committed: this.committed.version, restored: this.restored?.mask.version ?? -1, lo: range?.lo, hi: range?.hi, leaving: this.leaving }
-    const last = this.savedQuick
-    this.savedQuick = this.pending.length === 0 ? quick : undefined
-    if (last !== undefined && this.pending.length === 0 && last.own === quick.own && last.fences === quick.fences && last.committed === quick.committed && last.restored === quick.restored && last.lo === quick.lo && last.hi === quick.hi && last.leaving === quick.leaving) { return }
-    const key = `${this.own.version}/${this.fences.version}/${this.committed.version}/${this.restored?.mask.version ?? -1}/${range?.lo}/${range?.hi}/${this.leaving}/${this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')}`
-    if (key === this.savedMeta) { return }
+    // What the meta describes, compared field by field (most calls change none of it).
+    const key = [this.own.version, this.fences.version, this.committed.version, this.restored?.mask.version ?? -1, range?.lo, range?.hi, this.leaving, this.pending.length === 0 ? '' : this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')]
+    if (key.length === this.savedMeta.length && key.every((x, i) => x === this.savedMeta[i])) { return }
     this.savedMeta = key
     const ready = new EpochMap()
     const epochs = new EpochMap()
