@@ -15,7 +15,7 @@ import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { AbortError, TimeoutError, assert } from '@selfmgmt/interface'
 import { JoinFailedError, ring } from '@selfmgmt/ring'
-import { CorruptDatabaseError, store } from '@selfmgmt/store'
+import { CorruptDatabaseError, SettingsMismatchError, store } from '@selfmgmt/store'
 import { createLibp2p } from 'libp2p'
 import { startApi } from './api/server.ts'
 import * as K from './constants.ts'
@@ -65,8 +65,9 @@ export interface SelfmgmtNode {
 
 /**
  * Starts a node; resolves once libp2p and the API listen (joining goes on in the background).
- * A store file that is damaged or not a selfmgmt store stops the start with CorruptDatabaseError
- * (libp2p stopped again); the file is never replaced.
+ * A store file that is damaged or not a selfmgmt store stops the start with CorruptDatabaseError,
+ * one written with another replication degree with SettingsMismatchError (libp2p stopped
+ * again); the file is never replaced.
  */
 export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
   const opts = resolveOptions(options)
@@ -76,6 +77,7 @@ export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
     // libp2p stops whatever it started when a service's start fails, then rethrows.
     libp2p = await createLibp2p(libp2pInit(opts, privateKey)) as unknown as NodeLibp2p
   } catch (err: any) {
+    if (err?.name === 'SettingsMismatchError') { throw new SettingsMismatchError(`the node did not start: ${String(err.message)}. A node's r is its option replication (--replication on the command line)`, { saved: err.saved, wanted: err.wanted }, { cause: err }) }
     if (err?.name !== 'CorruptDatabaseError') { throw err }
     throw new CorruptDatabaseError(`the node did not start: ${String(err.message)}. Move the file away to start with an empty store (the other replicas rebuild this node's range); it is never replaced`, { cause: err })
   }

@@ -1,4 +1,4 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError, leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -115,7 +115,7 @@ describe('createNode', function () {
     await waitUntil('the store ready', 10_000, async () => node.store?.getState().pending.length === 0 ? [] : ['pending'])
     expect((await node.store?.put('a key', new TextEncoder().encode('a value')))?.version).to.equal(1)
     const status = await httpRequest(`${node.apiUrl}/v1/status`, { method: 'GET' })
-    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, records: 3, readLeases: true, leaseReads: 0 })
+    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, records: 3, readLeases: true, leaseReads: 0, otherSettings: [] })
     // SQLite's header: the records are in the data directory.
     expect((await readFile(join(node.dataDir, 'store.db'))).subarray(0, 16).toString('latin1')).to.equal('SQLite format 3\0')
 
@@ -202,6 +202,31 @@ describe('createNode', function () {
       await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
       await new Promise<void>(resolve => { server.close(() => { resolve() }) })
     }
+  })
+
+  it('a store.db written with another replication degree stops the start with SettingsMismatchError; the file is kept and the ports are free', async () => {
+    const dataDir = await tempDir('node-settings')
+    dirs.push(dataDir)
+    const first = await createNode({ dataDir, dht: false, replication: 4 })
+    await first.stop()
+    const before = await readFile(join(dataDir, 'store.db'))
+    const port = await closedPort()
+    const apiPort = await closedPort()
+    const err = await rejection(createNode({ dataDir, dht: false, replication: 3, listen: [`/ip4/127.0.0.1/tcp/${port}`], apiPort }))
+    expect(err.name).to.equal('SettingsMismatchError')
+    expect(err.code).to.equal('ERR_SETTINGS_MISMATCH')
+    expect(err.message).to.include(`the node did not start: ${join(dataDir, 'store.db')} holds replicas written with r = 4 (linearizable), and this node was started with r = 3`)
+    expect(err.message).to.include('--replication on the command line')
+    expect((await readFile(join(dataDir, 'store.db'))).equals(before), 'the file is left as it was').to.equal(true)
+    for (const p of [port, apiPort]) {
+      const server = createServer()
+      await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
+      await new Promise<void>(resolve => { server.close(() => { resolve() }) })
+    }
+    // With the file's r it starts.
+    const again = await createNode({ dataDir, dht: false, replication: 4 })
+    expect(again.store?.getState().r).to.equal(4)
+    await again.stop()
   })
 
   it('a node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back', async function () {

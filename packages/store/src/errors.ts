@@ -71,3 +71,22 @@ export class InvalidItemError extends SelfmgmtError {
     this.name = 'InvalidItemError'
   }
 }
+
+/**
+ * This node's store settings (replication degree, consistency) differ from those its store file
+ * was written with: the node does not start (see settings.ts).
+ */
+export class SettingsMismatchError extends SelfmgmtError {
+  static readonly code = 'ERR_SETTINGS_MISMATCH'
+  /** The settings the file was written with (absent when only its records tell: a file from before they were saved). */
+  readonly saved?: { r: number, consistency: string }
+  /** The settings this node was started with. */
+  readonly wanted: { r: number, consistency: string }
+
+  constructor (message: string, settings: { saved?: { r: number, consistency: string }, wanted: { r: number, consistency: string } }, options?: { cause?: unknown }) {
+    super(message, SettingsMismatchError.code, options)
+    this.name = 'SettingsMismatchError'
+    this.saved = settings.saved
+    this.wanted = settings.wanted
+  }
+}

@@ -1,5 +1,6 @@
 /**
- * The libp2p service that drives the store core: protocol `/selfmgmt/store/1.0.0`, protobuf
+ * The libp2p service that drives the store core: protocol `/selfmgmt/store/1.0.0/<settings>`
+ * (settings.ts: nodes of other settings never exchange store messages), protobuf
  * frames on one long-lived stream per peer, owners found through the ring service (and cached
  * by the core from replies), replica records in SQLite under the node's data directory (or in
  * memory). No protocol logic here: it feeds the core ring facts, messages and time, and carries
@@ -12,16 +13,17 @@ import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareN
 import { CustomProgressEvent } from 'progress-events'
 import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
-import { KEY_BYTES_MAX, VALUE_BYTES_MAX } from './core/constants.ts'
+import { KEY_BYTES_MAX, R_DEFAULT, VALUE_BYTES_MAX } from './core/constants.ts'
 import { MemoryBackend } from './core/memory-backend.ts'
 import { StoreNode } from './core/store-node.ts'
 import { openSqliteBackend } from './db/sqlite-backend.ts'
 import { ContentionError, InvalidItemError, QuorumUnavailableError } from './errors.ts'
+import { checkFileSettings, describeProfile, otherStoreProtocol, storeProtocolId } from './settings.ts'
 import { decodeStoreMessage, encodeStoreMessage } from './wire.ts'
 import type { ReplicaBackend } from './core/backend.ts'
 import type { StoreMessage } from './core/messages.ts'
 import type { OpKind, StoreCommand, StoreConfig, StoreCounters, StoreEvent } from './core/store-node.ts'
-import type { AbortOptions, ComponentLogger, Connection, Logger, PeerId, Startable, Stream } from '@libp2p/interface'
+import type { AbortOptions, ComponentLogger, Connection, IdentifyResult, Libp2pEvents, Logger, PeerId, PeerStore, Startable, Stream, TypedEventTarget } from '@libp2p/interface'
 import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
 import type { NodeRef, RingId, RingService } from '@selfmgmt/ring'
 import type { ProgressEvent, ProgressOptions } from 'progress-events'
@@ -42,6 +44,10 @@ export interface StoreInit {
    * 15 %. `false`: every get reads a quorum. `core.leases`, when given, wins.
    */
   leases?: boolean
+  /**
+   * The protocol id's base (default `/selfmgmt/store/1.0.0`); the service serves
+   * `<base>/<settings>`, e.g. `/selfmgmt/store/1.0.0/r4-linearizable-leases` (see settings.ts).
+   */
   protocol?: string
   /** Name of the ring service in the node's `services` (default 'ring'). */
   ringService?: string
@@ -63,6 +69,8 @@ export interface StoreComponents {
   peerId: PeerId
   registrar: Registrar
   connectionManager: ConnectionManager
+  peerStore: PeerStore
+  events: TypedEventTarget<Libp2pEvents>
   logger: ComponentLogger
 }
 
@@ -93,7 +101,9 @@ export class StoreService implements Startable {
   private readonly components: StoreComponents & Record<string, unknown>
   private readonly init: StoreInit
   private readonly log: Logger
-  private readonly protocol: string
+  /** The protocol id's base; {@link protocol} adds the settings at start. */
+  private readonly protocolBase: string
+  private protocolId: string
   private readonly timeoutMs: number
   /** Read leases on, as the core resolved them at start (init `leases`, default true; linearizable consistency only). */
   private leases = false
@@ -114,10 +124,8 @@ export class StoreService implements Startable {
   })
 
   private timeOrigin = 0
-  /** When we last said that the ring mixes lease settings (warnLeaseMismatch). */
-  private mismatchWarnedMs = -Infinity
-  /** Our lease requests refused as invalid, as far as warnLeaseMismatch has seen them. */
-  private refusedSeen = 0
+  /** Peers seen serving the store with other settings (their protocol id), and when we last said so. */
+  private readonly otherSettings = new Map<string, { protocol: string, saidMs: number }>()
   /** With leases: watches for time the monotonic clock did not count (see now()). */
   private gaps: ClockGapWatch | undefined
   private member = false
@@ -132,12 +140,14 @@ export class StoreService implements Startable {
     this.components = components as StoreComponents & Record<string, unknown>
     this.init = init
     this.log = components.logger.forComponent('selfmgmt:store')
-    this.protocol = init.protocol ?? STORE_PROTOCOL
+    this.protocolBase = init.protocol ?? STORE_PROTOCOL
+    this.protocolId = this.protocolBase
     this.timeoutMs = init.timeoutMs ?? OPERATION_TIMEOUT_MS
     this.channels = new Channels({
-      open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocol, { signal }),
+      open: async (addr, signal) => this.components.connectionManager.openStream(peerIdOf({ id: 0n, addr }), this.protocolId, { signal }),
       unreachable: (addr, err) => {
         this.log('store peer %s unreachable - %e', addr, err)
+        if ((err as Error | undefined)?.name === 'UnsupportedProtocolError') { this.checkPeerSettings(addr) }
         // What was sent to it as a key's home will not be answered (see the core's sendHomeOp).
         this.core?.forgetNode(addr)
         this.armTimer()
@@ -152,14 +162,30 @@ export class StoreService implements Startable {
   async start (): Promise<void> {
     const self = nodeRefOf(this.components.peerId)
     if (self === undefined) { throw new InvalidParametersError('the store needs a peer id that embeds its public key (Ed25519 or secp256k1), not RSA') }
-    this.backend = this.init.path === undefined ? new MemoryBackend() : openSqliteBackend(this.init.path, { sync: this.init.sync })
-    this.core = new StoreNode({ ...this.init.core, leases: this.init.core?.leases ?? this.init.leases ?? true, self, backend: this.backend, r: this.init.r, boot: randomBytes(8).toString('hex') })
+    const r = this.init.r ?? R_DEFAULT
+    const consistency = this.init.core?.consistency ?? 'linearizable'
+    if (this.init.path === undefined) {
+      this.backend = new MemoryBackend()
+    } else {
+      const db = openSqliteBackend(this.init.path, { sync: this.init.sync })
+      try {
+        // (An r out of 1..8 is refused by the core, below, before anything is saved.)
+        if (Number.isInteger(r) && r >= 1 && r <= 8) { checkFileSettings(db, { r, consistency }) }
+      } catch (err) {
+        db.close()
+        throw err
+      }
+      this.backend = db
+    }
+    this.core = new StoreNode({ ...this.init.core, leases: this.init.core?.leases ?? this.init.leases ?? true, self, backend: this.backend, r, boot: randomBytes(8).toString('hex') })
     this.leases = this.core.readLeases
+    this.protocolId = storeProtocolId(this.protocolBase, { r: this.core.r, consistency, leases: this.leases })
     acquirePauseClock()
     this.timeOrigin = this.clock()
     this.gaps = this.leases ? new ClockGapWatch() : undefined
     this.started = true
-    await this.components.registrar.handle(this.protocol, (stream, connection) => { void this.onStream(stream, connection) }, {
+    this.components.events.addEventListener('peer:identify', this.onIdentify)
+    await this.components.registrar.handle(this.protocolId, (stream, connection) => { void this.onStream(stream, connection) }, {
       maxInboundStreams: MAX_INBOUND_STREAMS,
       maxOutboundStreams: MAX_OUTBOUND_STREAMS
     })
@@ -212,10 +238,11 @@ export class StoreService implements Startable {
     this.ring?.removeEventListener('suspected', this.onSuspected)
     this.unhookLeave?.()
     this.leaveWaiter?.()
+    this.components.events.removeEventListener('peer:identify', this.onIdentify)
     this.timer.clear()
     if (this.started) { releasePauseClock() }
     this.started = false
-    await this.components.registrar.unhandle(this.protocol)
+    await this.components.registrar.unhandle(this.protocolId)
     await this.channels.closeAll()
     for (const w of this.waiters.values()) { w.reject(new QuorumUnavailableError('the store service stopped')) }
     this.waiters.clear()
@@ -262,12 +289,22 @@ export class StoreService implements Startable {
     return { version: e.version }
   }
 
-  /** The core's state as plain data (range, parts not ready, counters). */
-  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters } {
+  /** The protocol id this node serves the store on (its base and the ring settings: settings.ts). */
+  get protocol (): string {
+    return this.protocolId
+  }
+
+  /**
+   * The core's state as plain data (range, parts not ready, counters), and the peers seen
+   * serving the store with other settings (`otherSettings`: their peer id and protocol id; no
+   * store message passes between them and this node).
+   */
+  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters, otherSettings: Array<{ peer: string, protocol: string }> } {
     const core = this.requireCore()
     const st = core.rangeState()
     const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
-    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters }
+    const otherSettings = [...this.otherSettings].map(([peer, o]) => ({ peer, protocol: o.protocol }))
+    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
   }
 
   // ------------------------------------------------------------------ driving the core
@@ -399,7 +436,14 @@ export class StoreService implements Startable {
       case 'op-failed': {
         const w = this.waiters.get(e.opId)
         this.waiters.delete(e.opId)
-        w?.reject(operationError(e))
+        if (w === undefined) { return }
+        const err = operationError(e)
+        if (err instanceof QuorumUnavailableError && this.otherSettings.size > 0) {
+          const n = this.otherSettings.size
+          w.reject(new QuorumUnavailableError(`${err.message}; ${n} ${n === 1 ? 'peer serves' : 'peers serve'} the store with other settings than this node's ${this.protocolId}, and no store message passes between them (see the error log and getState().otherSettings)`, { indeterminate: err.indeterminate }))
+          return
+        }
+        w.reject(err)
         return
       }
       case 'lookup':
@@ -475,16 +519,38 @@ export class StoreService implements Startable {
     return v as unknown as RingService
   }
 
+  // ------------------------------------------------------------------ peers with other settings
+
+  /** What a peer told of itself (identify): does it serve the store with other settings? */
+  private readonly onIdentify = (evt: CustomEvent<IdentifyResult>): void => {
+    if (!this.started) { return }
+    this.onPeerProtocols(evt.detail.peerId.toString(), evt.detail.protocols)
+  }
+
+  /** A store stream to a peer found no common protocol: look at what the peer serves instead. */
+  private checkPeerSettings (addr: string): void {
+    this.components.peerStore.get(peerIdOf({ id: 0n, addr })).then(peer => {
+      if (this.started) { this.onPeerProtocols(addr, peer.protocols) }
+    }, err => { this.log('no protocols known for store peer %s - %e', addr, err) })
+  }
+
   /**
-   * A peer asks us for a read lease while leases are off here, or refuses ours as invalid: the
-   * ring mixes settings, which the store's guarantees do not cover (every node of a ring must use
-   * the same). Said on the error log, at most once a minute.
+   * A peer that serves the store with other settings is listed (getState().otherSettings) and
+   * said on the error log, at most every 10 minutes for each peer; one that serves ours again
+   * (restarted with the ring's settings) is taken off the list.
    */
-  private warnLeaseMismatch (what: string): void {
+  private onPeerProtocols (peer: string, protocols: readonly string[]): void {
+    const other = otherStoreProtocol(protocols, this.protocolBase, this.protocolId)
+    if (other === undefined) {
+      if (protocols.includes(this.protocolId)) { this.otherSettings.delete(peer) }
+      return
+    }
     const now = performance.now()
-    if (now - this.mismatchWarnedMs < 60_000) { return }
-    this.mismatchWarnedMs = now
-    this.log.error('%s: every node of a ring must use the same read-lease setting (on by default; turn them off on every node or on none)', what)
+    const seen = this.otherSettings.get(peer)
+    if (seen !== undefined && seen.protocol === other && now - seen.saidMs < 600_000) { return }
+    this.otherSettings.set(peer, { protocol: other, saidMs: now })
+    const theirs = other === this.protocolBase ? 'settings it does not name (an older version)' : describeProfile(other.slice(this.protocolBase.length + 1))
+    this.log.error('peer %s serves the store as %s (%s), this node as %s (%s): every node of a ring must use the same replication degree, consistency and read-lease setting, so no store message passes between the two, and operations on keys with replicas there may fail. Restart the node that differs with the ring\'s settings', peer, other, theirs, this.protocolId, describeProfile(this.protocolId.slice(this.protocolBase.length + 1)))
   }
 
   // ------------------------------------------------------------------ streams
@@ -520,13 +586,6 @@ export class StoreService implements Startable {
     this.backend?.beginBatch?.()
     core.handleMessage(this.now(), from, r.msg)
     this.flush()
-    if (r.msg.type === 'lease-req' && !this.leases) {
-      this.warnLeaseMismatch(`${from.addr} asks this node for read leases, but they are off here`)
-    } else if ((core.counters.rejected['lease-req-refused-invalid'] ?? 0) > this.refusedSeen) {
-      // (The core counts only refusals of its own lease requests.)
-      this.refusedSeen = core.counters.rejected['lease-req-refused-invalid'] ?? 0
-      this.warnLeaseMismatch(`${from.addr} refused this node a read lease as invalid: it runs without read leases (or with another r)`)
-    }
   }
 }
 

@@ -110,7 +110,7 @@ describe('store service on libp2p', function () {
 
   it('garbage on the store protocol resets only that stream; the node keeps serving', async () => {
     const target = nodes[2]
-    const stream = await nodes[0].dialProtocol(target.peerId, STORE_PROTOCOL)
+    const stream = await nodes[0].dialProtocol(target.peerId, target.services.store.protocol)
     const lp = lpStream(stream)
     await lp.write(te.encode('this is not protobuf at all'))
     await waitFor(() => stream.status !== 'open', 5000, 'the garbage stream to be reset')
@@ -132,7 +132,7 @@ describe('store service on libp2p', function () {
     const range = { lo: BigInt(`0x${own.lo}`), hi: BigInt(`0x${own.hi}`) }
     const page = encodeStoreMessage({ type: 'range-data', op: 123_456, records, upTo: range.hi, more: false, range, epochs: [] })
     expect(page.byteLength).to.be.greaterThan(4 * 1024 * 1024)
-    const stream = await nodes[0].dialProtocol(target.peerId, STORE_PROTOCOL)
+    const stream = await nodes[0].dialProtocol(target.peerId, target.services.store.protocol)
     await lpStream(stream).write(page)
     await waitFor(() => unexpected() > before, 10_000, 'the page to reach the core')
     expect(stream.status).to.equal('open')
@@ -165,28 +165,32 @@ describe('store service on libp2p', function () {
   })
 })
 
-describe('store service on libp2p, read leases', function () {
+describe('store service on libp2p, settings', function () {
   this.timeout(120_000)
 
-  it('are on by default; a ring that mixes settings is said on the error log of both sides: a node with them off that is asked for one, and the node refused', async () => {
+  it('nodes of other settings (read leases, r) never exchange store messages: each lists the others and says so on its error log, and operations fail instead of mixing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-mixed-'))
-    const errors: string[] = []
-    // A logger that keeps what the store's component says on its error log.
-    const logger = {
+    const errors = new Map<number, string[]>()
+    // A logger per node that keeps what the store's component says on its error log.
+    const loggerOf = (i: number): unknown => ({
       forComponent (name: string) {
         const log = Object.assign((..._args: unknown[]) => {}, {
           enabled: false,
           trace: Object.assign((..._args: unknown[]) => {}, { enabled: false }),
-          // (The store's messages use one %s at most.)
-          error: Object.assign((format: unknown, ...args: unknown[]) => { if (name === 'selfmgmt:store') { errors.push(String(format).replace('%s', String(args[0]))) } }, { enabled: true }),
+          error: Object.assign((format: unknown, ...args: unknown[]) => {
+            if (name !== 'selfmgmt:store') { return }
+            let k = 0
+            const text = String(format).replace(/%[sp]/g, () => String(args[k++]))
+            errors.set(i, [...(errors.get(i) ?? []), text])
+          }, { enabled: true }),
           newScope: (_: string) => log
         })
         return log
       }
-    }
-    const start = async (i: number, leases: boolean | undefined, bootstrap?: string): Promise<StoreLibp2p> => {
+    })
+    const start = async (i: number, settings: { leases?: boolean, r?: number }, bootstrap?: string): Promise<StoreLibp2p> => {
       const node = await createLibp2p({
-        logger: logger as any,
+        logger: loggerOf(i) as any,
         addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
         transports: [tcp()],
         connectionEncrypters: [noise()],
@@ -195,36 +199,90 @@ describe('store service on libp2p, read leases', function () {
         services: {
           identify: identify(),
           ring: ring({ ...FAST, autoJoin: false }),
-          store: store({ path: join(dir, `store-${i}.db`), ...(leases === undefined ? {} : { leases }), core: { handoffWaitMs: 500, rebuildRetryMs: 500, phaseTimeoutMs: 1000 } })
+          store: store({ path: join(dir, `store-${i}.db`), ...settings, timeoutMs: 5000, core: { handoffWaitMs: 500, rebuildRetryMs: 500, phaseTimeoutMs: 1000, opTimeoutMs: 3000 } })
         }
       }) as unknown as StoreLibp2p
       if (bootstrap === undefined) { node.services.ring.create() } else { await node.services.ring.join([bootstrap]) }
       return node
     }
-    const on = await start(0, undefined)
-    const off = await start(1, false, on.getMultiaddrs()[0].toString())
+    const a = await start(0, {})
+    const b = await start(1, { leases: false }, a.getMultiaddrs()[0].toString())
+    const c = await start(2, { r: 3 }, a.getMultiaddrs()[0].toString())
+    const nodes = [a, b, c]
     try {
-      expect(on.services.store.getState().readLeases).to.equal(true)
-      expect(off.services.store.getState().readLeases).to.equal(false)
-      await waitFor(() => allReady([on, off]), 30_000, 'both ranges ready')
-      expect(errors).to.deep.equal([])
-      // Writes through the leasing node to keys it is home of make it ask the other for grants
-      // (a node that writes a key it is home of takes grants; with two nodes about half the keys).
-      const said = (what: string): boolean => errors.some(e => e.includes(what))
-      const asked = 'asks this node for read leases, but they are off here: every node of a ring must use the same read-lease setting'
-      const refused = 'refused this node a read lease as invalid: it runs without read leases (or with another r): every node of a ring must use the same read-lease setting'
-      for (let i = 0; i < 200 && !(said(asked) && said(refused)); i++) {
-        await on.services.store.put(`mixed-${i}`, te.encode('v'))
-        await on.services.store.get(`mixed-${i}`)
+      expect(nodes.map(n => n.services.store.protocol)).to.deep.equal([`${STORE_PROTOCOL}/r4-linearizable-leases`, `${STORE_PROTOCOL}/r4-linearizable`, `${STORE_PROTOCOL}/r3-linearizable-leases`])
+      // Each node learns the others' protocols (identify) and lists them.
+      const others = (n: StoreLibp2p): string[] => n.services.store.getState().otherSettings.map(o => o.protocol).sort()
+      await waitFor(() => nodes.every(n => others(n).length === 2), 20_000, 'every node to list the two others')
+      expect(others(a)).to.deep.equal([b.services.store.protocol, c.services.store.protocol].sort())
+      expect(a.services.store.getState().otherSettings.find(o => o.protocol === b.services.store.protocol)?.peer).to.equal(b.peerId.toString())
+      // And says so on its error log, once per peer, in words.
+      const said = (i: number): string[] => errors.get(i) ?? []
+      expect(said(0)).to.have.length(2)
+      expect(said(0).find(e => e.includes(b.peerId.toString()))).to.include('(r = 4, linearizable, read leases off), this node as').and.include('(r = 4, linearizable, read leases on)')
+      expect(said(0).find(e => e.includes(c.peerId.toString()))).to.include('(r = 3, linearizable, read leases on)')
+      expect(said(1)).to.have.length(2)
+      expect(said(2)).to.have.length(2)
+      // Writes through the first node: no store message reaches the others, so none of them
+      // stores anything, and a write whose replicas are there fails, naming the cause.
+      let failed = 0
+      for (let i = 0; i < 5; i++) {
+        try {
+          await a.services.store.put(`mixed-${i}`, te.encode('v'))
+        } catch (err: any) {
+          failed++
+          expect(err.name).to.equal('QuorumUnavailableError')
+          expect(err.message).to.include('2 peers serve the store with other settings')
+        }
       }
-      await waitFor(() => said(asked) && said(refused), 10_000, 'both warnings')
-      // At most once a minute on each side.
-      expect(errors).to.have.length(2)
+      expect(failed).to.be.greaterThan(0)
+      expect(b.services.store.getState().records).to.equal(0)
+      expect(c.services.store.getState().records).to.equal(0)
+      expect(said(0)).to.have.length(2)
     } finally {
-      await Promise.all([on.stop(), off.stop()])
+      await Promise.all(nodes.map(async n => n.stop()))
       await rm(dir, { recursive: true, force: true })
     }
   })
+
+  it('a store file keeps the r it was written with: a node started with another r on it does not start, and the file is left as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-file-'))
+    try {
+      const first = await startNode(dir, 0)
+      await waitFor(() => allReady([first]), 30_000, 'the range ready')
+      await first.services.store.put('kept', te.encode('value'))
+      await first.stop()
+      const before = openSqliteBackend(join(dir, 'store-0.db'))
+      const records = before.size()
+      expect(before.loadSettings()).to.deep.equal({ r: 4, consistency: 'linearizable' })
+      before.close()
+      const startWith = async (r: number): Promise<StoreLibp2p> => await createLibp2p({
+        addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+        transports: [tcp()],
+        connectionEncrypters: [noise()],
+        streamMuxers: [yamux()],
+        services: { identify: identify(), ring: ring({ ...FAST, autoJoin: false }), store: store({ path: join(dir, 'store-0.db'), r }) }
+      }) as unknown as StoreLibp2p
+      const err = await startWith(3).then(() => undefined, (e: any) => e)
+      expect(err?.name).to.equal('SettingsMismatchError')
+      expect(err?.code).to.equal('ERR_SETTINGS_MISMATCH')
+      expect(err?.message).to.include('holds replicas written with r = 4 (linearizable), and this node was started with r = 3')
+      const after = openSqliteBackend(join(dir, 'store-0.db'))
+      expect(after.size()).to.equal(records)
+      expect(after.loadSettings()).to.deep.equal({ r: 4, consistency: 'linearizable' })
+      after.close()
+      // With its own r it starts, and its records are there.
+      const again = await startWith(4)
+      expect(again.services.store.getState().records).to.equal(records)
+      await again.stop()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('store service on libp2p, read leases', function () {
+  this.timeout(120_000)
 
   it('a clock gap (the wall clock ran ahead of the monotonic one, as after a system suspend) makes a node drop the leases it holds: the next get reads a quorum', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-gap-'))

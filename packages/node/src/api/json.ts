@@ -45,6 +45,12 @@ export interface StoreStatusJson {
   readLeases: boolean
   /** Gets this node answered from its own copy under a lease, since it started. */
   leaseReads: number
+  /**
+   * Peers seen serving the store with other settings (replication degree, consistency, read
+   * leases) than this node: no store message passes between them and this node (see the store's
+   * settings.ts). Empty in a healthy ring.
+   */
+  otherSettings: Array<{ peer: string, protocol: string }>
 }
 
 /** A write's answer (PUT and DELETE /v1/kv/<key>). */
@@ -108,8 +114,8 @@ export function statusJson (node: SelfmgmtNode): StatusJson {
   }
 }
 
-export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], records: number, counters: { leaseReads: number } }): StoreStatusJson {
-  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads }
+export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], records: number, counters: { leaseReads: number }, otherSettings: Array<{ peer: string, protocol: string }> }): StoreStatusJson {
+  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads, otherSettings: st.otherSettings.map(o => ({ peer: o.peer, protocol: o.protocol })) }
 }
 
 export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {

@@ -49,9 +49,15 @@ export function describeStatus (s: StatusJson): string {
     `table size  ${s.routingTableSize}`,
     `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
     `kad-dht     ${s.dht ? 'on' : 'off'}`,
-    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}`}`,
+    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}${otherSettingsLine(s.store.otherSettings)}`}`,
     ...rows('multiaddrs', s.multiaddrs)
   ].join('\n')
+}
+
+/** Peers that serve the store with other settings, named on the status line (none in a healthy ring; absent from older nodes' answers). */
+function otherSettingsLine (others: Array<{ peer: string, protocol: string }> | undefined): string {
+  if (others === undefined || others.length === 0) { return '' }
+  return `; WARNING: ${others.length} ${others.length === 1 ? 'peer serves' : 'peers serve'} the store with other settings, and no store message passes between them and this node: ${others.map(o => `${o.peer} (${o.protocol})`).join(', ')}`
 }
 
 export function describeLookup (r: LookupJson): string {

@@ -87,6 +87,12 @@ PRAGMA user_version = ${STORE_SCHEMA_VERSION};
 `
 
 /** Options of {@link openSqliteBackend}. */
+/** What a store file remembers of the ring it holds replicas of: settings every node of a ring shares. */
+export interface StoreFileSettings {
+  r: number
+  consistency: 'linearizable' | 'none'
+}
+
 export interface SqliteBackendOptions {
   /** `'full'` (default): each write is durable when it returns; `'normal'`: durable at WAL checkpoints. */
   sync?: 'full' | 'normal'
@@ -128,6 +134,9 @@ export class SqliteBackend implements ReplicaBackend {
   private readonly sizeStmt: StatementSync
   private readonly metaGetStmt: StatementSync
   private readonly metaPutStmt: StatementSync
+  private readonly settingsGetStmt: StatementSync
+  private readonly settingsPutStmt: StatementSync
+  private readonly maxSlotStmt: StatementSync
   private readonly beginStmt: StatementSync
   private readonly commitStmt: StatementSync
   private readonly rollbackStmt: StatementSync
@@ -150,6 +159,9 @@ export class SqliteBackend implements ReplicaBackend {
     this.sizeStmt = db.prepare('SELECT count(*) AS n FROM records')
     this.metaGetStmt = db.prepare('SELECT value FROM meta WHERE name = \'replica\'')
     this.metaPutStmt = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (\'replica\', ?)')
+    this.settingsGetStmt = db.prepare('SELECT value FROM meta WHERE name = \'settings\'')
+    this.settingsPutStmt = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (\'settings\', ?)')
+    this.maxSlotStmt = db.prepare('SELECT max(slot) AS m FROM records')
     this.beginStmt = db.prepare('BEGIN IMMEDIATE')
     this.commitStmt = db.prepare('COMMIT')
     this.rollbackStmt = db.prepare('ROLLBACK')
@@ -243,6 +255,31 @@ export class SqliteBackend implements ReplicaBackend {
     this.guard(() => {
       this.joinBatch()
       this.metaPutStmt.run(text)
+    })
+  }
+
+  /**
+   * The ring settings the file's records were written under (see the service's settings check);
+   * undefined in a file that never saved them (a new one, or one from before they were saved).
+   */
+  loadSettings (): StoreFileSettings | undefined {
+    return this.guard(() => {
+      const row = this.settingsGetStmt.get()
+      return row === undefined ? undefined : decodeSettings(row.value, this.path)
+    })
+  }
+
+  /** Saves the settings (at once, durable: outside any batch). */
+  saveSettings (settings: StoreFileSettings): void {
+    const text = JSON.stringify({ r: settings.r, consistency: settings.consistency })
+    this.transaction(() => { this.settingsPutStmt.run(text) })
+  }
+
+  /** The highest slot of any record (undefined when there are none). */
+  maxSlot (): number | undefined {
+    return this.guard(() => {
+      const m = this.maxSlotStmt.get()?.m
+      return m === null || m === undefined ? undefined : Number(m)
     })
   }
 
@@ -473,6 +510,22 @@ function decodeMeta (text: SQLOutputValue, path: string): ReplicaMeta {
     return { lo: id(x[0], name), hi: id(x[1], name), e }
   })
   return { ready, own: epochs('own'), fences: epochs('fences'), ...(obj.committed === undefined ? {} : { committed: epochs('committed') }) }
+}
+
+/** The settings of the JSON text, or {@link CorruptDatabaseError} when it is not what saveSettings writes. */
+function decodeSettings (text: SQLOutputValue, path: string): StoreFileSettings {
+  let raw: any
+  try {
+    raw = typeof text === 'string' ? JSON.parse(text) : undefined
+  } catch {
+    raw = undefined
+  }
+  const r = raw?.r
+  const consistency = raw?.consistency
+  if (!Number.isSafeInteger(r) || r < 1 || (consistency !== 'linearizable' && consistency !== 'none')) {
+    throw new CorruptDatabaseError(`${path} is damaged: its saved ring settings are not valid (${String(text).slice(0, 80)})`)
+  }
+  return { r, consistency }
 }
 
 /** The statement parameters of a record, in {@link COLUMNS} order. */
