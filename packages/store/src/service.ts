@@ -185,6 +185,7 @@ export class StoreService implements Startable {
     this.gaps = this.leases ? new ClockGapWatch() : undefined
     this.started = true
     this.components.events.addEventListener('peer:identify', this.onIdentify)
+    this.components.events.addEventListener('peer:disconnect', this.onDisconnect)
     await this.components.registrar.handle(this.protocolId, (stream, connection) => { void this.onStream(stream, connection) }, {
       maxInboundStreams: MAX_INBOUND_STREAMS,
       maxOutboundStreams: MAX_OUTBOUND_STREAMS
@@ -239,6 +240,7 @@ export class StoreService implements Startable {
     this.unhookLeave?.()
     this.leaveWaiter?.()
     this.components.events.removeEventListener('peer:identify', this.onIdentify)
+    this.components.events.removeEventListener('peer:disconnect', this.onDisconnect)
     this.timer.clear()
     if (this.started) { releasePauseClock() }
     this.started = false
@@ -527,6 +529,11 @@ export class StoreService implements Startable {
     this.onPeerProtocols(evt.detail.peerId.toString(), evt.detail.protocols)
   }
 
+  /** A peer we no longer have a connection to is no longer listed (identify tells again on the next one). */
+  private readonly onDisconnect = (evt: CustomEvent<PeerId>): void => {
+    this.otherSettings.delete(evt.detail.toString())
+  }
+
   /** A store stream to a peer found no common protocol: look at what the peer serves instead. */
   private checkPeerSettings (addr: string): void {
     this.components.peerStore.get(peerIdOf({ id: 0n, addr })).then(peer => {
@@ -537,7 +544,8 @@ export class StoreService implements Startable {
   /**
    * A peer that serves the store with other settings is listed (getState().otherSettings) and
    * said on the error log, at most every 10 minutes for each peer; one that serves ours again
-   * (restarted with the ring's settings) is taken off the list.
+   * (restarted with the ring's settings), or that we have no connection to any more, is taken
+   * off the list.
    */
   private onPeerProtocols (peer: string, protocols: readonly string[]): void {
     const other = otherStoreProtocol(protocols, this.protocolBase, this.protocolId)

@@ -168,7 +168,7 @@ describe('store service on libp2p', function () {
 describe('store service on libp2p, settings', function () {
   this.timeout(120_000)
 
-  it('nodes of other settings (read leases, r) never exchange store messages: each lists the others and says so on its error log, and operations fail instead of mixing', async () => {
+  it('nodes of other settings (read leases, r) never exchange store messages: each lists the others (while connected) and says so on its error log, and operations fail instead of mixing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-mixed-'))
     const errors = new Map<number, string[]>()
     // A logger per node that keeps what the store's component says on its error log.
@@ -239,6 +239,10 @@ describe('store service on libp2p, settings', function () {
       expect(b.services.store.getState().records).to.equal(0)
       expect(c.services.store.getState().records).to.equal(0)
       expect(said(0)).to.have.length(2)
+      // A peer that is gone is no longer listed.
+      await c.stop()
+      await waitFor(() => others(a).length === 1, 20_000, 'the stopped node off the list')
+      expect(others(a)).to.deep.equal([b.services.store.protocol])
     } finally {
       await Promise.all(nodes.map(async n => n.stop()))
       await rm(dir, { recursive: true, force: true })
