@@ -8,6 +8,15 @@ import { savePeers } from '../src/peer-cache.ts'
 import { closedPort, httpRequest, removeDir, report, sleep, tempDir, waitUntil } from './fixtures/util.ts'
 import type { NodeOptions, SelfmgmtNode } from '../src/index.ts'
 
+/** Nothing listens on these ports: each can be bound again (a start that failed freed them). */
+async function expectPortsFree (ports: number[]): Promise<void> {
+  for (const p of ports) {
+    const server = createServer()
+    await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
+    await new Promise<void>(resolve => { server.close(() => { resolve() }) })
+  }
+}
+
 async function rejection (p: Promise<unknown>): Promise<any> {
   try {
     await p
@@ -196,12 +205,7 @@ describe('createNode', function () {
     expect(err.message).to.include(join(dataDir, 'store.db'))
     expect(err.message).to.include('did not start')
     expect((await readFile(join(dataDir, 'store.db'))).equals(garbage), 'the file is left as it was').to.equal(true)
-    // Nothing listens: both ports can be bound again.
-    for (const p of [port, apiPort]) {
-      const server = createServer()
-      await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
-      await new Promise<void>(resolve => { server.close(() => { resolve() }) })
-    }
+    await expectPortsFree([port, apiPort])
   })
 
   it('a store.db written with another replication degree stops the start with SettingsMismatchError; the file is kept and the ports are free', async () => {
@@ -218,11 +222,7 @@ describe('createNode', function () {
     expect(err.message).to.include(`the node did not start: ${join(dataDir, 'store.db')} holds replicas written with r = 4 (linearizable), and this node was started with r = 3`)
     expect(err.message).to.include('--replication on the command line')
     expect((await readFile(join(dataDir, 'store.db'))).equals(before), 'the file is left as it was').to.equal(true)
-    for (const p of [port, apiPort]) {
-      const server = createServer()
-      await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(p, '127.0.0.1', resolve) })
-      await new Promise<void>(resolve => { server.close(() => { resolve() }) })
-    }
+    await expectPortsFree([port, apiPort])
     // With the file's r it starts.
     const again = await createNode({ dataDir, dht: false, replication: 4 })
     expect(again.store?.getState().r).to.equal(4)
