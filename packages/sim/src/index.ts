@@ -41,5 +41,5 @@ export { WanEmulator, wanTransport, WanConnection, DelayLine, WAN_NODES_MAX, WAN
 export type { WanEmulatorInit, WanStats, WanTransportInit, WanLink } from './wan/index.ts'
 export { StoreSim, StoreSimCore } from './store-sim.ts'
 export type { StoreSimNode, StoreSimOptions, WorkloadOptions, WorkloadStats } from './store-sim.ts'
-export { runStoreScenario, runFailureCell, STORE_FAMILIES } from './store-scenarios.ts'
+export { runStoreScenario, runFailureCell, runForcedRebuild, STORE_FAMILIES } from './store-scenarios.ts'
 export type { StoreFamily, StoreScenarioOptions, StoreScenarioResult, FailureMatrixCell } from './store-scenarios.ts'

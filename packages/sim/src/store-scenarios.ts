@@ -117,6 +117,65 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   }
 }
 
+export interface ForcedRebuildResult {
+  seed: number
+  r: number
+  k: number
+  verdict: LinearizabilityResult['verdict']
+  linearizability: LinearizabilityResult
+  stats: Omit<WorkloadStats, 'latencyMs'>
+  /** As in StoreScenarioResult, from the force-rebuild; -1: not within the bound. */
+  convergedMs: number
+  answeredMs: number
+  /** Arcs rebuilt without some slot's copy (every node's forcedRebuilds). */
+  forcedRebuilds: number
+  /** Keys a final read did not get an answer for. */
+  finalUnavailable: number
+}
+
+/**
+ * An operator's force-rebuild after replica holders were lost for good: clients on 12 keys
+ * throughout; at 5 s, k holders of one of them crash at once (never to come back); 20 s later
+ * the operator forces the rebuild on every node; 35 s after that the clients stop, and then
+ * recovery is measured as in the fault families (bound 120 s), the final reads recorded, and the
+ * history checked. With at least r − W + 1 holders left every key must answer
+ * again with its last acknowledged write; with fewer left the keys concerned stay unavailable,
+ * never wrong.
+ */
+export function runForcedRebuild (o: { seed: number, r: number, k: number, leases?: boolean }): ForcedRebuildResult {
+  const keys = 12
+  const sim = new StoreSim({ seed: o.seed, r: o.r, store: o.leases === true ? { leases: true } : {} })
+  sim.build(16)
+  sim.startWorkload({ clients: 5, keys, thinkMs: 150 })
+  sim.engine.runUntil(sim.nowMs + 5000)
+  const keyNames = Array.from({ length: keys }, (_, i) => `k${i}`)
+  const key = keyNames.find(kk => sim.holders(kk).length >= o.k)
+  if (key === undefined) { throw new InvalidParametersError(`seed ${o.seed}: no key has ${o.k} holders on distinct nodes`) }
+  for (const n of sim.holders(key).slice(0, o.k)) { sim.crash(n) }
+  sim.engine.runUntil(sim.nowMs + 20_000)
+  sim.forceRebuild()
+  sim.engine.runUntil(sim.nowMs + 35_000)
+  sim.stopWorkload()
+  const { convergedMs, answeredMs } = recover(sim, keyNames, o.r, 120_000)
+  sim.drain(60_000)
+  const finalUnavailable = sim.finalReads(keyNames, 30_000)
+  const linearizability = sim.check()
+  const { latencyMs, ...stats } = sim.stats
+  void latencyMs
+  return {
+    seed: o.seed,
+    r: o.r,
+    k: o.k,
+    verdict: linearizability.verdict,
+    linearizability,
+    stats,
+    convergedMs,
+    answeredMs,
+    forcedRebuilds: sim.engine.nodes.reduce((a, n) => a + n.core.store.counters.forcedRebuilds, 0),
+    finalUnavailable
+  }
+}
+
 /**
  * After the heal: how soon a get of every key succeeds again (probes, from the heal), and how
  * soon every range is ready, no client's operation is in flight any more, and every key written
@@ -361,9 +420,10 @@ export interface FailureMatrixCell {
 /**
  * One cell of the failure matrix: in a 16-node ring with degree r, k of one key's replica
  * holders crash at once; then a read and a write of the key are tried at once and 60 s later,
- * and a final read is compared with the last acknowledged write.
+ * and a final read is compared with the last acknowledged write. `force`: 20 s after the crash
+ * an operator forces the rebuild of what is still pending, on every node (force-rebuild).
  */
-export function runFailureCell (r: number, k: number, seeds: number[], nodes = 16, leases = false): FailureMatrixCell {
+export function runFailureCell (r: number, k: number, seeds: number[], nodes = 16, leases = false, force = false): FailureMatrixCell {
   const cell: FailureMatrixCell = { r, k, seeds: seeds.length, readsNow: 0, writesNow: 0, readsLater: 0, writesLater: 0, lost: 0, skipped: 0 }
   for (const seed of seeds) {
     const sim = new StoreSim({ seed, r, ...(leases ? { store: { leases: true } } : {}) })
@@ -393,8 +453,15 @@ export function runFailureCell (r: number, k: number, seeds: number[], nodes = 1
       continue
     }
     for (const n of sim.holders(key).slice(0, k)) { sim.crash(n) }
+    const crashedMs = sim.nowMs
     if (read(key)) { cell.readsNow++ }
     if (write(key, 'now')) { cell.writesNow++ }
+    if (force) {
+      // The operator, told that the crashed holders are gone for good, forces the rebuild of
+      // what is still pending 20 s after the crash (what the read and write above waited of it).
+      sim.engine.runUntil(Math.max(sim.nowMs, crashedMs + 20_000))
+      sim.forceRebuild()
+    }
     sim.engine.runUntil(sim.nowMs + 60_000)
     if (read(key)) { cell.readsLater++ }
     if (write(key, 'later')) { cell.writesLater++ }

@@ -280,6 +280,13 @@ export class StoreSim {
     this.engine.call(n, (c, now) => c.command(now, () => c.store.handleCommand(c.local(now), { type: 'leave', succ: c.ring.succ })))
   }
 
+  /** An operator's force-rebuild on every live member (the store's `force-rebuild` command). */
+  forceRebuild (): void {
+    for (const n of this.members()) {
+      this.engine.call(n, (c, now) => c.command(now, () => c.store.handleCommand(c.local(now), { type: 'force-rebuild' })))
+    }
+  }
+
   /** Builds a ring of `count` nodes, one join at a time, and waits until every range is ready. */
   build (count: number, gapMs = 300): StoreSimNode[] {
     const nodes: StoreSimNode[] = []

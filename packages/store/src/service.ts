@@ -291,6 +291,24 @@ export class StoreService implements Startable {
     return { version: e.version }
   }
 
+  /**
+   * An operator's decision, for replica holders lost for good (a crash that took their disks, a
+   * whole ring restarted with a disk gone): the arcs of this node's range pending now are rebuilt
+   * from the other slots that answer, going on without those refused or silent for 4 s, as long
+   * as r − W + 1 of them are read (then every acknowledged write is among them: it is on W slots).
+   * Without it such arcs wait for every other slot (README, What it does not do). Never while
+   * part of the ring may be cut off and still serving: a side forced while the other side holds
+   * the missing copies could answer without their newer writes. Returns how many arcs were
+   * pending (0: nothing to force here). Said on the error log.
+   */
+  forceRebuild (): { arcs: number } {
+    const core = this.requireCore()
+    const arcs = core.rangeState().pending.length
+    this.log.error('force-rebuild asked: %d pending arcs of this node\'s range may now be rebuilt without the other slots that do not answer', arcs)
+    this.command({ type: 'force-rebuild' })
+    return { arcs }
+  }
+
   /** The protocol id this node serves the store on (its base and the ring settings: settings.ts). */
   get protocol (): string {
     return this.protocolId

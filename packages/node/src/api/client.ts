@@ -53,6 +53,11 @@ export class ApiClient {
     return this.json('POST', '/lookup', { key }, options) as Promise<LookupJson>
   }
 
+  /** An operator's force-rebuild of the node's pending arcs (see the store's forceRebuild). */
+  async forceRebuild (options: AbortOptions = {}): Promise<{ arcs: number }> {
+    return this.json('POST', '/store/force-rebuild', { confirm: true }, options) as Promise<{ arcs: number }>
+  }
+
   /** Reads a key: its value (undefined when absent) and version. */
   async get (key: string, options: AbortOptions = {}): Promise<KvItem> {
     const a = await this.send('GET', kvPath(key), undefined, {}, options)

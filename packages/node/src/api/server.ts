@@ -13,6 +13,8 @@
  * else 412 ERR_VERSION_CONFLICT with the current `version`
  * - `DELETE /v1/kv/<key>`: `{"version"}`; idempotent: deleting an absent key changes nothing
  * and answers its version (0 if never written); If-Match as for PUT
+ * - `POST /v1/store/force-rebuild` with `{"confirm": true}`: an operator's force-rebuild of this
+ * node's pending arcs (the store's forceRebuild: only for replica holders lost for good); `{"arcs"}`
  *
  * `<key>` is everything after `/v1/kv/` up to `?`, percent-decoded to UTF-8, 1 to 1024 bytes
  * (else 400 ERR_INVALID_KEY). Store operations answer 503 ERR_QUORUM_UNAVAILABLE when too few
@@ -160,6 +162,7 @@ function routesOf (ctx: Context): Record<string, Record<string, Handler>> {
     [`${K.API_VERSION_PREFIX}/status`]: { GET: async () => statusJson(ctx.node) },
     [`${K.API_VERSION_PREFIX}/ring`]: { GET: async () => ringJson(ctx.node.ring.getRoutingState()) },
     [`${K.API_VERSION_PREFIX}/lookup`]: { POST: async (req, signal) => lookup(ctx, req, signal) },
+    [`${K.API_VERSION_PREFIX}/store/force-rebuild`]: { POST: async (req, signal) => forceRebuild(ctx, req, signal) },
     [KV_ROUTE]: {
       GET: async (_req, signal, path) => kvGet(ctx, path, signal),
       PUT: async (req, signal, path) => kvPut(ctx, req, path, signal),
@@ -254,6 +257,13 @@ async function lookup (ctx: Context, req: IncomingMessage, signal: AbortSignal):
   } finally {
     ctx.lookupsPending--
   }
+}
+
+/** An operator's force-rebuild (the store's forceRebuild); the body must confirm it: `{"confirm": true}`. */
+async function forceRebuild (ctx: Context, req: IncomingMessage, signal: AbortSignal): Promise<unknown> {
+  const body = parseJson(await readBody(req, signal))
+  if (body.confirm !== true) { throw new InvalidJsonError('force-rebuild rebuilds this node\'s pending arcs without the replica holders that do not answer: only for holders lost for good, never while part of the ring may be cut off. Confirm with {"confirm": true}') }
+  return storeOf(ctx).forceRebuild()
 }
 
 /** The request body as text; refuses more than API_BODY_BYTES_MAX bytes. */

@@ -40,6 +40,10 @@ Commands:
   cas KEY VERSION VALUE                                                 --api URL [--json]
                      store VALUE only if KEY is at VERSION (0: never written);
                      --file F or - as for put; a conflict exits with 1
+  force-rebuild --yes   rebuild this node's pending store arcs without the  --api URL [--json]
+                     replica holders that do not answer: only for holders lost
+                     for good (disk gone), never while part of the ring may be
+                     cut off; run it on each node whose status shows arcs pending
   demo               a local network of node processes on 127.0.0.1
     --nodes N            how many (default 8, at most 64)
     --data-dir DIR       one data directory per node under DIR (default ./.selfmgmt-demo);
@@ -74,6 +78,7 @@ const OPTIONS = {
   api: { type: 'string' },
   nodes: { type: 'string' },
   json: { type: 'boolean' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -93,6 +98,7 @@ export const COMMANDS: Record<string, { options: OptionName[], positionals: stri
   get: { options: ['api', 'json'], positionals: ['KEY'] },
   delete: { options: ['api', 'json'], positionals: ['KEY'] },
   cas: { options: ['api', 'json', 'file'], positionals: ['KEY', 'VERSION', 'VALUE'], min: 2 },
+  'force-rebuild': { options: ['api', 'json', 'yes'], positionals: [] },
   demo: { options: ['nodes', 'data-dir', 'json'], positionals: [] }
 }
 

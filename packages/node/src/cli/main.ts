@@ -1,12 +1,13 @@
 /**
  * `selfmgmt`: the command line of a selfmgmt node. `start` runs a node, `status`, `lookup` and
  * `ring` ask a running node through its HTTP API, `put`, `get`, `delete` and `cas` use its
- * replicated store through that API, `demo` runs a local network. Bad arguments print a message
+ * replicated store through that API, `force-rebuild` is an operator's decision on its store,
+ * `demo` runs a local network. Bad arguments print a message
  * and the usage and exit with code 2; failures exit with 1.
  */
 import { USAGE, parse } from './args.ts'
 import { runKv } from './kv.ts'
-import { runQuery } from './query.ts'
+import { runForceRebuild, runQuery } from './query.ts'
 
 /** Runs the command line; returns the process exit code. */
 export async function main (argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function main (argv: string[]): Promise<number> {
       case 'get':
       case 'delete':
       case 'cas': return await runKv(command, values, positionals)
+      case 'force-rebuild': return await runForceRebuild(values)
       case 'demo': return await (await import('./demo.ts')).runDemo(values)
       case undefined:
         process.stderr.write(`selfmgmt: a command is required\n\n${USAGE}\n`)

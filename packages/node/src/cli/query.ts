@@ -2,6 +2,7 @@
  * `selfmgmt status`, `lookup KEY` and `ring`: ask a node's API and print the answer, as text for
  * people or (with --json) as the API's JSON on one line.
  */
+import { InvalidParametersError } from '@selfmgmt/interface'
 import { ApiClient } from '../api/client.ts'
 import { apiUrl } from './args.ts'
 import type { Values } from './args.ts'
@@ -25,6 +26,16 @@ export async function runQuery (command: 'status' | 'lookup' | 'ring', v: Values
     text = describeRing(r)
   }
   process.stdout.write(v.json === true ? JSON.stringify(out) + '\n' : text + '\n')
+  return 0
+}
+
+/** `selfmgmt force-rebuild --yes`: the store's forceRebuild on the node behind --api. */
+export async function runForceRebuild (v: Values): Promise<number> {
+  if (v.yes !== true) {
+    throw new InvalidParametersError('force-rebuild rebuilds the node\'s pending store arcs without the replica holders that do not answer: only for holders lost for good (their disks gone), never while part of the ring may be cut off and still serving. Add --yes to do it')
+  }
+  const r = await new ApiClient(apiUrl(v)).forceRebuild()
+  process.stdout.write(v.json === true ? JSON.stringify(r) + '\n' : `${r.arcs} pending ${r.arcs === 1 ? 'arc' : 'arcs'} of this node's range forced (selfmgmt status shows when they are ready)\n`)
   return 0
 }
 

@@ -45,6 +45,12 @@ export const PAGE_BYTES_MAX = 4 * 1024 * 1024
 export const HANDOFF_WAIT_MS = 3000
 /** Rebuild reads not answered (or refused as not ready) are retried after this. */
 export const REBUILD_RETRY_MS = 2000
+/**
+ * A rebuild an operator forced (force-rebuild) goes on without a slot whose reads have been
+ * refused or unanswered for this many retry periods (4 s by default): long enough for a slot
+ * that answers at all to have answered a retry.
+ */
+export const FORCE_SKIP_RETRIES = 2
 /** A hand-off page not acknowledged by then is sent again; after HANDOFF_ATTEMPTS_MAX the records stay here. */
 export const HANDOFF_RETRY_MS = 3000
 export const HANDOFF_ATTEMPTS_MAX = 5

@@ -97,6 +97,12 @@ export type StoreCommand =
   /** Answer to a `lookup` event: the owner of its replica id, or undefined when the lookup failed. */
   | { type: 'owner', reqId: number, owner?: NodeRef }
   /**
+   * An operator's decision (see forceRebuild in the README): the arcs pending now may be rebuilt
+   * from the other slots that answer, skipping those refused or silent for FORCE_SKIP_MS, as long
+   * as at least r − W + 1 are read.
+   */
+  | { type: 'force-rebuild' }
+  /**
    * About `ms` passed that this node's clock did not count (the machine was suspended: a
    * monotonic clock stands still meanwhile). Leases it holds may have ended at their grantors,
    * so they, what they confirmed, and the grants still on their way are dropped.
@@ -152,6 +158,9 @@ export interface StoreCounters {
   behindRefusals: number
   /** Rebuilds that found a newer epoch than theirs and started again above it. */
   epochRestarts: number
+  /** Arcs an operator forced (force-rebuild), and those rebuilt so (without some other slot's copy). */
+  forcedArcs: number
+  forcedRebuilds: number
   /** Leases: gets answered by this home from its own copy; gets sent to a home; leases revoked by our ops; grants given. */
   leaseReads: number
   leaseGetsSent: number
@@ -243,8 +252,12 @@ interface Op {
 interface PendingArc {
   a: bigint
   b: bigint
-  /** Per other slot j (1..r−1): how far the rebuild read has got. */
-  sources: Map<number, { covered: RingId, after?: Cursor, done: boolean, inflight?: number, sentMs: number }>
+  /**
+   * Per other slot j (1..r−1): how far the rebuild read has got. `failingSinceMs`: its reads
+   * have been refused or unanswered since then (none came through); `skipped`: a forced rebuild
+   * (forceRebuild) goes on without it.
+   */
+  sources: Map<number, { covered: RingId, after?: Cursor, done: boolean, inflight?: number, sentMs: number, failingSinceMs?: number, skipped?: boolean }>
   /** Rebuild starts at this time (gives the previous owner a chance to hand off first). */
   startMs: number
   /** The incarnation this rebuild creates (chosen when it starts; raised if a source knows a higher one). */
@@ -271,6 +284,8 @@ interface PendingArc {
    * meanwhile, as a held one.
    */
   committing?: boolean
+  /** A forced rebuild went on without some source (counted in forcedRebuilds when it ends). */
+  skippedAny?: boolean
 }
 
 /** An operation sent to its key's home (see sendHomeOp); `to`: that home, once sent. */
@@ -367,6 +382,8 @@ export class StoreNode {
   private epochN = 0
   /** When the queued rebuild timer fires (Infinity: none). */
   private rebuildAtMs = Infinity
+  /** Ring arcs an operator forced the rebuild of (force-rebuild): the arcs pending then. */
+  private forcedArcs: Arc[] = []
   /** Arcs handed on not ready (we were still rebuilding or waiting): their owner gets them ready when we do. */
   private handedAway: Array<{ lo: RingId, hi: RingId, to: NodeRef, atMs: number }> = []
   private readonly handoffs = new Map<number, Handoff>()
@@ -472,6 +489,8 @@ export class StoreNode {
     passedDown: 0,
     behindRefusals: 0,
     epochRestarts: 0,
+    forcedArcs: 0,
+    forcedRebuilds: 0,
     leaseReads: 0,
     leaseGetsSent: 0,
     homeWritesSent: 0,
@@ -580,6 +599,13 @@ export class StoreNode {
       case 'range': return this.setRange(cmd.pred)
       case 'leave': return this.startLeave(cmd.succ)
       case 'owner': return this.onOwner(cmd.reqId, cmd.owner)
+      case 'force-rebuild':
+        // The arcs pending now, as ring arcs (positions move with the range); pieces split off
+        // them stay forced, arcs that become pending later are not.
+        this.forcedArcs = this.pending.map(p => this.arcOf(p))
+        this.counters.forcedArcs += this.forcedArcs.length
+        if (this.forcedArcs.length > 0) { this.armRebuild(this.nowMs) }
+        return
       case 'clock-gap':
         assert(Number.isFinite(cmd.ms) && cmd.ms >= 0, 'clock-gap ms must be finite and not negative')
         // A grant counts from when we asked for it, on our clock: one asked before the gap and
@@ -2660,6 +2686,7 @@ export class StoreNode {
     }
     this.pruneReads()
     let nextAt = Infinity
+    const skipping: PendingArc[] = []
     for (const p of this.pending) {
       if (p.startMs > this.nowMs) {
         nextAt = Math.min(nextAt, p.startMs)
@@ -2667,26 +2694,59 @@ export class StoreNode {
       }
       const arc = this.arcOf(p)
       if (p.epoch === undefined) { p.epoch = this.newEpoch(arc) }
+      const forced = this.isForced(arc)
       for (let j = 1; j < this.r; j++) {
         let s = p.sources.get(j)
         if (s === undefined) {
           s = { covered: shift(arc.lo, j, this.r), done: false, sentMs: 0 }
           p.sources.set(j, s)
         }
-        if (s.done) { continue }
-        if (s.inflight === undefined && this.readLast(p, j)) { continue }
-        if (s.inflight !== undefined) {
+        if (s.done || s.skipped === true) { continue }
+        if (s.inflight === undefined) {
+          if (forced && this.skipSource(s)) {
+            p.skippedAny = true
+            skipping.push(p)
+            continue
+          }
+          if (this.readLast(p, j)) { continue }
+        } else {
           if (this.nowMs - s.sentMs < this.cfg.rebuildRetryMs) { continue }
           // No answer: ask again, looking the owner up afresh (it may be gone).
+          s.failingSinceMs ??= s.sentMs
           this.rebuildReads.delete(s.inflight)
           s.inflight = undefined
           this.forgetOwnerOf(s.after?.rid ?? ((s.covered + 1n) & ID_MASK))
+          if (forced && this.skipSource(s)) {
+            p.skippedAny = true
+            skipping.push(p)
+            continue
+          }
         }
         this.sendRangeRead(p, j)
       }
       nextAt = Math.min(nextAt, this.nowMs + this.cfg.rebuildRetryMs)
     }
     if (nextAt < Infinity) { this.armRebuild(nextAt) }
+    // (After the loop: a rebuild that ends changes the pending arcs.)
+    for (const p of skipping) { if (this.pending.includes(p)) { this.afterSource(p) } }
+  }
+
+  /** In a forced rebuild: skips a source whose reads have failed for FORCE_SKIP_RETRIES retry periods. */
+  private skipSource (s: { failingSinceMs?: number, skipped?: boolean }): boolean {
+    if (s.failingSinceMs === undefined || this.nowMs - s.failingSinceMs < C.FORCE_SKIP_RETRIES * this.cfg.rebuildRetryMs) { return false }
+    s.skipped = true
+    return true
+  }
+
+  /** Whether an operator forced the rebuild of the ring arc (it lies within an arc pending when they did). */
+  private isForced (arc: Arc): boolean {
+    for (const f of this.forcedArcs) {
+      const len = (f.hi - f.lo) & ID_MASK
+      const lo = (arc.lo - f.lo) & ID_MASK
+      const hi = (arc.hi - f.lo) & ID_MASK
+      if (len === 0n || (lo < hi && hi <= len)) { return true }
+    }
+    return false
   }
 
   /**
@@ -2697,7 +2757,8 @@ export class StoreNode {
   private readLast (p: PendingArc, j: number): boolean {
     if (p.committing === true || !this.selfImage(p, j)) { return false }
     for (let k = 1; k < this.r; k++) {
-      if (k !== j && p.sources.get(k)?.done !== true && !this.selfImage(p, k)) { return true }
+      const s = p.sources.get(k)
+      if (k !== j && s?.done !== true && s?.skipped !== true && !this.selfImage(p, k)) { return true }
     }
     return false
   }
@@ -2734,7 +2795,10 @@ export class StoreNode {
     const after = s.after
     this.resolve(after?.rid ?? ((from + 1n) & ID_MASK), node => {
       if (node === undefined || s.inflight !== op) {
-        if (s.inflight === op) { s.inflight = undefined }
+        if (s.inflight === op) {
+          s.inflight = undefined
+          s.failingSinceMs ??= this.nowMs
+        }
         this.rebuildReads.delete(op)
         return
       }
@@ -2748,7 +2812,10 @@ export class StoreNode {
     if (read === undefined) { return }
     this.rebuildReads.delete(op)
     const s = read.arc.sources.get(read.j)
-    if (s?.inflight === op) { s.inflight = undefined }
+    if (s?.inflight === op) {
+      s.inflight = undefined
+      s.failingSinceMs ??= this.nowMs
+    }
     const arc = this.arcOf(read.arc)
     this.forgetOwner((shift(arc.lo, read.j, this.r) + 1n) & ID_MASK, from)
     // Retried by the rebuild timer.
@@ -2824,6 +2891,7 @@ export class StoreNode {
     const s = p.sources.get(read.j)
     if (s === undefined || s.inflight !== m.op || !this.pending.includes(p)) { return }
     s.inflight = undefined
+    s.failingSinceMs = undefined
     const arc = this.arcOf(p)
     const merged: ReplicaRecord[] = []
     for (const rec of p.committing === true ? [] : m.records) {
@@ -2850,12 +2918,27 @@ export class StoreNode {
       this.sendRangeRead(p, read.j)
       return
     }
+    this.afterSource(p)
+  }
+
+  /**
+   * A source of p was read to its end (or skipped, forced): the rebuild goes on to its commit
+   * pass, or ends, once enough are. Enough: every other slot (rebuildNeed); in an arc an operator
+   * forced, every other slot read or skipped, with at least r − W + 1 read (every chosen value
+   * is on W slots, so those hold it).
+   */
+  private afterSource (p: PendingArc): void {
+    const arc = this.arcOf(p)
     let done = 0
-    for (const x of p.sources.values()) { if (x.done) { done++ } }
-    if (done < this.rebuildNeed) {
+    let skipped = 0
+    for (const x of p.sources.values()) {
+      if (x.done) { done++ } else if (x.skipped === true) { skipped++ }
+    }
+    const forcedDone = skipped > 0 && done + skipped === this.r - 1 && done >= Math.max(1, this.r - this.W + 1)
+    if (done < this.rebuildNeed && !forcedDone) {
       // A source that waited for this one (readLast) goes now.
       for (const [k, x] of p.sources) {
-        if (!x.done && x.inflight === undefined && this.selfImage(p, k)) {
+        if (!x.done && x.skipped !== true && x.inflight === undefined && this.selfImage(p, k)) {
           this.armRebuild(this.nowMs)
           break
         }
@@ -2885,6 +2968,7 @@ export class StoreNode {
       return
     }
     this.counters.rebuilds++
+    if (p.skippedAny === true) { this.counters.forcedRebuilds++ }
     this.markReady(p.a, p.b, 'rebuild', p.epoch)
   }
 

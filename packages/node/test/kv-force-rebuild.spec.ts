@@ -1,0 +1,71 @@
+/* Goal: an operator's force-rebuild brings back the keys that lost two of their r = 4 holders for good (two nodes killed with SIGKILL and their data dirs removed): before it, those keys cannot be written and the successors' arcs stay pending (a rebuild waits for every other slot); after `selfmgmt force-rebuild --yes` on each survivor, every store is ready again and every key reads back, through every survivor, as its last acknowledged write. The command refuses to run without --yes (exit 2) and the HTTP API without {"confirm": true} (400). Method: LocalNetwork from src/demo (6 `selfmgmt start` processes, r = 4, LAN ring timeouts, read leases on); keys with a replica on both lost nodes, and keys with none there; writes through the HTTP API recorded as acknowledged or unknown; the CLI run as a child process. */
+import { rm } from 'node:fs/promises'
+import { expect } from 'aegir/chai'
+import { WriteLog, storeProcesses } from './fixtures/kv-restart.ts'
+import { ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
+import { report, runCli, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
+
+const NODES = 6
+const R = 4
+const KEYS_EACH = 6
+const READY_MAX_MS = 60_000
+
+describe(`an operator's force-rebuild, after two of ${NODES} store processes (r = ${R}) were lost with their disks`, function () {
+  this.timeout(240_000)
+  const stores = storeProcesses()
+
+  it('brings back the keys that had replicas on both, with their last acknowledged writes', async () => {
+    const { nodes } = await stores.start('kv-force-rebuild', NODES, R, READY_MAX_MS)
+    const rs = ranges(nodes)
+    // Two nodes that are not ring neighbours (either would do; this keeps their arcs apart).
+    const byId = [...rs.entries()].sort((x, y) => (x[1].lo < y[1].lo ? -1 : 1)).map(([n]) => n)
+    const lost = [byId[0], byId[2]]
+    const twice: string[] = []
+    const none: string[] = []
+    for (let i = 0; (twice.length < KEYS_EACH || none.length < KEYS_EACH) && i < 100_000; i++) {
+      const key = `lost key ${i}`
+      const on = lost.map(n => { const g = rs.get(n); return g === undefined ? 0 : replicasOf(key, R, g.lo, g.hi) })
+      if (on.every(x => x > 0) && twice.length < KEYS_EACH) { twice.push(key) } else if (on.every(x => x === 0) && none.length < KEYS_EACH) { none.push(key) }
+    }
+    expect(twice, 'keys with a replica on each lost node').to.have.length(KEYS_EACH)
+    const keys = [...twice, ...none]
+    const log = new WriteLog()
+    for (const [i, key] of keys.entries()) { expect(await log.write(nodes[i % NODES], key, `first ${i}`), `first write of ${key}`).to.equal(true) }
+
+    for (const n of lost) { n.kill('SIGKILL') }
+    await Promise.all(lost.map(async n => withDeadline(n.exited, 10_000, `node ${n.index} still running after SIGKILL`)))
+    // Lost for good: their disks are gone.
+    await Promise.all(lost.map(async n => rm(n.dataDir, { recursive: true, force: true })))
+    const survivors = nodes.filter(n => !lost.includes(n))
+    // The ring heals; the successors' arcs of the lost ranges stay pending (each waits for the other's slot).
+    await sleep(10_000)
+    const stuck = await notReady(survivors)
+    report(`10 s after the kill: ${stuck.join('; ') || 'every store ready'}`)
+    expect(stuck, 'some arcs pending before the operator acts').to.not.deep.equal([])
+    let acked = 0
+    for (const [i, key] of twice.slice(0, 2).entries()) { if (await log.write(survivors[i % survivors.length], key, `second ${i}`)) { acked++ } }
+    expect(acked, 'keys that lost two of four holders cannot be written').to.equal(0)
+
+    // The operator's confirmation is asked for.
+    const refused = await runCli(['force-rebuild', '--api', survivors[0].info.apiUrl])
+    expect(refused.code).to.equal(2)
+    expect(refused.stderr).to.include('Add --yes to do it')
+    const unconfirmed = await fetch(`${survivors[0].info.apiUrl}/v1/store/force-rebuild`, { method: 'POST', body: '{}' })
+    expect(unconfirmed.status).to.equal(400)
+    expect((await unconfirmed.json()).error.code).to.equal('ERR_INVALID_JSON')
+
+    const forcedAt = performance.now()
+    let arcs = 0
+    for (const n of survivors) {
+      const r = await runCli(['force-rebuild', '--yes', '--json', '--api', n.info.apiUrl])
+      expect(r.code, r.stderr).to.equal(0)
+      arcs += JSON.parse(r.stdout).arcs
+    }
+    expect(arcs, 'pending arcs forced').to.be.greaterThan(0)
+    const readyMs = await waitUntil('every store ready after the force-rebuild', READY_MAX_MS, async () => notReady(survivors), 200)
+    report(`${arcs} arcs forced; every store ready ${Math.round(performance.now() - forcedAt)} ms later (waited ${Math.round(readyMs)} ms)`)
+    for (const via of survivors) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
+    // And writable again.
+    for (const [i, key] of twice.entries()) { expect(await log.write(survivors[i % survivors.length], key, `third ${i}`), `write of ${key} after the rebuild`).to.equal(true) }
+  })
+})
