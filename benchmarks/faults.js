@@ -1,6 +1,7 @@
 /**
  * `npm run bench:faults`: the store under every fault family of the simulator, over a range of
- * seeds, and the failure matrix (r = 3, 4, 5; k replica holders of one key crashed at once).
+ * seeds, and the failure matrix (r = 3, 4, 5; k replica holders of one key crashed at once; also
+ * with an operator's force-rebuild 20 s after the crash).
  *
  * Per family: operations and their outcomes, ops lost (final reads that contradict an
  * acknowledged write: counted by the linearizability checker, which sees the final reads),
@@ -70,7 +71,9 @@ for (const family of families) {
 const matrix = []
 for (const r of [3, 4, 5]) {
   for (let k = 1; k <= r; k++) {
-    matrix.push(runFailureCell(r, k, Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i), 16, LEASES))
+    const seeds = Array.from({ length: MATRIX_SEEDS }, (_, i) => FROM + i)
+    // And the same with an operator's force-rebuild 20 s after the crash (holders lost for good).
+    matrix.push({ ...runFailureCell(r, k, seeds, 16, LEASES), forced: runFailureCell(r, k, seeds, 16, LEASES, true) })
   }
 }
 log(`simulator done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
@@ -99,13 +102,15 @@ if (values.json) {
     const mean = w.avail.reduce((a, b) => a + b, 0) / w.avail.length
     console.log(`| ${w.family} | ${w.ops} | ${w.ok} | ${w.fail} | ${w.info} | ${w.illegal} of ${SEEDS} | ${(100 * mean).toFixed(1)} % | ${quantile(w.lat, 0.5).toFixed(0)} ms | ${w.answered.length ? `${(quantile(w.answered, 0.5) / 1000).toFixed(1)} s / ${(quantile(w.answered, 0.99) / 1000).toFixed(1)} s` : 'n/a'}${w.unanswered > 0 ? ` (${w.unanswered})` : ''} | ${w.conv.length ? `${(quantile(w.conv, 0.5) / 1000).toFixed(0)} s / ${(quantile(w.conv, 0.99) / 1000).toFixed(0)} s` : 'n/a'} | ${w.blocked} | ${w.notConverged} |`)
   }
-  console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}.\n`)
-  console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost |')
-  console.log('|---|---|---|---|---|---|---|---|')
+  console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}. Forced: the same runs where an operator, told that the crashed holders are gone for good, forces the rebuild on every node 20 s after the crash (selfmgmt force-rebuild).\n`)
+  console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost | forced: reads after 60 s | forced: writes after 60 s | forced: lost |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   const W = (r) => r <= 2 ? r : (r >> 1) + 1 + (r & 1)
   for (const c of matrix) {
     const n = c.seeds - c.skipped
-    console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} |`)
+    const f = c.forced
+    const nf = f.seeds - f.skipped
+    console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} | ${f.readsLater}/${nf} | ${f.writesLater}/${nf} | ${f.lost} |`)
   }
   if (real.length > 0) {
     console.log(`\nReal processes: 7 \`selfmgmt start\` processes on loopback (r = 4${LEASES ? ', read leases on (the default)' : ', --no-read-leases'}), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n`)

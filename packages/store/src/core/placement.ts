@@ -57,7 +57,8 @@ export function operationQuorum (r: number): number {
  * lost replica is never rebuilt (two sides of a partition could each rebuild the slot they
  * miss), so use r ≥ 3 for repair. So a slot is rebuilt only while every other slot of its keys
  * is served: a key that loses two holders at once stays unavailable (never
- * wrong) for every r. (Tried: letting a slot whose new owner is itself still waiting take the
+ * wrong) for every r, until an operator forces the rebuild (the store's forceRebuild: for
+ * holders lost for good, it goes on without them once r − W + 1 others are read). (Tried: letting a slot whose new owner is itself still waiting take the
  * fence without giving records, and rebuilding from the rest. It recovered two lost holders,
  * but gave illegal histories on a third of the seeds with partitions into halves: the new
  * owners that a partition creates on each side are exactly such waiting slots.)
