@@ -1,9 +1,9 @@
-/* Goal: an operator's force-rebuild brings back the keys that lost two of their r = 4 holders for good (two nodes killed with SIGKILL and their data dirs removed): before it, those keys cannot be written and the successors' arcs stay pending (a rebuild waits for every other slot); after `selfmgmt force-rebuild --yes` on each survivor, every store is ready again and every key reads back, through every survivor, as its last acknowledged write. The command refuses to run without --yes (exit 2) and the HTTP API without {"confirm": true} (400). Method: LocalNetwork from src/demo (6 `selfmgmt start` processes, r = 4, LAN ring timeouts, read leases on); keys with a replica on both lost nodes, and keys with none there; writes through the HTTP API recorded as acknowledged or unknown; the CLI run as a child process. */
+/* Goal: an operator's force-rebuild brings back the keys that lost two of their r = 4 holders for good (two nodes killed with SIGKILL and their data dirs removed): before it, those keys cannot be written and the successors' arcs stay pending (a rebuild waits for every other slot), reported as stalled by the status (API and CLI); after `selfmgmt force-rebuild --yes` on each survivor, every store is ready again and every key reads back, through every survivor, as its last acknowledged write. The command refuses to run without --yes (exit 2) and the HTTP API without {"confirm": true} (400). Method: LocalNetwork from src/demo (6 `selfmgmt start` processes, r = 4, LAN ring timeouts, read leases on); keys with a replica on both lost nodes, and keys with none there; writes through the HTTP API recorded as acknowledged or unknown; the CLI run as a child process. */
 import { rm } from 'node:fs/promises'
 import { expect } from 'aegir/chai'
 import { WriteLog, storeProcesses } from './fixtures/kv-restart.ts'
 import { ranges, replicasOf, storesNotReady as notReady } from './fixtures/kv-workload.ts'
-import { report, runCli, sleep, waitUntil, withDeadline } from './fixtures/util.ts'
+import { report, runCli, waitUntil, withDeadline } from './fixtures/util.ts'
 
 const NODES = 6
 const R = 4
@@ -37,11 +37,16 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
     // Lost for good: their disks are gone.
     await Promise.all(lost.map(async n => rm(n.dataDir, { recursive: true, force: true })))
     const survivors = nodes.filter(n => !lost.includes(n))
-    // The ring heals; the successors' arcs of the lost ranges stay pending (each waits for the other's slot).
-    await sleep(10_000)
+    // The ring heals; the successors' arcs of the lost ranges stay pending (each waits for the
+    // other's slot), and the status says they are stalled.
+    const killedAt = performance.now()
+    const stalled = async (): Promise<number> => (await Promise.all(survivors.map(async n => (await n.api.status()).store?.stalledArcs ?? 0))).reduce((a, b) => a + b, 0)
+    await waitUntil('arcs reported stalled', 40_000, async () => (await stalled()) > 0 ? [] : ['none stalled yet'], 500)
     const stuck = await notReady(survivors)
-    report(`10 s after the kill: ${stuck.join('; ') || 'every store ready'}`)
+    report(`${Math.round(performance.now() - killedAt)} ms after the kill: ${stuck.join('; ')}; ${await stalled()} arcs stalled`)
     expect(stuck, 'some arcs pending before the operator acts').to.not.deep.equal([])
+    const statusText = await Promise.all(survivors.map(async n => (await runCli(['status', '--api', n.info.apiUrl])).stdout))
+    expect(statusText.join('\n')).to.include('have not answered for 10 s: if their holders are lost for good, see selfmgmt force-rebuild')
     let acked = 0
     for (const [i, key] of twice.slice(0, 2).entries()) { if (await log.write(survivors[i % survivors.length], key, `second ${i}`)) { acked++ } }
     expect(acked, 'keys that lost two of four holders cannot be written').to.equal(0)
@@ -63,6 +68,7 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
     }
     expect(arcs, 'pending arcs forced').to.be.greaterThan(0)
     const readyMs = await waitUntil('every store ready after the force-rebuild', READY_MAX_MS, async () => notReady(survivors), 200)
+    expect(await stalled()).to.equal(0)
     report(`${arcs} arcs forced; every store ready ${Math.round(performance.now() - forcedAt)} ms later (waited ${Math.round(readyMs)} ms)`)
     for (const via of survivors) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
     // And writable again.

@@ -315,16 +315,17 @@ export class StoreService implements Startable {
   }
 
   /**
-   * The core's state as plain data (range, parts not ready, counters), and the peers seen
+   * The core's state as plain data (range, parts not ready and how many of them are stalled:
+   * waiting for another slot's copy that has not answered for 10 s, counters), and the peers seen
    * serving the store with other settings (`otherSettings`: their peer id and protocol id; no
    * store message passes between them and this node).
    */
-  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, records: number, counters: StoreCounters, otherSettings: Array<{ peer: string, protocol: string }> } {
+  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, stalled: number, records: number, counters: StoreCounters, otherSettings: Array<{ peer: string, protocol: string }> } {
     const core = this.requireCore()
     const st = core.rangeState()
     const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
     const otherSettings = [...this.otherSettings].map(([peer, o]) => ({ peer, protocol: o.protocol }))
-    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
+    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), stalled: st.stalled, records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
   }
 
   // ------------------------------------------------------------------ driving the core

@@ -39,6 +39,11 @@ export interface StoreStatusJson {
   ready: boolean
   /** Arcs of its range not served yet (waiting for a hand-off or being rebuilt). */
   pendingArcs: number
+  /**
+   * Of those, the arcs waiting for another replica slot's copy that has not answered for 10 s
+   * (its holders down, or lost: see `selfmgmt force-rebuild`).
+   */
+  stalledArcs: number
   /** Replica records on this node. */
   records: number
   /** Read leases on (the node option readLeases). */
@@ -114,8 +119,8 @@ export function statusJson (node: SelfmgmtNode): StatusJson {
   }
 }
 
-export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], records: number, counters: { leaseReads: number }, otherSettings: Array<{ peer: string, protocol: string }> }): StoreStatusJson {
-  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads, otherSettings: st.otherSettings.map(o => ({ peer: o.peer, protocol: o.protocol })) }
+export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], stalled: number, records: number, counters: { leaseReads: number }, otherSettings: Array<{ peer: string, protocol: string }> }): StoreStatusJson {
+  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, stalledArcs: st.stalled, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads, otherSettings: st.otherSettings.map(o => ({ peer: o.peer, protocol: o.protocol })) }
 }
 
 export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {

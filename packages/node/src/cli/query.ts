@@ -60,9 +60,15 @@ export function describeStatus (s: StatusJson): string {
     `table size  ${s.routingTableSize}`,
     `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
     `kad-dht     ${s.dht ? 'on' : 'off'}`,
-    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending)`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}${otherSettingsLine(s.store.otherSettings)}`}`,
+    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending${stalledLine(s.store.stalledArcs)})`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}${otherSettingsLine(s.store.otherSettings)}`}`,
     ...rows('multiaddrs', s.multiaddrs)
   ].join('\n')
+}
+
+/** Pending arcs that wait for copies that do not answer (absent from older nodes' answers). */
+function stalledLine (stalled: number | undefined): string {
+  if (stalled === undefined || stalled === 0) { return '' }
+  return `, ${stalled} waiting for replica copies that have not answered for 10 s: if their holders are lost for good, see selfmgmt force-rebuild`
 }
 
 /** Peers that serve the store with other settings, named on the status line (none in a healthy ring; absent from older nodes' answers). */

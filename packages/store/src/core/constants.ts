@@ -51,6 +51,8 @@ export const REBUILD_RETRY_MS = 2000
  * that answers at all to have answered a retry.
  */
 export const FORCE_SKIP_RETRIES = 2
+/** A pending arc whose reads of some other slot's copy have failed this long is reported stalled (rangeState). */
+export const STALLED_MS = 10_000
 /** A hand-off page not acknowledged by then is sent again; after HANDOFF_ATTEMPTS_MAX the records stay here. */
 export const HANDOFF_RETRY_MS = 3000
 export const HANDOFF_ATTEMPTS_MAX = 5

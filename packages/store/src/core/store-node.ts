@@ -697,8 +697,14 @@ export class StoreNode {
   }
 
   /** Our range and the parts of it not ready yet (introspection, tests). */
-  rangeState (): { range?: Arc, pending: Arc[], leaving: boolean } {
-    return { range: this.range, pending: this.pending.map(p => this.arcOf(p)), leaving: this.leaving }
+  /**
+   * The range, its arcs not ready (`pending`), and how many of those are `stalled`: waiting for
+   * the copy of some other slot whose reads have been refused or unanswered for STALLED_MS
+   * (what an operator looks at before a force-rebuild).
+   */
+  rangeState (): { range?: Arc, pending: Arc[], stalled: number, leaving: boolean } {
+    const stalled = this.pending.filter(p => [...p.sources.values()].some(x => !x.done && x.skipped !== true && x.failingSinceMs !== undefined && this.nowMs - x.failingSinceMs >= C.STALLED_MS)).length
+    return { range: this.range, pending: this.pending.map(p => this.arcOf(p)), stalled, leaving: this.leaving }
   }
 
   get opsPending (): number { return this.ops.size }
