@@ -57,6 +57,16 @@ export class MethodNotAllowedError extends SelfmgmtError {
   }
 }
 
+/** The request body is not of the media type the route takes (HTTP 415). */
+export class UnsupportedMediaTypeError extends SelfmgmtError {
+  static readonly code = 'ERR_UNSUPPORTED_MEDIA_TYPE'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, UnsupportedMediaTypeError.code, options)
+    this.name = 'UnsupportedMediaTypeError'
+  }
+}
+
 /** The request body is not valid JSON, or not a JSON object (HTTP 400). */
 export class InvalidJsonError extends SelfmgmtError {
   static readonly code = 'ERR_INVALID_JSON'

@@ -13,7 +13,7 @@
  * else 412 ERR_VERSION_CONFLICT with the current `version`
  * - `DELETE /v1/kv/<key>`: `{"version"}`; idempotent: deleting an absent key changes nothing
  * and answers its version (0 if never written); If-Match as for PUT
- * - `POST /v1/store/force-rebuild` with `{"confirm": true}`: an operator's force-rebuild of this
+ * - `POST /v1/store/force-rebuild` with `{"confirm": true}` (application/json): an operator's force-rebuild of this
  * node's pending arcs (the store's forceRebuild: only for replica holders lost for good); `{"arcs"}`
  *
  * `<key>` is everything after `/v1/kv/` up to `?`, percent-decoded to UTF-8, 1 to 1024 bytes
@@ -32,7 +32,7 @@ import { assert } from '@selfmgmt/interface'
 import { NotMemberError, keyToId } from '@selfmgmt/ring'
 import { VersionConflictError } from '@selfmgmt/store'
 import * as K from '../constants.ts'
-import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError } from '../errors.ts'
+import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError, UnsupportedMediaTypeError } from '../errors.ts'
 import { lookupJson, ringJson, statusJson } from './json.ts'
 import type { SelfmgmtNode } from '../node.ts'
 import type { Logger } from '@libp2p/interface'
@@ -93,6 +93,7 @@ const ANSWERS: Record<string, { status: number, code: string }> = {
   RouteNotFoundError: { status: 404, code: 'ERR_NOT_FOUND' },
   MethodNotAllowedError: { status: 405, code: 'ERR_METHOD_NOT_ALLOWED' },
   InvalidJsonError: { status: 400, code: 'ERR_INVALID_JSON' },
+  UnsupportedMediaTypeError: { status: 415, code: 'ERR_UNSUPPORTED_MEDIA_TYPE' },
   InvalidKeyError: { status: 400, code: 'ERR_INVALID_KEY' },
   BodyTooLargeError: { status: 413, code: 'ERR_BODY_TOO_LARGE' },
   NotMemberError: { status: 503, code: 'ERR_NOT_MEMBER' },
@@ -259,8 +260,14 @@ async function lookup (ctx: Context, req: IncomingMessage, signal: AbortSignal):
   }
 }
 
-/** An operator's force-rebuild (the store's forceRebuild); the body must confirm it: `{"confirm": true}`. */
+/**
+ * An operator's force-rebuild (the store's forceRebuild); the body must confirm it:
+ * `{"confirm": true}`, sent as application/json (which a web page cannot send to another origin
+ * without the browser asking first, as it must for PUT and DELETE).
+ */
 async function forceRebuild (ctx: Context, req: IncomingMessage, signal: AbortSignal): Promise<unknown> {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+  if (type !== 'application/json') { throw new UnsupportedMediaTypeError(`force-rebuild takes its confirmation as application/json, got ${type === '' ? 'no content type' : type}`) }
   const body = parseJson(await readBody(req, signal))
   if (body.confirm !== true) { throw new InvalidJsonError('force-rebuild rebuilds this node\'s pending arcs without the replica holders that do not answer: only for holders lost for good, never while part of the ring may be cut off. Confirm with {"confirm": true}') }
   return storeOf(ctx).forceRebuild()

@@ -97,9 +97,10 @@ export type StoreCommand =
   /** Answer to a `lookup` event: the owner of its replica id, or undefined when the lookup failed. */
   | { type: 'owner', reqId: number, owner?: NodeRef }
   /**
-   * An operator's decision (see forceRebuild in the README): the arcs pending now may be rebuilt
-   * from the other slots that answer, skipping those refused or silent for FORCE_SKIP_MS, as long
-   * as at least r − W + 1 are read.
+   * An operator's decision (README, Forced rebuild): the arcs pending now may be rebuilt from
+   * the other slots that answer, without those whose reads have been refused or unanswered for
+   * FORCE_SKIP_RETRIES retry periods (still asked meanwhile), as long as at least r − W + 1
+   * others are read.
    */
   | { type: 'force-rebuild' }
   /**
@@ -254,10 +255,9 @@ interface PendingArc {
   b: bigint
   /**
    * Per other slot j (1..r−1): how far the rebuild read has got. `failingSinceMs`: its reads
-   * have been refused or unanswered since then (none came through); `skipped`: a forced rebuild
-   * (forceRebuild) goes on without it.
+   * have been refused or unanswered since then (none came through; still retried).
    */
-  sources: Map<number, { covered: RingId, after?: Cursor, done: boolean, inflight?: number, sentMs: number, failingSinceMs?: number, skipped?: boolean }>
+  sources: Map<number, RebuildSource>
   /** Rebuild starts at this time (gives the previous owner a chance to hand off first). */
   startMs: number
   /** The incarnation this rebuild creates (chosen when it starts; raised if a source knows a higher one). */
@@ -284,8 +284,23 @@ interface PendingArc {
    * meanwhile, as a held one.
    */
   committing?: boolean
-  /** A forced rebuild went on without some source (counted in forcedRebuilds when it ends). */
+  /**
+   * An operator forced it (force-rebuild, while it was pending): a pass may end without the
+   * sources failing for FORCE_SKIP_RETRIES retry periods (see afterSource). Kept by the pieces it
+   * is cut into; arcs that become pending later are not forced.
+   */
+  forced?: boolean
+  /** A pass of this forced rebuild ended without some source (counted in forcedRebuilds when it ends). */
   skippedAny?: boolean
+}
+
+interface RebuildSource {
+  covered: RingId
+  after?: Cursor
+  done: boolean
+  inflight?: number
+  sentMs: number
+  failingSinceMs?: number
 }
 
 /** An operation sent to its key's home (see sendHomeOp); `to`: that home, once sent. */
@@ -382,8 +397,6 @@ export class StoreNode {
   private epochN = 0
   /** When the queued rebuild timer fires (Infinity: none). */
   private rebuildAtMs = Infinity
-  /** Ring arcs an operator forced the rebuild of (force-rebuild): the arcs pending then. */
-  private forcedArcs: Arc[] = []
   /** Arcs handed on not ready (we were still rebuilding or waiting): their owner gets them ready when we do. */
   private handedAway: Array<{ lo: RingId, hi: RingId, to: NodeRef, atMs: number }> = []
   private readonly handoffs = new Map<number, Handoff>()
@@ -600,11 +613,14 @@ export class StoreNode {
       case 'leave': return this.startLeave(cmd.succ)
       case 'owner': return this.onOwner(cmd.reqId, cmd.owner)
       case 'force-rebuild':
-        // The arcs pending now, as ring arcs (positions move with the range); pieces split off
-        // them stay forced, arcs that become pending later are not.
-        this.forcedArcs = this.pending.map(p => this.arcOf(p))
-        this.counters.forcedArcs += this.forcedArcs.length
-        if (this.forcedArcs.length > 0) { this.armRebuild(this.nowMs) }
+        // The arcs pending now (and the pieces they are cut into); not those pending later.
+        for (const p of this.pending) {
+          if (p.forced !== true) {
+            p.forced = true
+            this.counters.forcedArcs++
+          }
+        }
+        if (this.pending.length > 0) { this.armRebuild(this.nowMs) }
         return
       case 'clock-gap':
         assert(Number.isFinite(cmd.ms) && cmd.ms >= 0, 'clock-gap ms must be finite and not negative')
@@ -703,7 +719,7 @@ export class StoreNode {
    * (what an operator looks at before a force-rebuild).
    */
   rangeState (): { range?: Arc, pending: Arc[], stalled: number, leaving: boolean } {
-    const stalled = this.pending.filter(p => [...p.sources.values()].some(x => !x.done && x.skipped !== true && x.failingSinceMs !== undefined && this.nowMs - x.failingSinceMs >= C.STALLED_MS)).length
+    const stalled = this.pending.filter(p => [...p.sources.values()].some(x => !x.done && this.failingFor(x, C.STALLED_MS))).length
     return { range: this.range, pending: this.pending.map(p => this.arcOf(p)), stalled, leaving: this.leaving }
   }
 
@@ -2329,9 +2345,10 @@ export class StoreNode {
           }
           const u = p.a > piece.a ? p.a : piece.a
           const v = p.b < piece.b ? p.b : piece.b
-          if (p.a < u) { next.push({ a: p.a, b: u - 1n, sources: new Map(), startMs: p.startMs }) }
-          next.push({ a: u, b: v, sources: new Map(), startMs: this.nowMs, held: true, ...(selfOnly ? { selfOnly } : {}) })
-          if (p.b > v) { next.push({ a: v + 1n, b: p.b, sources: new Map(), startMs: p.startMs }) }
+          const forced = p.forced === true ? { forced: true } : {}
+          if (p.a < u) { next.push({ a: p.a, b: u - 1n, sources: new Map(), startMs: p.startMs, ...forced }) }
+          next.push({ a: u, b: v, sources: new Map(), startMs: this.nowMs, held: true, ...(selfOnly ? { selfOnly } : {}), ...forced })
+          if (p.b > v) { next.push({ a: v + 1n, b: p.b, sources: new Map(), startMs: p.startMs, ...forced }) }
           const held = this.arcOf({ a: u, b: v })
           this.own.assign(held.lo, held.hi, ZERO_EPOCH)
           for (const y of restored.epochs.entries(held.lo, held.hi)) { this.own.assign(y.lo, y.hi, y.e) }
@@ -2619,7 +2636,7 @@ export class StoreNode {
     for (const p of this.pending) {
       const last = out[out.length - 1]
       if (last !== undefined && p.a <= last.b + 1n) {
-        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs), held: last.held === true && p.held === true, selfOnly: last.held === true && p.held === true && (last.selfOnly === true || p.selfOnly === true) }
+        out[out.length - 1] = { a: last.a, b: p.b > last.b ? p.b : last.b, sources: new Map(), startMs: Math.max(last.startMs, p.startMs), held: last.held === true && p.held === true, selfOnly: last.held === true && p.held === true && (last.selfOnly === true || p.selfOnly === true), ...(last.forced === true && p.forced === true ? { forced: true } : {}) }
       } else {
         out.push(p)
       }
@@ -2692,7 +2709,7 @@ export class StoreNode {
     }
     this.pruneReads()
     let nextAt = Infinity
-    const skipping: PendingArc[] = []
+    const forced: PendingArc[] = []
     for (const p of this.pending) {
       if (p.startMs > this.nowMs) {
         nextAt = Math.min(nextAt, p.startMs)
@@ -2700,59 +2717,41 @@ export class StoreNode {
       }
       const arc = this.arcOf(p)
       if (p.epoch === undefined) { p.epoch = this.newEpoch(arc) }
-      const forced = this.isForced(arc)
       for (let j = 1; j < this.r; j++) {
         let s = p.sources.get(j)
         if (s === undefined) {
           s = { covered: shift(arc.lo, j, this.r), done: false, sentMs: 0 }
           p.sources.set(j, s)
         }
-        if (s.done || s.skipped === true) { continue }
-        if (s.inflight === undefined) {
-          if (forced && this.skipSource(s)) {
-            p.skippedAny = true
-            skipping.push(p)
-            continue
-          }
-          if (this.readLast(p, j)) { continue }
-        } else {
+        if (s.done) { continue }
+        if (s.inflight === undefined && this.readLast(p, j)) { continue }
+        if (s.inflight !== undefined) {
           if (this.nowMs - s.sentMs < this.cfg.rebuildRetryMs) { continue }
           // No answer: ask again, looking the owner up afresh (it may be gone).
           s.failingSinceMs ??= s.sentMs
           this.rebuildReads.delete(s.inflight)
           s.inflight = undefined
           this.forgetOwnerOf(s.after?.rid ?? ((s.covered + 1n) & ID_MASK))
-          if (forced && this.skipSource(s)) {
-            p.skippedAny = true
-            skipping.push(p)
-            continue
-          }
         }
         this.sendRangeRead(p, j)
       }
+      if (p.forced === true) { forced.push(p) }
       nextAt = Math.min(nextAt, this.nowMs + this.cfg.rebuildRetryMs)
     }
     if (nextAt < Infinity) { this.armRebuild(nextAt) }
-    // (After the loop: a rebuild that ends changes the pending arcs.)
-    for (const p of skipping) { if (this.pending.includes(p)) { this.afterSource(p) } }
+    // A forced pass may end now that some source has failed long enough. (After the loop: a
+    // rebuild that ends changes the pending arcs.)
+    for (const p of forced) { if (this.pending.includes(p)) { this.afterSource(p) } }
   }
 
-  /** In a forced rebuild: skips a source whose reads have failed for FORCE_SKIP_RETRIES retry periods. */
-  private skipSource (s: { failingSinceMs?: number, skipped?: boolean }): boolean {
-    if (s.failingSinceMs === undefined || this.nowMs - s.failingSinceMs < C.FORCE_SKIP_RETRIES * this.cfg.rebuildRetryMs) { return false }
-    s.skipped = true
-    return true
+  /** Whether a rebuild source's reads have failed (refused, unanswered, no owner) for at least `ms`. */
+  private failingFor (s: RebuildSource | undefined, ms: number): boolean {
+    return s?.failingSinceMs !== undefined && this.nowMs - s.failingSinceMs >= ms
   }
 
-  /** Whether an operator forced the rebuild of the ring arc (it lies within an arc pending when they did). */
-  private isForced (arc: Arc): boolean {
-    for (const f of this.forcedArcs) {
-      const len = (f.hi - f.lo) & ID_MASK
-      const lo = (arc.lo - f.lo) & ID_MASK
-      const hi = (arc.hi - f.lo) & ID_MASK
-      if (len === 0n || (lo < hi && hi <= len)) { return true }
-    }
-    return false
+  /** In a forced rebuild: a source a pass may end without (its reads have failed for FORCE_SKIP_RETRIES retry periods). */
+  private absentSource (p: PendingArc, s: RebuildSource | undefined): boolean {
+    return p.forced === true && s?.done !== true && this.failingFor(s, C.FORCE_SKIP_RETRIES * this.cfg.rebuildRetryMs)
   }
 
   /**
@@ -2764,7 +2763,7 @@ export class StoreNode {
     if (p.committing === true || !this.selfImage(p, j)) { return false }
     for (let k = 1; k < this.r; k++) {
       const s = p.sources.get(k)
-      if (k !== j && s?.done !== true && s?.skipped !== true && !this.selfImage(p, k)) { return true }
+      if (k !== j && s?.done !== true && !this.absentSource(p, s) && !this.selfImage(p, k)) { return true }
     }
     return false
   }
@@ -2928,28 +2927,41 @@ export class StoreNode {
   }
 
   /**
-   * A source of p was read to its end (or skipped, forced): the rebuild goes on to its commit
-   * pass, or ends, once enough are. Enough: every other slot (rebuildNeed); in an arc an operator
-   * forced, every other slot read or skipped, with at least r − W + 1 read (every chosen value
-   * is on W slots, so those hold it).
+   * A source of p was read to its end (or, forced, a pump found some failing long enough): the
+   * rebuild goes on to its commit pass, or ends, once enough are. Enough: every other slot
+   * (rebuildNeed); in an arc an operator forced, every other slot read or absent (failing for
+   * FORCE_SKIP_RETRIES retry periods), with at least r − W + 1 read from other nodes' copies
+   * (every chosen value is on W slots, so those hold it; our own saved copy may be behind an
+   * incarnation only the absent slots know of, so it does not count).
    */
   private afterSource (p: PendingArc): void {
     const arc = this.arcOf(p)
     let done = 0
-    let skipped = 0
-    for (const x of p.sources.values()) {
-      if (x.done) { done++ } else if (x.skipped === true) { skipped++ }
+    let doneOthers = 0
+    let absent = 0
+    for (const [j, x] of p.sources) {
+      if (x.done) {
+        done++
+        if (!this.selfImage(p, j)) { doneOthers++ }
+      } else if (this.absentSource(p, x)) {
+        absent++
+      }
     }
-    const forcedDone = skipped > 0 && done + skipped === this.r - 1 && done >= Math.max(1, this.r - this.W + 1)
+    const forcedDone = absent > 0 && p.sources.size === this.r - 1 && done + absent === this.r - 1 && doneOthers >= Math.max(1, this.r - this.W + 1)
     if (done < this.rebuildNeed && !forcedDone) {
       // A source that waited for this one (readLast) goes now.
       for (const [k, x] of p.sources) {
-        if (!x.done && x.skipped !== true && x.inflight === undefined && this.selfImage(p, k)) {
+        if (!x.done && x.inflight === undefined && this.selfImage(p, k)) {
           this.armRebuild(this.nowMs)
           break
         }
       }
       return
+    }
+    if (forcedDone) {
+      // This pass ends without the absent sources: their reads in flight are dropped.
+      p.skippedAny = true
+      for (const x of p.sources.values()) { if (x.inflight !== undefined) { this.rebuildReads.delete(x.inflight) } }
     }
     const seen = this.fences.maxIn(arc.lo, arc.hi)
     if (p.epoch === undefined || compareBallots(seen, p.epoch) > 0) {
