@@ -8,6 +8,8 @@
 
 /** The node's Ed25519 private key, protobuf-encoded, under the data directory. */
 export const KEY_FILE = 'peer.key'
+/** Held in the data directory while a node runs on it (data-dir-lock.ts). */
+export const LOCK_FILE = 'node.lock'
 /** Last known ring neighbours (peer ids and multiaddrs), tried after the explicit bootstrap on restart. */
 export const PEERS_FILE = 'peers.json'
 /** Replica records of the store (SQLite; `@selfmgmt/store` refuses a damaged file at start). */

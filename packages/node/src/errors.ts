@@ -14,6 +14,19 @@ export class DataDirError extends SelfmgmtError {
   }
 }
 
+/** Another node runs on the data directory (its lock, node.lock, is held by a live process). */
+export class DataDirInUseError extends SelfmgmtError {
+  static readonly code = 'ERR_DATA_DIR_IN_USE'
+  /** The process that holds the lock, when known. */
+  readonly pid: number | undefined
+
+  constructor (message: string, pid: number | undefined, options?: { cause?: unknown }) {
+    super(message, DataDirInUseError.code, options)
+    this.name = 'DataDirInUseError'
+    this.pid = pid
+  }
+}
+
 /** The key file exists but cannot be read (permissions, a directory in its place ...). It is never replaced. */
 export class KeyFileUnreadableError extends SelfmgmtError {
   static readonly code = 'ERR_KEY_FILE_UNREADABLE'

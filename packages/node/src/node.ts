@@ -19,10 +19,12 @@ import { CorruptDatabaseError, SettingsMismatchError, store } from '@selfmgmt/st
 import { createLibp2p } from 'libp2p'
 import { startApi } from './api/server.ts'
 import * as K from './constants.ts'
-import { loadOrCreateIdentity } from './identity.ts'
+import { lockDataDir } from './data-dir-lock.ts'
+import { ensureDataDir, loadOrCreateIdentity } from './identity.ts'
 import { resolveOptions } from './options.ts'
 import { loadPeerAddrs, savePeers } from './peer-cache.ts'
 import type { ApiServer } from './api/server.ts'
+import type { DataDirLock } from './data-dir-lock.ts'
 import type { NodeOptions, ResolvedOptions } from './options.ts'
 import type { SavedPeer } from './peer-cache.ts'
 import type { Identify } from '@libp2p/identify'
@@ -71,21 +73,25 @@ export interface SelfmgmtNode {
  */
 export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
   const opts = resolveOptions(options)
-  const { privateKey } = await loadOrCreateIdentity(opts.dataDir)
+  await ensureDataDir(opts.dataDir)
+  const lock = await lockDataDir(opts.dataDir)
   let libp2p: NodeLibp2p
   try {
+    const { privateKey } = await loadOrCreateIdentity(opts.dataDir)
     // libp2p stops whatever it started when a service's start fails, then rethrows.
     libp2p = await createLibp2p(libp2pInit(opts, privateKey)) as unknown as NodeLibp2p
   } catch (err: any) {
+    await lock.release()
     if (err?.name === 'SettingsMismatchError') { throw new SettingsMismatchError(`the node did not start: ${String(err.message)}. A node's r is its option replication (--replication on the command line)`, { saved: err.saved, wanted: err.wanted }, { cause: err }) }
     if (err?.name !== 'CorruptDatabaseError') { throw err }
     throw new CorruptDatabaseError(`the node did not start: ${String(err.message)}. Move the file away to start with an empty store (the other replicas rebuild this node's range); it is never replaced`, { cause: err })
   }
-  const node = new Node(libp2p, opts)
+  const node = new Node(libp2p, opts, lock)
   try {
     await node.start()
   } catch (err) {
     await libp2p.stop()
+    await lock.release()
     throw err
   }
   return node
@@ -132,6 +138,8 @@ function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<
 }
 
 class Node implements SelfmgmtNode {
+  /** The data directory's lock (data-dir-lock.ts), released when the node has stopped. */
+  private readonly lock: DataDirLock
   readonly libp2p: NodeLibp2p
   readonly ring: RingService
   readonly store: StoreService | undefined
@@ -149,7 +157,8 @@ class Node implements SelfmgmtNode {
   private stopping: Promise<void> | undefined
   private readonly onJoined = (): void => { this.saveNeighbours() }
 
-  constructor (libp2p: NodeLibp2p, opts: ResolvedOptions) {
+  constructor (libp2p: NodeLibp2p, opts: ResolvedOptions, lock: DataDirLock) {
+    this.lock = lock
     this.libp2p = libp2p
     this.ring = libp2p.services.ring
     this.store = libp2p.services.store
@@ -293,6 +302,7 @@ class Node implements SelfmgmtNode {
     await this.api?.close()
     // libp2p's own stop closes every connection; it is bounded too, so stop() always returns.
     await untilAborted(Promise.resolve(this.libp2p.stop()), signal).catch(err => { this.log.error('stopping libp2p did not finish - %e', err) })
+    await this.lock.release()
   }
 }
 

@@ -1,6 +1,8 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), a second node on a data directory in use does not start (DataDirInUseError) and a lock left by a dead process is taken over, and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
+import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
@@ -206,6 +208,29 @@ describe('createNode', function () {
     expect(err.message).to.include('did not start')
     expect((await readFile(join(dataDir, 'store.db'))).equals(garbage), 'the file is left as it was').to.equal(true)
     await expectPortsFree([port, apiPort])
+  })
+
+  it('one node per data directory: a second start on it fails with DataDirInUseError and the first keeps running; once the first stops the directory is free; a lock left by a process that is gone is taken over', async () => {
+    const dataDir = await tempDir('node-lock')
+    dirs.push(dataDir)
+    const first = await start({ store: false }, dataDir)
+    await first.waitForJoin({ signal: AbortSignal.timeout(20_000) })
+    const held = JSON.parse(await readFile(join(dataDir, 'node.lock'), 'utf8'))
+    expect(held.pid).to.equal(process.pid)
+    // (In this test the holder is this very process, which runs: the same answer as another live process.)
+    const err = await rejection(createNode({ dataDir, dht: false, store: false, listen: ['/ip4/127.0.0.1/tcp/0'] }))
+    expect(err.name).to.equal('DataDirInUseError')
+    expect(err.code).to.equal('ERR_DATA_DIR_IN_USE')
+    expect(err.message).to.include(`the data directory ${dataDir} is in use by process ${process.pid}`)
+    expect(first.ring.isMember()).to.equal(true)
+    await first.stop()
+    await expect(readFile(join(dataDir, 'node.lock'))).to.eventually.be.rejected.with.property('code', 'ENOENT')
+    // A lock whose process is gone (killed before it could remove it).
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+    await writeFile(join(dataDir, 'node.lock'), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), startedAt: new Date(0).toISOString() }))
+    const again = await start({ store: false }, dataDir)
+    expect(JSON.parse(await readFile(join(dataDir, 'node.lock'), 'utf8')).pid).to.equal(process.pid)
+    await again.stop()
   })
 
   it('a store.db written with another replication degree stops the start with SettingsMismatchError; the file is kept and the ports are free', async () => {
