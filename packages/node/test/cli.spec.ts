@@ -1,10 +1,10 @@
-/* Goal: the `selfmgmt` command line, run as a child process (dist/src/bin.js under this Node): `status`, `lookup KEY` and `ring` against a running node print the right facts for people and, with --json, one JSON line with the API's fields; `put` (argument, --file, stdin), `get` (raw bytes, --json with UTF-8 or base64), `delete` and `cas` reach the store through either node; bad arguments exit with 2 and say why on stderr; an unreachable API exits with 1 and says so; an API error answer, an absent key and a cas conflict exit with 1 with their code. Method: two in-process nodes (a ring of two), CLI child processes with deadlines. */
+/* Goal: the `selfmgmt` command line, run as a child process (dist/src/bin.js under this Node): `status`, `lookup KEY` and `ring` against a running node print the right facts for people and, with --json, one JSON line with the API's fields; `put` (argument, --file, stdin), `get` (raw bytes, --json with UTF-8 or base64), `delete` and `cas` reach the store through either node; `start` whose bootstrap peer does not exist exits with 1 and a join-failed event once its join rounds are used up; bad arguments exit with 2 and say why on stderr; an unreachable API exits with 1 and says so; an API error answer, an absent key and a cas conflict exit with 1 with their code. Method: two in-process nodes (a ring of two), CLI child processes with deadlines. */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { idToHex } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
-import { closedPort, keyIdHex, keyOwnedBy, killChildren, removeDir, runCli, tempDir, trueOwner, waitUntil } from './fixtures/util.ts'
+import { closedPort, keyIdHex, keyOwnedBy, killChildren, removeDir, report, runCli, tempDir, trueOwner, waitUntil } from './fixtures/util.ts'
 import type { SelfmgmtNode } from '../src/index.ts'
 import type { CliResult, Member } from './fixtures/util.ts'
 
@@ -298,5 +298,29 @@ describe('selfmgmt command line', function () {
       expect(r.stderr).to.include('HTTP 400, ERR_INVALID_KEY')
       expect(r.stdout).to.equal('')
     })
+  })
+})
+
+describe('selfmgmt start that cannot join', function () {
+  this.timeout(150_000)
+  const dirs: string[] = []
+  after(async () => {
+    killChildren()
+    await Promise.all(dirs.map(async d => removeDir(d)))
+  })
+
+  it('exits with 1 and says why once every join round failed (its bootstrap peer does not exist), instead of running on outside any ring', async () => {
+    const dir = await tempDir('cli-no-join')
+    dirs.push(dir)
+    const nobody = `/ip4/127.0.0.1/tcp/${await closedPort()}/p2p/12D3KooWGRUVh2upmmW2oJ2wmVuG7HW3AaxcNNeS8uPCfw3JeQwb`
+    const started = performance.now()
+    const r = await runCli(['start', '--data-dir', dir, '--no-store', '--no-dht', '--bootstrap', nobody, '--join-timeout-ms', '500', '--json'], { timeoutMs: 140_000, env: env() })
+    expect(r.code, r.stderr).to.equal(1)
+    const events = r.stdout.trim().split('\n').map(l => JSON.parse(l))
+    expect(events.map(e => e.event)).to.include.members(['started', 'join-failed', 'stopped'])
+    const failed = events.find(e => e.event === 'join-failed')
+    expect(failed.code).to.equal('ERR_JOIN_FAILED')
+    expect(failed.message).to.include(`could not join the ring through ${nobody}`)
+    report(`gave up joining after ${Math.round((performance.now() - started) / 1000)} s`)
   })
 })

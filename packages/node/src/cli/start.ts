@@ -74,12 +74,50 @@ export async function runStart (v: Values): Promise<number> {
     emit(json, { event: 'joined', successor: st.succList[0]?.addr ?? null, predecessor: st.pred?.addr ?? null },
       st.succList.length === 0 ? 'member of the ring (its first node)' : `joined the ring: successor ${st.succList[0].addr}, predecessor ${st.pred?.addr ?? '(none yet)'}`)
   })
-  const why = await stopRequested(v['exit-with-stdin'] === true)
+  const watching = new AbortController()
+  const failed = joinFailure(node, json, watching.signal)
+  const why = await Promise.race([stopRequested(v['exit-with-stdin'] === true), failed])
+  watching.abort()
+  if (why instanceof Error) {
+    // Joining failed for good (every bootstrap peer tried, JOIN_ROUNDS_MAX rounds): say so and
+    // exit with 1, so that a supervisor sees it, rather than run on outside any ring.
+    emit(json, { event: 'join-failed', code: (why as any).code ?? null, message: why.message }, `selfmgmt: ${why.message}${(why as any).code === undefined ? '' : ` [${String((why as any).code)}]`}`)
+    process.stderr.write(`${why.message}: stopping\n`)
+    await node.stop()
+    if (v['exit-with-stdin'] === true) { process.stdin.destroy() }
+    emit(json, { event: 'stopped' }, 'stopped')
+    return 1
+  }
   process.stderr.write(`${why}: leaving the ring and stopping ...\n`)
   await node.stop()
   if (v['exit-with-stdin'] === true) { process.stdin.destroy() }
   emit(json, { event: 'stopped' }, 'stopped')
   return 0
+}
+
+/**
+ * Resolves with the error when joining failed for good; never while the node joins or is a
+ * member. Says "still joining" (stderr, or a `joining` event with --json) each time waitForJoin's
+ * own deadline passes meanwhile.
+ */
+async function joinFailure (node: Awaited<ReturnType<typeof createNode>>, json: boolean, signal: AbortSignal): Promise<Error> {
+  const started = performance.now()
+  for (;;) {
+    try {
+      await node.waitForJoin({ signal })
+      // A member: nothing more to watch.
+      return await new Promise<never>(() => {})
+    } catch (err: any) {
+      if (signal.aborted) { return new Promise<never>(() => {}) }
+      if (err?.name === 'JoinFailedError') { return err }
+      const s = Math.round((performance.now() - started) / 1000)
+      if (json) {
+        emit(true, { event: 'joining', seconds: s }, '')
+      } else {
+        process.stderr.write(`still joining the ring after ${s} s ...\n`)
+      }
+    }
+  }
 }
 
 function emit (json: boolean, event: Record<string, unknown>, text: string): void {
