@@ -359,7 +359,10 @@ export class RingNode {
       case 'join': return this.join !== undefined && this.join.reqId === id && this.stateValue === 'joining'
       case 'leave': return this.stateValue === 'leaving'
       case 'topology': return this.topoTimerArmed
-      case 'suspect': return this.suspects.size > 0 && id === this.suspectTimerId
+      // Live while it is the one armed, even with no suspects left (it then finds nothing to do):
+      // dropped earlier, suspectTimerAtMs would keep its time, and armSuspectTimer would refuse
+      // every later one, so suspects added after that were never probed again.
+      case 'suspect': return id === this.suspectTimerId
       case 'probe': return this.probes.has(id)
       case 'probe-pump': return this.probePumpArmed
       case 'query': return this.queries.has(id)
