@@ -93,6 +93,11 @@ interface Waiter {
   reject(err: Error): void
 }
 
+/** A peer of other settings is said on the error log at most this often (settings.ts). */
+const OTHER_SETTINGS_SAY_EVERY_MS = 600_000
+/** Peers remembered for that. */
+const OTHER_SETTINGS_SAID_MAX = 1024
+
 export class StoreService implements Startable {
   readonly [Symbol.toStringTag] = '@selfmgmt/store'
   readonly [serviceCapabilities]: string[] = ['@selfmgmt/store']
@@ -125,7 +130,9 @@ export class StoreService implements Startable {
 
   private timeOrigin = 0
   /** Peers seen serving the store with other settings (their protocol id), and when we last said so. */
-  private readonly otherSettings = new Map<string, { protocol: string, saidMs: number }>()
+  private readonly otherSettings = new Map<string, { protocol: string }>()
+  /** When we last said so of each peer (kept apart from the list: a reconnection lists it again, but is not said again within 10 minutes); at most OTHER_SETTINGS_SAID_MAX peers. */
+  private readonly otherSettingsSaid = new Map<string, { protocol: string, atMs: number }>()
   /** With leases: watches for time the monotonic clock did not count (see now()). */
   private gaps: ClockGapWatch | undefined
   private member = false
@@ -572,10 +579,13 @@ export class StoreService implements Startable {
       if (protocols.includes(this.protocolId)) { this.otherSettings.delete(peer) }
       return
     }
+    this.otherSettings.set(peer, { protocol: other })
     const now = performance.now()
-    const seen = this.otherSettings.get(peer)
-    if (seen !== undefined && seen.protocol === other && now - seen.saidMs < 600_000) { return }
-    this.otherSettings.set(peer, { protocol: other, saidMs: now })
+    const said = this.otherSettingsSaid.get(peer)
+    if (said !== undefined && said.protocol === other && now - said.atMs < OTHER_SETTINGS_SAY_EVERY_MS) { return }
+    this.otherSettingsSaid.delete(peer)
+    this.otherSettingsSaid.set(peer, { protocol: other, atMs: now })
+    if (this.otherSettingsSaid.size > OTHER_SETTINGS_SAID_MAX) { this.otherSettingsSaid.delete(this.otherSettingsSaid.keys().next().value as string) }
     const theirs = other === this.protocolBase ? 'settings it does not name (an older version)' : describeProfile(other.slice(this.protocolBase.length + 1))
     this.log.error('peer %s serves the store as %s (%s), this node as %s (%s): every node of a ring must use the same replication degree, consistency and read-lease setting, so no store message passes between the two, and operations on keys with replicas there may fail. Restart the node that differs with the ring\'s settings', peer, other, theirs, this.protocolId, describeProfile(this.protocolId.slice(this.protocolBase.length + 1)))
   }

@@ -445,6 +445,33 @@ describe('StoreNode, consistent quorums (epochs)', () => {
     expect(done.map(e => e.type)).to.deep.equal(['op-done'])
   })
 
+  it('an operation that fails because too few slots are up fails as unavailable, even when the last refusal was a rival ballot (it failed as contention: ERR_CONTENTION during a replica outage)', () => {
+    const c = coordinator()
+    let t = 1
+    let failed: StoreEvent | undefined
+    // Every round: slots 0 and 1 are down (silent), slot 3 is not ready, and slot 2 holds a rival
+    // ballot; its refusal comes last.
+    for (let i = 0; i < 200 && failed === undefined; i++) {
+      const sent = c.out.splice(0).map(({ to, msg }) => ({ msg, slot: owners.findIndex(o => o.addr === to.addr) })).sort((x, y) => (x.slot === 2 ? 1 : 0) - (y.slot === 2 ? 1 : 0))
+      for (const { slot, msg } of sent) {
+        if (slot < 2 || !('op' in msg)) { continue }
+        const nack: StoreMessage = slot === 2
+          ? { type: 'nack', op: msg.op, slot, reason: 'conflict', promised: { n: 1_000_000 + i, by: 'rival' }, range: { lo: rids[slot] - 1n, hi: rids[slot] } }
+          : { type: 'nack', op: msg.op, slot, reason: 'not-ready', range: { lo: rids[slot] - 1n, hi: rids[slot] } }
+        c.node.handleMessage(t, owners[slot], nack)
+      }
+      failed = c.events().find(e => e.type === 'op-failed')
+      t += 1000
+      c.node.handleTimeout(t)
+      failed ??= c.events().find(e => e.type === 'op-failed')
+    }
+    expect(failed, 'the get failed').to.not.equal(undefined)
+    expect(c.node.counters.conflicts, 'rival ballots were seen').to.be.greaterThan(0)
+    if (failed?.type !== 'op-failed') { throw new Error('no failure') }
+    expect(failed.reason).to.equal('unavailable')
+    expect(operationError(failed).name).to.equal('QuorumUnavailableError')
+  })
+
   it('counts a reply at the newest epoch, and drops an earlier one once a later reply shows it stale', () => {
     const c = coordinator()
     const e2 = { n: 2, by: 'x' }

@@ -207,6 +207,14 @@ interface Op {
   /** Home writes: the ballot the accepts of this phase ask to be promised with them (see home writes). */
   nextBallot?: Ballot
   refused: Set<number>
+  /** Of `refused`, the slots that refused for a rival ballot (conflict) in this attempt. */
+  conflicted: Set<number>
+  /**
+   * The most slots that answered as ready acceptors in one attempt so far (liveSlots): an
+   * operation that never had W of them fails as `unavailable`, even if its last refusal was a
+   * rival ballot (see fail).
+   */
+  liveMax: number
   /** Per slot, the highest incarnation epoch any reply of this op knew (see epochs.ts). */
   fence: Ballot[]
   /** Slots whose stale replier was told (once per op). */
@@ -961,6 +969,8 @@ export class StoreNode {
       promises: new Map(),
       acks: new Map(),
       refused: new Set(),
+      conflicted: new Set(),
+      liveMax: 0,
       fence: new Array<Ballot>(this.r).fill(ZERO_EPOCH),
       told: new Set(),
       resolves: 0,
@@ -1006,12 +1016,14 @@ export class StoreNode {
 
   /** A new attempt of `op` starts in `phase`: what the last one gathered is dropped. */
   private newAttempt (op: Op, phase: Op['phase']): void {
+    op.liveMax = Math.max(op.liveMax, this.liveSlots(op))
     op.attempt++
     this.counters.attempts++
     op.phase = phase
     op.promises.clear()
     op.acks.clear()
     op.refused.clear()
+    op.conflicted.clear()
     op.notes.clear()
     op.resolves = 0
   }
@@ -1315,6 +1327,7 @@ export class StoreNode {
       case 'conflict':
         // A rival ballot: the quorum may still come from the other slots; if not, retry higher.
         this.counters.conflicts++
+        op.conflicted.add(msg.slot)
         if (msg.promised !== undefined && msg.promised.n > this.ballotN) { this.ballotN = msg.promised.n }
         break
       case 'not-owner':
@@ -1338,6 +1351,14 @@ export class StoreNode {
     if (op.phase !== 'prepare' && op.phase !== 'accept') { return }
     const answered = op.phase === 'accept' ? op.acks.size : op.promises.size
     if (this.r - op.refused.size < this.W && answered < this.W) { this.retry(op, reason) }
+  }
+
+  /** Slots that answered in this attempt as ready acceptors (a promise, an acceptance, or a rival ballot's refusal). */
+  private liveSlots (op: Op): number {
+    const alive = new Set<number>(op.conflicted)
+    for (const j of op.promises.keys()) { alive.add(j) }
+    for (const j of op.acks.keys()) { alive.add(j) }
+    return alive.size
   }
 
   /**
@@ -1411,6 +1432,9 @@ export class StoreNode {
   }
 
   private fail (op: Op, reason: string): void {
+    // Rival ballots, but never W slots up in any attempt: a replica outage, not contention (a get
+    // during one used to fail as ERR_CONTENTION, "the replicas are fine, retry").
+    if (reason === 'conflict' && Math.max(op.liveMax, this.liveSlots(op)) < this.W) { reason = 'unavailable' }
     this.ops.delete(op.id)
     this.opByMsg.delete(op.phaseSeq)
     this.forgetSends(op)
