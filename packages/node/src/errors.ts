@@ -14,6 +14,16 @@ export class DataDirError extends SelfmgmtError {
   }
 }
 
+/** libp2p could not listen on a configured address (in use, not local, ...): the node did not start. */
+export class ListenFailedError extends SelfmgmtError {
+  static readonly code = 'ERR_LISTEN_FAILED'
+
+  constructor (message: string, options?: { cause?: unknown }) {
+    super(message, ListenFailedError.code, options)
+    this.name = 'ListenFailedError'
+  }
+}
+
 /** Another node runs on the data directory (its lock, node.lock, is held by a live process). */
 export class DataDirInUseError extends SelfmgmtError {
   static readonly code = 'ERR_DATA_DIR_IN_USE'

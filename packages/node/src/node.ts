@@ -20,6 +20,7 @@ import { createLibp2p } from 'libp2p'
 import { startApi } from './api/server.ts'
 import * as K from './constants.ts'
 import { lockDataDir } from './data-dir-lock.ts'
+import { ListenFailedError } from './errors.ts'
 import { ensureDataDir, loadOrCreateIdentity } from './identity.ts'
 import { resolveOptions } from './options.ts'
 import { loadPeerAddrs, savePeers } from './peer-cache.ts'
@@ -82,6 +83,7 @@ export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
     libp2p = await createLibp2p(libp2pInit(opts, privateKey)) as unknown as NodeLibp2p
   } catch (err: any) {
     await lock.release()
+    if (err?.name === 'UnsupportedListenAddressesError') { throw new ListenFailedError(`the node did not start: ${listenFailures(String(err.message))}; choose other --listen addresses (the listen option), or stop what uses them`, { cause: err }) }
     if (err?.name === 'SettingsMismatchError') { throw new SettingsMismatchError(`the node did not start: ${String(err.message)}. A node's r is its option replication (--replication on the command line)`, { saved: err.saved, wanted: err.wanted }, { cause: err }) }
     if (err?.name !== 'CorruptDatabaseError') { throw err }
     throw new CorruptDatabaseError(`the node did not start: ${String(err.message)}. Move the file away to start with an empty store (the other replicas rebuild this node's range); it is never replaced`, { cause: err })
@@ -95,6 +97,15 @@ export async function createNode (options: NodeOptions): Promise<SelfmgmtNode> {
     throw err
   }
   return node
+}
+
+/**
+ * libp2p's UnsupportedListenAddressesError lists each address with the error and its stack, and
+ * advice about its own options: the addresses and the first line of each error, for people.
+ */
+function listenFailures (message: string): string {
+  const each = [...message.matchAll(/^\s*(\/\S+): (?:Error: )?(.*)$/gm)].map(m => `${m[1]} (${m[2]})`)
+  return each.length === 0 ? `cannot listen on the configured addresses: ${message.split('\n')[0]}` : `cannot listen on ${each.join(', ')}`
 }
 
 function libp2pInit (opts: ResolvedOptions, privateKey: PrivateKey): Parameters<typeof createLibp2p>[0] {

@@ -1,4 +1,4 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), a second node on a data directory in use does not start (DataDirInUseError) and a lock left by a dead process is taken over, and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), a listen address in use stops the start with ListenFailedError, a second node on a data directory in use does not start (DataDirInUseError) and a lock left by a dead process is taken over, and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
 import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -230,6 +230,27 @@ describe('createNode', function () {
     await writeFile(join(dataDir, 'node.lock'), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), startedAt: new Date(0).toISOString() }))
     const again = await start({ store: false }, dataDir)
     expect(JSON.parse(await readFile(join(dataDir, 'node.lock'), 'utf8')).pid).to.equal(process.pid)
+    await again.stop()
+  })
+
+  it('a listen address in use stops the start with ListenFailedError naming it (not libp2p\'s stack and advice about its own options); the data directory is free again', async () => {
+    const dataDir = await tempDir('node-listen')
+    dirs.push(dataDir)
+    const busy = createServer()
+    await new Promise<void>(resolve => { busy.listen(0, '127.0.0.1', resolve) })
+    const port = (busy.address() as { port: number }).port
+    try {
+      const err = await rejection(createNode({ dataDir, dht: false, store: false, listen: [`/ip4/127.0.0.1/tcp/${port}`] }))
+      expect(err.name).to.equal('ListenFailedError')
+      expect(err.code).to.equal('ERR_LISTEN_FAILED')
+      expect(err.message).to.include(`the node did not start: cannot listen on /ip4/127.0.0.1/tcp/${port} (listen EADDRINUSE: address already in use 127.0.0.1:${port})`)
+      expect(err.message).to.not.include('faultTolerance')
+      expect(err.message).to.not.include('    at ')
+    } finally {
+      await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
+    }
+    // The lock was released: the directory starts a node.
+    const again = await start({ store: false }, dataDir)
     await again.stop()
   })
 
