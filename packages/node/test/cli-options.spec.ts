@@ -29,6 +29,7 @@ describe('selfmgmt start: store options', () => {
     const line = (s: string): string => s.split('\n').find(l => l.startsWith('store')) ?? ''
     expect(line(status([]))).to.equal('store       r=4 quorum 3, ready, 1 records, read leases on (0 gets answered from this node\'s copy)')
     expect(line(status())).to.equal(line(status([])))
+    expect(describeStatus({ ...base, store: { ...store, colocated: true } } as any)).to.include('this node holds two or more replicas of some keys (its range is over 1/r of the ring: a ring of few nodes), unavailable while it is down')
     expect(line(status([{ peer: '12D3KooWA', protocol: '/selfmgmt/store/1.0.0/r3-linearizable-leases' }]))).to.include('; WARNING: 1 peer serves the store with other settings, and no store message passes between them and this node: 12D3KooWA (/selfmgmt/store/1.0.0/r3-linearizable-leases)')
   })
 })

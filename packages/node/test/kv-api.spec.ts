@@ -173,7 +173,7 @@ describe('store through the HTTP API (/v1/kv)', function () {
         for (const api of apis) {
           const res = await httpRequest(`${api}/v1/status`, { method: 'GET' })
           expect(res.status).to.equal(200)
-          expect(res.json.store).to.have.all.keys('r', 'quorum', 'ready', 'pendingArcs', 'stalledArcs', 'records', 'readLeases', 'leaseReads', 'otherSettings')
+          expect(res.json.store).to.have.all.keys('r', 'quorum', 'ready', 'pendingArcs', 'stalledArcs', 'colocated', 'records', 'readLeases', 'leaseReads', 'otherSettings')
           expect(res.json.store).to.include({ r: 4, quorum: 3, ready: true, pendingArcs: 0, readLeases: true })
           expect(res.json.store.leaseReads).to.be.a('number').at.least(0)
           expect(res.json.store.records).to.be.a('number').at.least(0)

@@ -126,7 +126,7 @@ describe('createNode', function () {
     await waitUntil('the store ready', 10_000, async () => node.store?.getState().pending.length === 0 ? [] : ['pending'])
     expect((await node.store?.put('a key', new TextEncoder().encode('a value')))?.version).to.equal(1)
     const status = await httpRequest(`${node.apiUrl}/v1/status`, { method: 'GET' })
-    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, stalledArcs: 0, records: 3, readLeases: true, leaseReads: 0, otherSettings: [] })
+    expect(status.json.store).to.deep.equal({ r: 3, quorum: 3, ready: true, pendingArcs: 0, stalledArcs: 0, colocated: true, records: 3, readLeases: true, leaseReads: 0, otherSettings: [] })
     // SQLite's header: the records are in the data directory.
     expect((await readFile(join(node.dataDir, 'store.db'))).subarray(0, 16).toString('latin1')).to.equal('SQLite format 3\0')
 

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { AbortError } from '@selfmgmt/interface'
-import { Channels, CoreTimer, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, readFrames, releasePauseClock } from '@selfmgmt/ring'
+import { Channels, CoreTimer, ID_MASK, RING_SIZE, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, readFrames, releasePauseClock } from '@selfmgmt/ring'
 import { CustomProgressEvent } from 'progress-events'
 import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
@@ -322,17 +322,20 @@ export class StoreService implements Startable {
   }
 
   /**
-   * The core's state as plain data (range, parts not ready and how many of them are stalled:
+   * The core's state as plain data (range, whether it is over N/r: `colocated`, two replicas of
+   * some keys here; parts not ready and how many of them are stalled:
    * waiting for another slot's copy that has not answered for 10 s, counters), and the peers seen
    * serving the store with other settings (`otherSettings`: their peer id and protocol id; no
    * store message passes between them and this node).
    */
-  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, pending: Array<{ lo: string, hi: string }>, stalled: number, records: number, counters: StoreCounters, otherSettings: Array<{ peer: string, protocol: string }> } {
+  getState (): { r: number, quorum: number, readLeases: boolean, member: boolean, range?: { lo: string, hi: string }, colocated: boolean, pending: Array<{ lo: string, hi: string }>, stalled: number, records: number, counters: StoreCounters, otherSettings: Array<{ peer: string, protocol: string }> } {
     const core = this.requireCore()
     const st = core.rangeState()
     const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
     const otherSettings = [...this.otherSettings].map(([peer, o]) => ({ peer, protocol: o.protocol }))
-    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), pending: st.pending.map(hex), stalled: st.stalled, records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
+    // A range over N/r (or the whole ring) holds two replicas of some keys: while this node is down they are unavailable.
+    const colocated = core.r > 1 && st.range !== undefined && (st.range.lo === st.range.hi || ((st.range.hi - st.range.lo) & ID_MASK) > RING_SIZE / BigInt(core.r))
+    return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), colocated, pending: st.pending.map(hex), stalled: st.stalled, records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
   }
 
   // ------------------------------------------------------------------ driving the core

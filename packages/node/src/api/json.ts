@@ -44,6 +44,11 @@ export interface StoreStatusJson {
    * (its holders down, or lost: see `selfmgmt force-rebuild`).
    */
   stalledArcs: number
+  /**
+   * This node's range is over 1/r of the ring (common in rings of a few nodes, always for a node
+   * alone): it holds two or more replicas of some keys, which are unavailable while it is down.
+   */
+  colocated: boolean
   /** Replica records on this node. */
   records: number
   /** Read leases on (the node option readLeases). */
@@ -119,8 +124,8 @@ export function statusJson (node: SelfmgmtNode): StatusJson {
   }
 }
 
-export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, pending: unknown[], stalled: number, records: number, counters: { leaseReads: number }, otherSettings: Array<{ peer: string, protocol: string }> }): StoreStatusJson {
-  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, stalledArcs: st.stalled, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads, otherSettings: st.otherSettings.map(o => ({ peer: o.peer, protocol: o.protocol })) }
+export function storeStatusJson (st: { r: number, quorum: number, readLeases: boolean, member: boolean, colocated: boolean, pending: unknown[], stalled: number, records: number, counters: { leaseReads: number }, otherSettings: Array<{ peer: string, protocol: string }> }): StoreStatusJson {
+  return { r: st.r, quorum: st.quorum, ready: st.member && st.pending.length === 0, pendingArcs: st.pending.length, stalledArcs: st.stalled, colocated: st.colocated, records: st.records, readLeases: st.readLeases, leaseReads: st.counters.leaseReads, otherSettings: st.otherSettings.map(o => ({ peer: o.peer, protocol: o.protocol })) }
 }
 
 export function ringJson (st: RoutingState & { streams: number, framesDropped: number, records: number }): RingJson {

@@ -60,7 +60,7 @@ export function describeStatus (s: StatusJson): string {
     `table size  ${s.routingTableSize}`,
     `uptime      ${(s.uptimeMs / 1000).toFixed(1)} s`,
     `kad-dht     ${s.dht ? 'on' : 'off'}`,
-    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending${stalledLine(s.store.stalledArcs)})`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}${otherSettingsLine(s.store.otherSettings)}`}`,
+    `store       ${s.store == null ? 'off' : `r=${s.store.r} quorum ${s.store.quorum}, ${s.store.ready ? 'ready' : `not ready (${s.store.pendingArcs} arcs pending${stalledLine(s.store.stalledArcs)})`}, ${s.store.records} records${s.store.readLeases === true ? `, read leases on (${String(s.store.leaseReads)} gets answered from this node's copy)` : ''}${s.store.colocated === true ? '; this node holds two or more replicas of some keys (its range is over 1/r of the ring: a ring of few nodes), unavailable while it is down' : ''}${otherSettingsLine(s.store.otherSettings)}`}`,
     ...rows('multiaddrs', s.multiaddrs)
   ].join('\n')
 }
