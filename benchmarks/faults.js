@@ -20,10 +20,11 @@
  * `--no-read-leases`). --leases, the default, is still accepted.
  *
  * Options: --seeds N (default 10) --from S (first seed, default 1) --families a,b,...
- * --matrix-seeds N (default 6) --real N (default 2) --no-leases --json
+ * --matrix-seeds N (default 6) --forced-seeds N (default 10; 0 skips the forced-rebuild table)
+ * --real N (default 2) --no-leases --json
  */
 import { parseArgs } from 'node:util'
-import { STORE_FAMILIES, runFailureCell, runStoreScenario } from '@selfmgmt/sim'
+import { STORE_FAMILIES, runFailureCell, runForcedRebuild, runStoreScenario } from '@selfmgmt/sim'
 import { quantile } from './lib.js'
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     from: { type: 'string', default: '1' },
     families: { type: 'string', default: STORE_FAMILIES.join(',') },
     'matrix-seeds': { type: 'string', default: '6' },
+    'forced-seeds': { type: 'string', default: '10' },
     real: { type: 'string', default: '2' },
     leases: { type: 'boolean', default: false },
     'no-leases': { type: 'boolean', default: false },
@@ -41,6 +43,7 @@ const { values } = parseArgs({
 const SEEDS = Number(values.seeds)
 const FROM = Number(values.from)
 const MATRIX_SEEDS = Number(values['matrix-seeds'])
+const FORCED_SEEDS = Number(values['forced-seeds'])
 const families = values.families.split(',')
 if (values.leases && values['no-leases']) { throw new Error('--leases and --no-leases contradict each other (leases are on by default)') }
 const LEASES = !values['no-leases']
@@ -76,6 +79,21 @@ for (const r of [3, 4, 5]) {
     matrix.push({ ...runFailureCell(r, k, seeds, 16, LEASES), forced: runFailureCell(r, k, seeds, 16, LEASES, true) })
   }
 }
+// An operator's force-rebuild with clients throughout (runForcedRebuild): k holders of a key
+// crashed for good, the force 20 s later on every node.
+const forcedRows = []
+for (const [r, k] of [[3, 2], [4, 2], [4, 3], [5, 2], [5, 3]]) {
+  const row = { r, k, seeds: FORCED_SEEDS, illegal: [], converged: 0, unanswered: 0, ops: 0, ok: 0 }
+  for (let seed = FROM; seed < FROM + FORCED_SEEDS; seed++) {
+    const x = runForcedRebuild({ seed, r, k, leases: LEASES })
+    if (x.verdict === 'illegal') { row.illegal.push(seed); log(`ILLEGAL forced rebuild r=${r} k=${k} SEED=${seed}`) }
+    if (x.convergedMs >= 0) { row.converged++ }
+    if (x.finalUnavailable > 0) { row.unanswered++ }
+    row.ops += x.stats.invoked
+    row.ok += x.stats.ok
+  }
+  forcedRows.push(row)
+}
 log(`simulator done in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 
 // Real processes: the scenario of packages/node/test/kv-faults.spec.ts (built by `npm run build`).
@@ -93,7 +111,7 @@ if (REAL > 0) {
 }
 
 if (values.json) {
-  console.log(JSON.stringify({ rows, matrix, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
+  console.log(JSON.stringify({ rows, matrix, forced: forcedRows, real: real.map(r => ({ ...r, failures: Object.fromEntries(r.failures), unavailableByWindow: Object.fromEntries(r.unavailableByWindow) })) }, null, 2))
 } else {
   console.log(`Store fault families${LEASES ? ' (read leases on, the default)' : ' (read leases off: --no-leases)'}: 16 nodes, r = 4, 5 clients on 12 keys (get 50 %, put 30 %, cas 15 %, delete 5 %), PlanetLab-like latency, 60 s of faults then heal; seeds ${FROM}-${FROM + SEEDS - 1}.\n`)
   console.log('| family | ops | ok | fail | unknown outcome | illegal histories | availability in faults (mean) | p50 latency (median over seeds) | every key answers after heal p50 / p99 (seeds where some key never did) | converged after heal p50 / p99 | blocked (majority of some replicas crashed) | not converged |')
@@ -111,6 +129,14 @@ if (values.json) {
     const f = c.forced
     const nf = f.seeds - f.skipped
     console.log(`| ${c.r} | ${W(c.r)} | ${c.k} | ${c.readsNow}/${n} | ${c.writesNow}/${n} | ${c.readsLater}/${n} | ${c.writesLater}/${n} | ${c.lost} | ${f.readsLater}/${nf} | ${f.writesLater}/${nf} | ${f.lost} |`)
+  }
+  if (forcedRows.length > 0 && FORCED_SEEDS > 0) {
+    console.log(`\nForced rebuild with clients throughout (runForcedRebuild in packages/sim): 16 nodes, 5 clients on 12 keys; at 5 s, k holders of one key crash for good; 20 s later an operator forces the rebuild on every node; seeds ${FROM}-${FROM + FORCED_SEEDS - 1}.\n`)
+    console.log('| r | k lost | illegal histories | back to r copies of every key | seeds where some key never answered | ops ok / invoked |')
+    console.log('|---|---|---|---|---|---|')
+    for (const f of forcedRows) {
+      console.log(`| ${f.r} | ${f.k} | ${f.illegal.length} of ${f.seeds} | ${f.converged} of ${f.seeds} | ${f.unanswered} | ${f.ok} / ${f.ops} |`)
+    }
   }
   if (real.length > 0) {
     console.log(`\nReal processes: 7 \`selfmgmt start\` processes on loopback (r = 4${LEASES ? ', read leases on (the default)' : ', --no-read-leases'}), 6 HTTP clients on 8 keys for 40 s; SIGKILL of one node at 4 s, SIGSTOP of another from 10 s to 18 s, restart of the killed one from its data dir at 21 s; final reads; one row per run.\n`)
