@@ -1,4 +1,4 @@
-/* Goal: an operator's force-rebuild brings back the keys that lost two of their r = 4 holders for good (two nodes killed with SIGKILL and their data dirs removed): before it, those keys cannot be written and the successors' arcs stay pending (a rebuild waits for every other slot), reported as stalled by the status (API and CLI); after `selfmgmt force-rebuild --yes` on each survivor, every store is ready again and every key reads back, through every survivor, as its last acknowledged write. The command refuses to run without --yes (exit 2) and the HTTP API without {"confirm": true} (400) or when it is not sent as application/json (415: a web page's text/plain POST). Method: LocalNetwork from src/demo (8 `selfmgmt start` processes, r = 4, LAN ring timeouts, read leases on); the two lost nodes are the pair with ranges under N/r sharing the most keys; keys with a replica on both, and keys with none there; writes through the HTTP API recorded as acknowledged or unknown; the CLI run as a child process. */
+/* Goal: an operator's force-rebuild brings back the keys that lost two of their r = 4 holders for good (two nodes killed with SIGKILL and their data dirs removed): before it, those keys cannot be written and the successors' arcs stay pending (a rebuild waits for every other slot), reported as stalled by the status (API and CLI); after `selfmgmt force-rebuild --yes` on each survivor, every store is ready again and every key reads back, through every survivor, as its last acknowledged write. The command refuses to run without --yes (exit 2) and the HTTP API without {"confirm": true} (400) or when it is not sent as application/json (415: a web page's text/plain POST). Method: LocalNetwork from src/demo (8 `selfmgmt start` processes, r = 4, LAN ring timeouts, read leases on); the two lost nodes are the pair sharing the most keys with one replica on each (ranges under N/r preferred: then every store must get ready too); keys with a replica on both, and keys with none there; writes through the HTTP API recorded as acknowledged or unknown; the CLI run as a child process. */
 import { rm } from 'node:fs/promises'
 import { expect } from 'aegir/chai'
 import { WriteLog, storeProcesses } from './fixtures/kv-restart.ts'
@@ -19,29 +19,33 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
     const { nodes } = await stores.start('kv-force-rebuild', NODES, R, READY_MAX_MS)
     const rs = ranges(nodes)
     const on = (n: LocalNode, key: string): number => { const g = rs.get(n); return g === undefined ? 0 : replicasOf(key, R, g.lo, g.hi) }
-    // The two nodes sharing the most keys (a replica on each; which pairs do depends on the
-    // random ring ids), among those whose ranges are under N/r: then no key had two replicas on
-    // one of them, and every key keeps at least r − W + 1 = 2 of its copies (a node over N/r
-    // holds two replicas of some keys, and with the other lost node three of four copies could
-    // be gone: those stay unavailable, by design).
-    const sample = Array.from({ length: 2000 }, (_, i) => `lost key ${i}`)
-    const small = nodes.filter(n => (rs.get(n)?.length ?? RING_SIZE) < RING_SIZE / BigInt(R))
+    // The two nodes sharing the most keys with exactly one replica on each (which pairs do depends
+    // on the random ring ids), preferring pairs whose ranges are both under N/r: then no key had
+    // two replicas on one of them, every position keeps at least r − W + 1 = 2 of its copies, and
+    // every store gets ready. (A node over N/r holds two replicas of some keys: with the other lost
+    // node three of their four copies can be gone, and those stay unavailable, by design.)
+    const sample = Array.from({ length: 20_000 }, (_, i) => `lost key ${i}`)
+    const small = (n: LocalNode): boolean => (rs.get(n)?.length ?? RING_SIZE) < RING_SIZE / BigInt(R)
+    const oncePerNode = (x: LocalNode, y: LocalNode, k: string): boolean => on(x, k) === 1 && on(y, k) === 1
     let lost: LocalNode[] = []
     let best = -1
-    for (const [i, x] of small.entries()) {
-      for (const y of small.slice(i + 1)) {
-        const shared = sample.filter(k => on(x, k) > 0 && on(y, k) > 0).length
-        if (shared > best) {
-          best = shared
+    for (const [i, x] of nodes.entries()) {
+      for (const y of nodes.slice(i + 1)) {
+        const shared = Math.min(KEYS_EACH, sample.filter(k => oncePerNode(x, y, k)).length)
+        // Enough keys first, then both ranges under N/r.
+        const score = shared * 2 + (small(x) && small(y) ? 1 : 0)
+        if (score > best) {
+          best = score
           lost = [x, y]
         }
       }
     }
+    const allRecoverable = lost.every(small)
     const twice: string[] = []
     const none: string[] = []
     for (const key of sample) {
       const here = lost.map(n => on(n, key))
-      if (here.every(x => x > 0) && twice.length < KEYS_EACH) { twice.push(key) } else if (here.every(x => x === 0) && none.length < KEYS_EACH) { none.push(key) }
+      if (here.every(x => x === 1) && twice.length < KEYS_EACH) { twice.push(key) } else if (here.every(x => x === 0) && none.length < KEYS_EACH) { none.push(key) }
     }
     expect(twice, 'keys with a replica on each lost node').to.have.length(KEYS_EACH)
     const keys = [...twice, ...none]
@@ -87,9 +91,15 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
       arcs += JSON.parse(r.stdout).arcs
     }
     expect(arcs, 'pending arcs forced').to.be.greaterThan(0)
-    const readyMs = await waitUntil('every store ready after the force-rebuild', READY_MAX_MS, async () => notReady(survivors), 200)
-    expect(await stalled()).to.equal(0)
-    report(`${arcs} arcs forced; every store ready ${Math.round(performance.now() - forcedAt)} ms later (waited ${Math.round(readyMs)} ms)`)
+    const readMs = await waitUntil('every key read back after the force-rebuild', READY_MAX_MS, async () => log.problems(survivors[0], keys), 500)
+    report(`${arcs} arcs forced; every key read back ${Math.round(performance.now() - forcedAt)} ms later (waited ${Math.round(readMs)} ms)`)
+    if (allRecoverable) {
+      // Both lost ranges under N/r: every position kept two copies, so every store gets ready.
+      await waitUntil('every store ready after the force-rebuild', READY_MAX_MS, async () => notReady(survivors), 200)
+      expect(await stalled()).to.equal(0)
+    } else {
+      report('(a lost range was over N/r: positions that lost three of their four copies stay pending, by design)')
+    }
     for (const via of survivors) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
     // And writable again.
     for (const [i, key] of twice.entries()) { expect(await log.write(survivors[i % survivors.length], key, `third ${i}`), `write of ${key} after the rebuild`).to.equal(true) }
