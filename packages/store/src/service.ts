@@ -15,6 +15,7 @@ import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
 import { KEY_BYTES_MAX, R_DEFAULT, VALUE_BYTES_MAX } from './core/constants.ts'
 import { MemoryBackend } from './core/memory-backend.ts'
+import { R_MAX, R_MIN } from './core/placement.ts'
 import { StoreNode } from './core/store-node.ts'
 import { openSqliteBackend } from './db/sqlite-backend.ts'
 import { ContentionError, InvalidItemError, QuorumUnavailableError } from './errors.ts'
@@ -130,7 +131,7 @@ export class StoreService implements Startable {
 
   private timeOrigin = 0
   /** Peers seen serving the store with other settings (their protocol id), and when we last said so. */
-  private readonly otherSettings = new Map<string, { protocol: string }>()
+  private readonly otherSettings = new Map<string, string>()
   /** When we last said so of each peer (kept apart from the list: a reconnection lists it again, but is not said again within 10 minutes); at most OTHER_SETTINGS_SAID_MAX peers. */
   private readonly otherSettingsSaid = new Map<string, { protocol: string, atMs: number }>()
   /** With leases: watches for time the monotonic clock did not count (see now()). */
@@ -177,7 +178,7 @@ export class StoreService implements Startable {
       const db = openSqliteBackend(this.init.path, { sync: this.init.sync })
       try {
         // (An r out of 1..8 is refused by the core, below, before anything is saved.)
-        if (Number.isInteger(r) && r >= 1 && r <= 8) { checkFileSettings(db, { r, consistency }) }
+        if (Number.isInteger(r) && r >= R_MIN && r <= R_MAX) { checkFileSettings(db, { r, consistency }) }
       } catch (err) {
         db.close()
         throw err
@@ -332,7 +333,7 @@ export class StoreService implements Startable {
     const core = this.requireCore()
     const st = core.rangeState()
     const hex = (a: { lo: RingId, hi: RingId }): { lo: string, hi: string } => ({ lo: idToHex(a.lo), hi: idToHex(a.hi) })
-    const otherSettings = [...this.otherSettings].map(([peer, o]) => ({ peer, protocol: o.protocol }))
+    const otherSettings = [...this.otherSettings].map(([peer, protocol]) => ({ peer, protocol }))
     // A range over N/r (or the whole ring) holds two replicas of some keys: while this node is down they are unavailable.
     const colocated = core.r > 1 && st.range !== undefined && (st.range.lo === st.range.hi || ((st.range.hi - st.range.lo) & ID_MASK) > RING_SIZE / BigInt(core.r))
     return { r: core.r, quorum: core.W, readLeases: core.readLeases, member: this.member, range: st.range === undefined ? undefined : hex(st.range), colocated, pending: st.pending.map(hex), stalled: st.stalled, records: this.backend?.size() ?? 0, counters: core.counters, otherSettings }
@@ -582,7 +583,7 @@ export class StoreService implements Startable {
       if (protocols.includes(this.protocolId)) { this.otherSettings.delete(peer) }
       return
     }
-    this.otherSettings.set(peer, { protocol: other })
+    this.otherSettings.set(peer, other)
     const now = performance.now()
     const said = this.otherSettingsSaid.get(peer)
     if (said !== undefined && said.protocol === other && now - said.atMs < OTHER_SETTINGS_SAY_EVERY_MS) { return }

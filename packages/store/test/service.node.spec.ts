@@ -7,7 +7,7 @@ import { yamux } from '@chainsafe/libp2p-yamux'
 import { identify } from '@libp2p/identify'
 import { tcp } from '@libp2p/tcp'
 import { lpStream } from '@libp2p/utils'
-import { inOpenClosed, ring } from '@selfmgmt/ring'
+import { ID_MASK, inOpenClosed, ring } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createLibp2p } from 'libp2p'
 import { STORE_PROTOCOL } from '../src/constants.ts'
@@ -231,7 +231,7 @@ describe('store service on libp2p, settings', function () {
       // replicas of many keys and is a quorum for them alone: so not any node, and not any key.)
       const span = (n: StoreLibp2p): bigint => {
         const g = n.services.store.getState().range
-        return g === undefined ? 0n : (BigInt(`0x${g.hi}`) - BigInt(`0x${g.lo}`)) & ((1n << 128n) - 1n)
+        return g === undefined ? 0n : (BigInt(`0x${g.hi}`) - BigInt(`0x${g.lo}`)) & ID_MASK
       }
       // (Each node's range follows its ring predecessor, which the ring settles by itself.)
       await waitFor(() => nodes.every(n => span(n) > 0n), 20_000, 'every node a range of its own')
