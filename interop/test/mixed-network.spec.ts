@@ -212,15 +212,29 @@ describe('selfmgmt nodes among stock js-libp2p 3 and 2.x peers', function () {
   it('kad-dht getClosestPeers from each implementation returns the peers of all three', async () => {
     const key = new TextEncoder().encode('/selfmgmt/interop/closest')
     const everyone = [...implOf.keys()]
-    const results: Record<string, string[]> = {
-      selfmgmt: await dhtClosest(ours[2].services.dht, key),
-      v3: await dhtClosest(stock[1].services.dht, key),
-      v2: await v2Peers().run<string[]>(2, 'getClosestPeers', { key: hex(key) })
+    const lookups: Record<Impl, () => Promise<string[]>> = {
+      selfmgmt: async () => dhtClosest(ours[2].services.dht, key),
+      v3: async () => dhtClosest(stock[1].services.dht, key),
+      v2: async () => v2Peers().run<string[]>(2, 'getClosestPeers', { key: hex(key) })
     }
-    const selves: Record<string, string> = { selfmgmt: ours[2].peerId.toString(), v3: stock[1].peerId.toString(), v2: v2Id(2) }
-    for (const [from, peers] of Object.entries(results)) {
-      // 8 server nodes and k = 20: a complete lookup returns every other node.
-      expect(peers, `closest peers from the ${from} node`).to.have.members(everyone.filter(p => p !== selves[from]))
+    const selves: Record<Impl, string> = { selfmgmt: ours[2].peerId.toString(), v3: stock[1].peerId.toString(), v2: v2Id(2) }
+    for (const from of Object.keys(lookups) as Impl[]) {
+      // 8 server nodes and k = 20: a complete lookup returns every other node. A DHT lookup is
+      // best effort (a query to a peer that is busy dialling or whose stream limit is reached at
+      // that moment leaves it out), so a lookup that missed some is tried again, up to 3 times;
+      // every answer must name only nodes of this network, and one must name them all.
+      const expected = everyone.filter(p => p !== selves[from])
+      const misses: string[] = []
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const peers = await lookups[from]()
+        expect(expected, `closest peers from the ${from} node`).to.include.members(peers)
+        const missing = expected.filter(p => !peers.includes(p))
+        if (missing.length === 0) { break }
+        misses.push(`attempt ${attempt} missed ${missing.map(p => `${implOf.get(p) ?? '?'} ${p}`).join(', ')}`)
+        expect(attempt, `closest peers from the ${from} node: ${misses.join('; ')}`).to.be.lessThan(3)
+      }
+      // eslint-disable-next-line no-console
+      if (misses.length > 0) { console.log(`      from the ${from} node: ${misses.join('; ')}`) }
     }
   })
 

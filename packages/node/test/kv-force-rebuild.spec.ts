@@ -50,7 +50,7 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
     expect(twice, 'keys with a replica on each lost node').to.have.length(KEYS_EACH)
     const keys = [...twice, ...none]
     const log = new WriteLog()
-    for (const [i, key] of keys.entries()) { expect(await log.write(nodes[i % NODES], key, `first ${i}`), `first write of ${key}`).to.equal(true) }
+    for (const [i, key] of keys.entries()) { expect(await log.setup(nodes[i % NODES], key, `first ${i}`), `first write of ${key} (${log.lastError})`).to.equal(true) }
 
     for (const n of lost) { n.kill('SIGKILL') }
     await Promise.all(lost.map(async n => withDeadline(n.exited, 10_000, `node ${n.index} still running after SIGKILL`)))
@@ -102,6 +102,6 @@ describe(`an operator's force-rebuild, after two of ${NODES} store processes (r 
     }
     for (const via of survivors) { expect(await log.problems(via, keys), `reads through node ${via.index}`).to.deep.equal([]) }
     // And writable again.
-    for (const [i, key] of twice.entries()) { expect(await log.write(survivors[i % survivors.length], key, `third ${i}`), `write of ${key} after the rebuild`).to.equal(true) }
+    for (const [i, key] of twice.entries()) { expect(await log.write(survivors[i % survivors.length], key, `third ${i}`), `write of ${key} after the rebuild (${log.lastError})`).to.equal(true) }
   })
 })

@@ -31,7 +31,7 @@ for (const readLeases of [false, true]) {
       const keys = [...twice, ...once]
 
       const log = new WriteLog()
-      for (const [i, key] of keys.entries()) { expect(await log.write(nodes[i % NODES], key, `first ${i}`), `first write of ${key}`).to.equal(true) }
+      for (const [i, key] of keys.entries()) { expect(await log.setup(nodes[i % NODES], key, `first ${i}`), `first write of ${key} (${log.lastError})`).to.equal(true) }
 
       big.kill('SIGKILL')
       await withDeadline(big.exited, 10_000, `node ${big.index} still running after SIGKILL`)
