@@ -25,6 +25,7 @@
  */
 import { parseArgs } from 'node:util'
 import { STORE_FAMILIES, runFailureCell, runForcedRebuild, runStoreScenario } from '@selfmgmt/sim'
+import { operationQuorum } from '@selfmgmt/store'
 import { quantile } from './lib.js'
 
 const { values } = parseArgs({
@@ -123,7 +124,7 @@ if (values.json) {
   console.log(`\nFailure matrix: 16 nodes; k of one key's replica holders crash at once; a read and a write are tried within 20 s, and again 60 s later; seeds ${FROM}-${FROM + MATRIX_SEEDS - 1}. Forced: the same runs where an operator, told that the crashed holders are gone for good, forces the rebuild on every node 20 s after the crash (selfmgmt force-rebuild).\n`)
   console.log('| r | quorum W | k crashed | reads within 20 s | writes within 20 s | reads after 60 s | writes after 60 s | lost | forced: reads after 60 s | forced: writes after 60 s | forced: lost |')
   console.log('|---|---|---|---|---|---|---|---|---|---|---|')
-  const W = (r) => r <= 2 ? r : (r >> 1) + 1 + (r & 1)
+  const W = operationQuorum
   for (const c of matrix) {
     const n = c.seeds - c.skipped
     const f = c.forced

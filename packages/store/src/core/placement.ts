@@ -17,7 +17,15 @@
  * the other slots (r = 5: 3 of 4) the simulator found an illegal history under a
  * non-transitive partition (majorities family, r = 5, seed 10); with every slot, none in seeds
  * 1-80. The margin in W matters too: a plain majority for r = 3 (W = 2) gave 4 illegal
- * histories in 120 seeds.
+ * histories in 120 seeds. Tried again with the epochs (2026-12-07, scratch sweeps, read leases
+ * on): plain majorities (r = 3: W = 2, r = 5: W = 3) gave no illegal history in any family,
+ * seeds 1-60 for r = 3 and 5 (1-30 with leases off), nor in r = 3 `bridge` seeds 61-400, but 2
+ * in r = 3 `majorities` seeds 61-400 (254 and 368). In 254 a node cut off from its
+ * predecessors held, in its own view, both slot 0 and slot 2 of a key and ran a put on those
+ * two slots alone, a quorum of one node; two other nodes still served slots 1 and 2 with the
+ * older value, agreed, and answered a later get with it. Two slots doubly served at once is
+ * what one node with a range over N/r can cause, and the fences cannot help there: the quorum
+ * had no partner of another node to be fenced. With the margin, quorums share two slots.
  */
 import { ID_MASK, RING_SIZE, keyToId } from '@selfmgmt/ring'
 import type { RingId } from '@selfmgmt/ring'
