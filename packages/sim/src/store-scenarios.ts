@@ -28,6 +28,8 @@ export interface StoreScenarioOptions {
   leases?: boolean
   /** The store's `homeWrites` option (default: on). */
   homeWrites?: boolean
+  /** A deliberately weakened store (StoreSimOptions.weakQuorum), for the checker's own tests. */
+  weakQuorum?: number
 }
 
 export interface StoreScenarioResult {
@@ -64,7 +66,7 @@ export function runStoreScenario (o: StoreScenarioOptions): StoreScenarioResult 
   const r = o.r ?? 4
   const keys = o.keys ?? 12
   const faultMs = o.faultMs ?? 60_000
-  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet' || o.family === 'swarm', store: { ...(o.leases === true ? { leases: true } : {}), ...(o.homeWrites === undefined ? {} : { homeWrites: o.homeWrites }) } })
+  const sim = new StoreSim({ seed: o.seed, r, clockSkew: o.family === 'packet' || o.family === 'swarm', store: { ...(o.leases === true ? { leases: true } : {}), ...(o.homeWrites === undefined ? {} : { homeWrites: o.homeWrites }) }, ...(o.weakQuorum === undefined ? {} : { weakQuorum: o.weakQuorum }) })
   const members = sim.build(nodes)
   const rng = sim.rng
   const live = (): StoreSimNode[] => sim.members()

@@ -146,6 +146,11 @@ export interface StoreSimOptions {
   store?: Partial<Omit<StoreConfig, 'self' | 'backend' | 'r'>>
   /** Give every node a clock offset (up to 1000 s) and a rate in [0.95, 1.05] (clock skew and drift). */
   clockSkew?: boolean
+  /**
+   * A deliberately weakened store, for the checker's own tests: every node's operation quorum W
+   * set to this instead of the store's rule (`operationQuorum`). Never a setting of the store.
+   */
+  weakQuorum?: number
 }
 
 export interface WorkloadOptions {
@@ -237,6 +242,7 @@ export class StoreSim {
     const ring = new RingNode({ ...this.opts.ring, self: ref, geometry: { name: 'dks', k: 4 } })
     // A restarted node is a new run: its ballots and epochs get a name of their own.
     const store = new StoreNode({ ...this.opts.store, self: ref, backend: b, r: this.r, boot: restartOf === undefined ? undefined : String(index) })
+    if (this.opts.weakQuorum !== undefined) { (store as unknown as { W: number }).W = this.opts.weakQuorum }
     const core = new StoreSimCore(ring, store, b)
     if (this.opts.clockSkew === true) { core.clock = { rate: 0.95 + 0.1 * this.clockRng.next(), offset: 1e6 * this.clockRng.next() } }
     return this.engine.addNode(ref, core)
