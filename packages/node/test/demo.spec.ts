@@ -1,5 +1,5 @@
-/* Goal: `selfmgmt demo --nodes 4 --data-dir DIR`, run as a child process, writes DIR/network.json (every node's peerId, ringId, multiaddrs, apiUrl and pid) once all nodes have joined, the listed nodes are live ring members forming one ring, and SIGINT stops the demo with exit code 0 and no node process left. Method: poll for network.json against a deadline, check each node through its API, then SIGINT and check the pids. */
-import { readFile, stat } from 'node:fs/promises'
+/* Goal: `selfmgmt demo --nodes 4 --data-dir DIR`, run as a child process, writes DIR/network.json (every node's peerId, ringId, multiaddrs, apiUrl and pid) once all nodes have joined, the listed nodes are live ring members forming one ring, and SIGINT stops the demo with exit code 0 and no node process left; the same command run again on DIR (every node stopped gracefully at once, then restarted from its data dir) serves every key written before the stop. Method: poll for network.json against a deadline, check each node through its API, write keys, then SIGINT and check the pids; run the demo again and read the keys back. */
+import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'aegir/chai'
 import { ApiClient } from '../src/index.ts'
@@ -79,4 +79,67 @@ describe('selfmgmt demo', function () {
     expect(stderr).to.include(`stopped ${NODES} nodes`)
     await waitUntil('every node process gone', 5000, async () => listed.filter(n => pidAlive(n.pid)).map(n => `pid ${n.pid} still runs`))
   })
+
+  it('run again on the same data dir, it serves every key written before the stop (the whole ring stopped gracefully at once)', async () => {
+    expect(dir, 'the first test ran').to.not.equal(undefined)
+    const netDir = join(dir ?? '', 'net')
+    const file = join(netDir, 'network.json')
+    // Keys written through every node of a fresh demo, then the demo stopped (SIGINT).
+    const keys = Array.from({ length: 24 }, (_, i) => `demo key ${i}`)
+    const first = await startDemo(netDir, file)
+    for (const [i, key] of keys.entries()) {
+      await new ApiClient(first.listed[i % first.listed.length].apiUrl, { timeoutMs: 10_000 }).put(key, new TextEncoder().encode(`value ${i}`))
+    }
+    await first.stop()
+    // Again: every key reads back through every node.
+    const again = await startDemo(netDir, file)
+    const startedAt = performance.now()
+    await waitUntil('every key read back after the restart', 90_000, async () => {
+      const wrong: string[] = []
+      for (const [n, info] of again.listed.entries()) {
+        const api = new ApiClient(info.apiUrl, { timeoutMs: 5000 })
+        for (const [i, key] of keys.entries()) {
+          try {
+            const item = await api.get(key)
+            const got = item.value === undefined ? '(absent)' : new TextDecoder().decode(item.value)
+            if (got !== `value ${i}`) { wrong.push(`node ${n}: ${key} = ${got}`) }
+          } catch (err: any) {
+            wrong.push(`node ${n}: ${key}: ${String(err?.message)}`)
+          }
+          if (wrong.length > 0) { return wrong }
+        }
+      }
+      return wrong
+    }, 1000)
+    report(`every key read back through every node ${Math.round(performance.now() - startedAt)} ms after the restarted demo listed its nodes`)
+    await again.stop()
+  })
+
+  /** Runs the demo on netDir until it lists its nodes; stop() sends SIGINT and waits for every process to be gone. */
+  async function startDemo (netDir: string, file: string): Promise<{ listed: LocalNodeInfo[], stop(): Promise<void> }> {
+    // The last run's list, if any, is not this run's.
+    await rm(file, { force: true })
+    const child = spawnCli(['demo', '--nodes', String(NODES), '--data-dir', netDir])
+    demo = child
+    let err = ''
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => { err += s })
+    const exited = new Promise<{ code: number | null, signal: NodeJS.Signals | null }>(resolve => {
+      child.once('exit', (code, signal) => { resolve({ code, signal }) })
+    })
+    await waitUntil('network.json', 90_000, async () => {
+      if (child.exitCode !== null || child.signalCode !== null) { throw new Error(`the demo exited early (${String(child.exitCode)}): ${err}`) }
+      return stat(file).then(() => [], () => ['not written yet'])
+    }, 200)
+    const nodes: LocalNodeInfo[] = JSON.parse(await readFile(file, 'utf8'))
+    listed = nodes
+    return {
+      listed: nodes,
+      stop: async () => {
+        child.kill('SIGINT')
+        const exit = await withDeadline(exited, 30_000, 'the demo did not exit after SIGINT')
+        expect(exit, `the demo's exit (stderr: ${err})`).to.deep.equal({ code: 0, signal: null })
+        await waitUntil('every node process gone', 5000, async () => nodes.filter(n => pidAlive(n.pid)).map(n => `pid ${n.pid} still runs`))
+      }
+    }
+  }
 })

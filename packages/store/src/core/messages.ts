@@ -69,7 +69,8 @@ export type StoreMessage =
    * hold its own saved copies for the rebuilds to read.
    */
   | { type: 'handoff', op: number, lo: RingId, hi: RingId, records: ReplicaRecord[], last: boolean, ready: boolean, own: EpochArc[], epochs: EpochArc[], cold: boolean, readyParts?: Arc[] }
-  | { type: 'handoff-ack', op: number }
+  /** `taken`: on the last page, the receiver took the arc as its own (a leaving sender stops keeping it as ready in its meta). */
+  | { type: 'handoff-ack', op: number, taken?: boolean }
   /** Anti-entropy: hashes of the receiver's records in (lo, hi], in `buckets` equal parts. */
   | { type: 'digest-req', op: number, lo: RingId, hi: RingId, buckets: number }
   /** The hashes, over the part (lo, upTo] the sender holds ready (the rest of each bucket is left out). */

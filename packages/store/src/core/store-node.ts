@@ -422,6 +422,13 @@ export class StoreNode {
    * only in a cold start (see `cold`, holdRestored). Dropped once our range is all ready.
    */
   private restored: { mask: EpochMap, unused: EpochMap, epochs: EpochMap } | undefined
+  /**
+   * Leaving: what our meta said was ready when the leave began, saved until a successor takes the
+   * range (its last hand-off page acknowledged as `taken`). A node whose successor did not take
+   * it (the whole ring stopping at once, the last node of a ring) keeps it, so that a restart of
+   * the ring from disk finds those copies as after a crash.
+   */
+  private leftReady: { ready: EpochMap, epochs: EpochMap } | undefined
   /** The backend had a meta or records at start: this node was part of a ring before. */
   private hadState = false
   /**
@@ -2290,9 +2297,15 @@ export class StoreNode {
       this.cold = false
     }
     // What the meta describes, compared field by field (most calls change none of it).
-    const key = [this.own.version, this.fences.version, this.committed.version, this.restored?.mask.version ?? -1, range?.lo, range?.hi, this.leaving, this.pending.length === 0 ? '' : this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')]
+    const key = [this.own.version, this.fences.version, this.committed.version, this.restored?.mask.version ?? -1, range?.lo, range?.hi, this.leaving, this.leftReady === undefined, this.pending.length === 0 ? '' : this.pending.map(p => `${p.a}-${p.b}${p.committing === true ? 'c' : ''}`).join(',')]
     if (key.length === this.savedMeta.length && key.every((x, i) => x === this.savedMeta[i])) { return }
     this.savedMeta = key
+    const { ready, epochs } = this.leaving ? (this.leftReady ?? { ready: new EpochMap(), epochs: new EpochMap() }) : this.readyForMeta()
+    this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n), committed: this.committed.entries(0n, 0n) })
+  }
+
+  /** The positions our meta saves as ready (served, held from the last run, or read for a commit) and their incarnations. */
+  private readyForMeta (): { ready: EpochMap, epochs: EpochMap } {
     const ready = new EpochMap()
     const epochs = new EpochMap()
     const restored = this.restored
@@ -2317,7 +2330,7 @@ export class StoreNode {
       ready.assign(x.lo, x.hi, PRESENT)
       epochs.assign(x.lo, x.hi, p.epoch)
     }
-    this.backend.saveMeta({ ready: ready.entries(0n, 0n).map(x => ({ lo: x.lo, hi: x.hi })), own: epochs.entries(0n, 0n), fences: this.fences.entries(0n, 0n), committed: this.committed.entries(0n, 0n) })
+    return { ready, epochs }
   }
 
   /** (Part of) our saved copy is superseded or no longer ours: never held or saved as ready again. */
@@ -3069,6 +3082,8 @@ export class StoreNode {
     if (h === undefined || h.to.addr !== from.addr) { return this.reject('handoff-ack-unexpected') }
     if (h.pageLast) {
       this.handoffs.delete(h.op)
+      // Our successor serves (or rebuilds) the range now: our copies are no longer ready anywhere.
+      if (h.leave && m.taken === true) { this.leftReady = undefined }
       // No longer ours: drop it unless our range has grown back over it meanwhile, or another
       // hand-off still in flight reads pages of it (it would send them empty).
       const busy = [...this.handoffs.values()].some(o => arcsOverlap(o, h))
@@ -3104,10 +3119,12 @@ export class StoreNode {
     }
     if (merged.length > 0) { this.backend.putMany(merged) }
     this.counters.handoffRecordsReceived += merged.length
-    this.send(from, { type: 'handoff-ack', op: m.op })
-    if (!m.last) { return }
     const range = this.range
     const mine = range !== undefined && !this.leaving && inOpenClosed(m.hi, range.lo, range.hi)
+    // Taken: we serve the arc from now on (or rebuild what of it was not ready). Not taken (we
+    // are leaving too, or it is not ours): a leaving sender keeps it in its meta.
+    this.send(from, { type: 'handoff-ack', op: m.op, ...(m.last && mine ? { taken: true } : {}) })
+    if (!m.last) { return }
     // The parts of (lo, hi] in our range: one interval, or two when the sender's view of the
     // arc runs through our own id (views that disagree).
     const pieces = mine ? this.posPieces(m.lo, m.hi, this.rangeStart(), ID_MASK) : []
@@ -3366,6 +3383,7 @@ export class StoreNode {
     const ready = this.pending.every(p => p.committing === true)
     const start = this.rangeStart()
     const readyParts = ready || start > ID_MASK ? undefined : this.readyPartsOf({ a: start, b: ID_MASK })
+    this.leftReady = this.readyForMeta()
     this.leaving = true
     this.pending = []
     this.dropLeases()
