@@ -3,6 +3,7 @@
  * validation: every option is checked before anything starts, and a bad one throws an
  * `InvalidParametersError` naming it.
  */
+import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { InvalidParametersError } from '@selfmgmt/interface'
 import { getGeometry } from '@selfmgmt/ring'
@@ -126,7 +127,15 @@ function addrs (name: string, list: string[], needPeerId: boolean): string[] {
     } catch (err: any) {
       throw new InvalidParametersError(`${name}: "${String(a)}" is not a multiaddr (${String(err?.message)})`)
     }
-    if (needPeerId && !ma.getComponents().some(c => c.name === 'p2p')) { throw new InvalidParametersError(`${name}: "${String(a)}" must end in /p2p/<peer id>`) }
+    const p2p = ma.getComponents().filter(c => c.name === 'p2p')
+    if (needPeerId && p2p.length === 0) { throw new InvalidParametersError(`${name}: "${String(a)}" must end in /p2p/<peer id>`) }
+    for (const c of p2p) {
+      try {
+        peerIdFromString(c.value ?? '')
+      } catch {
+        throw new InvalidParametersError(`${name}: "${String(a)}" names "${String(c.value)}", which is not a peer id (a node prints its own as peerId; see selfmgmt status)`)
+      }
+    }
     return ma.toString()
   })
 }

@@ -1,4 +1,4 @@
-/* Goal: `selfmgmt start`'s store options resolve as documented: read leases on by default, off with --no-read-leases, on with --read-leases; the two together, or either with --no-store, are refused with a message that names them. `selfmgmt status` warns of peers that serve the store with other settings (and of none in a healthy ring, or from an older node's answer). Method: the CLI's own parser and option builder (src/cli), no process; the effect of the resolved options on a running store is checked in node.spec.ts and kv-api.spec.ts (status `readLeases`). */
+/* Goal: `selfmgmt start`'s store options resolve as documented: read leases on by default, off with --no-read-leases, on with --read-leases; the two together, or either with --no-store, are refused with a message that names them. `selfmgmt status` warns of peers that serve the store with other settings or, ring members, none (and of none in a healthy ring, or from an older node's answer). Method: the CLI's own parser and option builder (src/cli), no process; the effect of the resolved options on a running store is checked in node.spec.ts and kv-api.spec.ts (status `readLeases`). */
 import { expect } from 'aegir/chai'
 import { parse } from '../src/cli/args.ts'
 import { describeStatus } from '../src/cli/query.ts'
@@ -31,5 +31,9 @@ describe('selfmgmt start: store options', () => {
     expect(line(status())).to.equal(line(status([])))
     expect(describeStatus({ ...base, store: { ...store, colocated: true } } as any)).to.include('this node holds two or more replicas of some keys (its range is over 1/r of the ring: a ring of few nodes), unavailable while it is down')
     expect(line(status([{ peer: '12D3KooWA', protocol: '/selfmgmt/store/1.0.0/r3-linearizable-leases' }]))).to.include('; WARNING: 1 peer serves the store with other settings, and no store message passes between them and this node: 12D3KooWA (/selfmgmt/store/1.0.0/r3-linearizable-leases)')
+    const both = line(status([{ peer: '12D3KooWA', protocol: '/selfmgmt/store/1.0.0/r3-linearizable-leases' }, { peer: '12D3KooWB', protocol: 'none' }]))
+    expect(both).to.include('; WARNING: 1 peer serves the store with other settings, and no store message passes between them and this node: 12D3KooWA (/selfmgmt/store/1.0.0/r3-linearizable-leases)')
+    expect(both).to.include('; WARNING: 1 ring member serves no store (started with --no-store): the replicas placed in their ranges are nowhere, and keys with two or more there are unavailable: 12D3KooWB')
+    expect(both).to.not.include('12D3KooWB (none)')
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { idToHex } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createNode } from '../src/index.ts'
-import { closedPort, keyIdHex, keyOwnedBy, killChildren, removeDir, report, runCli, tempDir, trueOwner, waitUntil } from './fixtures/util.ts'
+import { closedPort, keyIdHex, keyOwnedBy, killChildren, removeDir, report, runCli, spawnCli, tempDir, trueOwner, waitUntil, withDeadline } from './fixtures/util.ts'
 import type { SelfmgmtNode } from '../src/index.ts'
 import type { CliResult, Member } from './fixtures/util.ts'
 
@@ -193,6 +193,18 @@ describe('selfmgmt command line', function () {
       expect(empty.stdout).to.equal('')
     })
 
+    it('get into a reader that goes away (selfmgmt get KEY | head -c 10): a quiet exit, not an EPIPE stack trace', async () => {
+      expectOk(await cli(['put', 'cli big', '-', '--api', api], {}, Buffer.alloc(256 * 1024, 120)))
+      const child = spawnCli(['get', 'cli big', '--api', api])
+      // The reader closes its end at once, as head does once it has what it wants.
+      child.stdout?.destroy()
+      let stderr = ''
+      child.stderr?.setEncoding('utf8').on('data', (x: string) => { stderr += x })
+      const code = await withDeadline(new Promise<number | null>(resolve => { child.once('exit', c => { resolve(c) }) }), 20_000, 'selfmgmt get did not exit')
+      expect(stderr).to.equal('')
+      expect(code).to.equal(0)
+    })
+
     it('delete KEY; get of a deleted or never written key exits with 1 and says so', async () => {
       expectOk(await cli(['put', 'cli doomed', 'soon gone', '--api', api]))
       const del = await cli(['delete', 'cli doomed', '--api', apiA()])
@@ -247,6 +259,7 @@ describe('selfmgmt command line', function () {
       { args: () => ['start', '--data-dir', dirs[0], '--geometry', 'hypercube'], says: '--geometry must be dks, tango or chord' },
       { args: () => ['start', '--data-dir', dirs[0], '--k', '3'], says: /geometry|power of two/ },
       { args: () => ['start', '--data-dir', dirs[0], '--bootstrap', '/ip4/127.0.0.1/tcp/1'], says: 'must end in /p2p/<peer id>' },
+      { args: () => ['start', '--data-dir', dirs[0], '--bootstrap', '/ip4/127.0.0.1/tcp/1/p2p/notapeerid'], says: 'names "notapeerid", which is not a peer id' },
       { args: () => ['start', '--data-dir', dirs[0], '--ping-interval-ms', '1000', '--pred-timeout-ms', '500'], says: 'predTimeoutMs (500) must exceed pingIntervalMs (1000)' },
       { args: () => ['start', '--data-dir', dirs[0], '--replication', '9'], says: '--replication must be an integer 1..8, got "9"' },
       { args: () => ['start', '--data-dir', dirs[0], '--store-sync', 'sometimes'], says: '--store-sync must be full or normal' },

@@ -1,4 +1,4 @@
-/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), a listen address in use stops the start with ListenFailedError, a second node on a data directory in use does not start (DataDirInUseError) and a lock left by a dead process is taken over, and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
+/* Goal: createNode's life cycle and options: bad options are refused before anything starts; a node stopped right after it started stays stopped (no ring created behind its back, no timer left running), stop is idempotent and ends waitForJoin; a node that cannot join is not a member and its API says so (503 with a JSON error); the store runs by default with its records in <dataDir>/store.db and the replication asked for, not at all with store: false (then /v1/kv answers 503), a listen address or API port in use stops the start with ListenFailedError, a second node on a data directory in use does not start (DataDirInUseError) and a lock left by a dead process is taken over, and a damaged store.db stops the start with CorruptDatabaseError (one written with another replication degree with SettingsMismatchError), leaves the file as it was and frees the ports. A node that created a ring alone because the peers it remembers were away merges its ring with theirs once they are back (before: it stayed apart for good). Method: in-process nodes on temporary data dirs (for the merge: ring only, A on a fixed port stopped and started again, C remembering only A). */
 import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -250,6 +250,23 @@ describe('createNode', function () {
       await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
     }
     // The lock was released: the directory starts a node.
+    const again = await start({ store: false }, dataDir)
+    await again.stop()
+  })
+
+  it('an API port in use stops the start with ListenFailedError naming it and the option; the data directory is free again', async () => {
+    const dataDir = await tempDir('node-api-port')
+    dirs.push(dataDir)
+    const busy = createServer()
+    await new Promise<void>(resolve => { busy.listen(0, '127.0.0.1', resolve) })
+    const port = (busy.address() as { port: number }).port
+    try {
+      const err = await rejection(createNode({ dataDir, dht: false, store: false, apiPort: port }))
+      expect(err.name).to.equal('ListenFailedError')
+      expect(err.message).to.include(`the HTTP API cannot listen on 127.0.0.1:${port}: it is in use (EADDRINUSE); choose another --api-port`)
+    } finally {
+      await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
+    }
     const again = await start({ store: false }, dataDir)
     await again.stop()
   })

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidParametersError, serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { AbortError } from '@selfmgmt/interface'
-import { Channels, CoreTimer, ID_MASK, RING_SIZE, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, readFrames, releasePauseClock } from '@selfmgmt/ring'
+import { Channels, CoreTimer, ID_MASK, RING_PROTOCOL, RING_SIZE, acquirePauseClock, idToHex, nodeRefOf, pauseAwareNow, peerIdOf, readFrames, releasePauseClock } from '@selfmgmt/ring'
 import { CustomProgressEvent } from 'progress-events'
 import { ClockGapWatch } from './clock-gap.ts'
 import { STORE_FRAME_BYTES_MAX, STORE_PROTOCOL, OPERATION_TIMEOUT_MS, HANDOFF_ON_STOP_MS, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.ts'
@@ -96,6 +96,8 @@ interface Waiter {
 
 /** A peer of other settings is said on the error log at most this often (settings.ts). */
 const OTHER_SETTINGS_SAY_EVERY_MS = 600_000
+/** How getState().otherSettings names a ring member that serves no store at all. */
+export const NO_STORE = 'none'
 /** Peers remembered for that. */
 const OTHER_SETTINGS_SAID_MAX = 1024
 
@@ -472,7 +474,7 @@ export class StoreService implements Startable {
         const err = operationError(e)
         if (err instanceof QuorumUnavailableError && this.otherSettings.size > 0) {
           const n = this.otherSettings.size
-          w.reject(new QuorumUnavailableError(`${err.message}; ${n} ${n === 1 ? 'peer serves' : 'peers serve'} the store with other settings than this node's ${this.protocolId}, and no store message passes between them (see the error log and getState().otherSettings)`, { indeterminate: err.indeterminate }))
+          w.reject(new QuorumUnavailableError(`${err.message}; ${n} ${n === 1 ? 'peer serves' : 'peers serve'} the store with other settings than this node's ${this.protocolId}, or not at all, and no store message passes between them (see the error log and getState().otherSettings)`, { indeterminate: err.indeterminate }))
           return
         }
         w.reject(err)
@@ -578,7 +580,10 @@ export class StoreService implements Startable {
    * off the list.
    */
   private onPeerProtocols (peer: string, protocols: readonly string[]): void {
-    const other = otherStoreProtocol(protocols, this.protocolBase, this.protocolId)
+    // A ring member that serves no store (a node started without it) owns part of the ring like
+    // any other, so the replicas placed in its range are nowhere.
+    const storeless = protocols.includes(RING_PROTOCOL) && !protocols.some(p => p === this.protocolBase || p.startsWith(`${this.protocolBase}/`))
+    const other = storeless ? NO_STORE : otherStoreProtocol(protocols, this.protocolBase, this.protocolId)
     if (other === undefined) {
       if (protocols.includes(this.protocolId)) { this.otherSettings.delete(peer) }
       return
@@ -590,6 +595,10 @@ export class StoreService implements Startable {
     this.otherSettingsSaid.delete(peer)
     this.otherSettingsSaid.set(peer, { protocol: other, atMs: now })
     if (this.otherSettingsSaid.size > OTHER_SETTINGS_SAID_MAX) { this.otherSettingsSaid.delete(this.otherSettingsSaid.keys().next().value as string) }
+    if (other === NO_STORE) {
+      this.log.error('peer %s is a member of the ring but serves no store (started without it): it owns part of the ring like any node, so the replicas placed in its range are nowhere, and keys with two or more of their %d replicas there are unavailable. Run the store on every node of a ring, or keep nodes without it out of the ring', peer, this.init.r ?? R_DEFAULT)
+      return
+    }
     const theirs = other === this.protocolBase ? 'settings it does not name (an older version)' : describeProfile(other.slice(this.protocolBase.length + 1))
     this.log.error('peer %s serves the store as %s (%s), this node as %s (%s): every node of a ring must use the same replication degree, consistency and read-lease setting, so no store message passes between the two, and operations on keys with replicas there may fail. Restart the node that differs with the ring\'s settings', peer, other, theirs, this.protocolId, describeProfile(this.protocolId.slice(this.protocolBase.length + 1)))
   }

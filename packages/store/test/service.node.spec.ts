@@ -11,7 +11,7 @@ import { ID_MASK, inOpenClosed, ring } from '@selfmgmt/ring'
 import { expect } from 'aegir/chai'
 import { createLibp2p } from 'libp2p'
 import { STORE_PROTOCOL } from '../src/constants.ts'
-import { encodeStoreMessage, openSqliteBackend, replicaIds, store } from '../src/index.ts'
+import { NO_STORE, encodeStoreMessage, openSqliteBackend, replicaIds, store } from '../src/index.ts'
 import type { StoreService } from '../src/index.ts'
 import type { Libp2p } from '@libp2p/interface'
 import type { RingService } from '@selfmgmt/ring'
@@ -168,7 +168,7 @@ describe('store service on libp2p', function () {
 describe('store service on libp2p, settings', function () {
   this.timeout(120_000)
 
-  it('nodes of other settings (read leases, r) never exchange store messages: each lists the others (while connected) and says so on its error log, and operations fail instead of mixing', async () => {
+  it('nodes of other settings (read leases, r) never exchange store messages: each lists the others (while connected) and says so on its error log, and operations fail instead of mixing; a ring member without the store is listed as serving none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'selfmgmt-store-mixed-'))
     const errors = new Map<number, string[]>()
     // A logger per node that keeps what the store's component says on its error log.
@@ -208,7 +208,7 @@ describe('store service on libp2p, settings', function () {
     const a = await start(0, {})
     const b = await start(1, { leases: false }, a.getMultiaddrs()[0].toString())
     const c = await start(2, { r: 3 }, a.getMultiaddrs()[0].toString())
-    const nodes = [a, b, c]
+    const nodes: StoreLibp2p[] = [a, b, c]
     try {
       expect(nodes.map(n => n.services.store.protocol)).to.deep.equal([`${STORE_PROTOCOL}/r4-linearizable-leases`, `${STORE_PROTOCOL}/r4-linearizable`, `${STORE_PROTOCOL}/r3-linearizable-leases`])
       // Each node learns the others' protocols (identify) and lists them.
@@ -254,6 +254,21 @@ describe('store service on libp2p, settings', function () {
       await c.stop()
       await waitFor(() => others(a).length === 1, 20_000, 'the stopped node off the list')
       expect(others(a)).to.deep.equal([b.services.store.protocol])
+      // A ring member without the store (a node started with --no-store) owns a range whose
+      // replicas are nowhere: listed as serving none, and said on the error log.
+      const d = await createLibp2p({
+        addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+        transports: [tcp()],
+        connectionEncrypters: [noise()],
+        streamMuxers: [yamux()],
+        connectionManager: { inboundConnectionThreshold: 10_000 },
+        services: { identify: identify(), ring: ring({ ...FAST, autoJoin: false }) }
+      })
+      nodes.push(d as unknown as StoreLibp2p)
+      await d.services.ring.join([a.getMultiaddrs()[0].toString()])
+      await waitFor(() => others(a).includes(NO_STORE), 20_000, 'the ring member without the store listed')
+      expect(a.services.store.getState().otherSettings.find(o => o.protocol === NO_STORE)?.peer).to.equal(d.peerId.toString())
+      expect(said(0).find(e => e.includes(d.peerId.toString()))).to.include('is a member of the ring but serves no store')
     } finally {
       await Promise.all(nodes.map(async n => n.stop()))
       await rm(dir, { recursive: true, force: true })

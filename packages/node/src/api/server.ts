@@ -32,7 +32,7 @@ import { assert } from '@selfmgmt/interface'
 import { NotMemberError, keyToId } from '@selfmgmt/ring'
 import { VersionConflictError } from '@selfmgmt/store'
 import * as K from '../constants.ts'
-import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError, UnsupportedMediaTypeError } from '../errors.ts'
+import { BodyTooLargeError, BusyError, InvalidJsonError, InvalidKeyError, InvalidVersionError, KeyNotFoundError, ListenFailedError, MethodNotAllowedError, RouteNotFoundError, StoreNotRunningError, UnsupportedMediaTypeError } from '../errors.ts'
 import { lookupJson, ringJson, statusJson } from './json.ts'
 import type { SelfmgmtNode } from '../node.ts'
 import type { Logger } from '@libp2p/interface'
@@ -141,9 +141,13 @@ export async function startApi (node: SelfmgmtNode, init: ApiInit): Promise<ApiS
 
 async function listen (server: Server, port: number, host: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const failed = (err: NodeJS.ErrnoException): void => {
+      const why = err.code === 'EADDRINUSE' ? 'it is in use' : err.code === 'EACCES' ? 'this user may not use it' : err.code === 'EADDRNOTAVAIL' ? 'it is not an address of this machine' : undefined
+      reject(why === undefined ? err : new ListenFailedError(`the HTTP API cannot listen on ${host}:${port}: ${why} (${String(err.code)}); choose another --api-port (the apiPort option), or stop what uses it`, { cause: err }))
+    }
+    server.once('error', failed)
     server.listen(port, host, () => {
-      server.off('error', reject)
+      server.off('error', failed)
       resolve()
     })
   })

@@ -3,6 +3,7 @@
  * people or (with --json) as the API's JSON on one line.
  */
 import { InvalidParametersError } from '@selfmgmt/interface'
+import { NO_STORE } from '@selfmgmt/store'
 import { ApiClient } from '../api/client.ts'
 import { apiUrl } from './args.ts'
 import type { Values } from './args.ts'
@@ -74,7 +75,12 @@ function stalledLine (stalled: number | undefined): string {
 /** Peers that serve the store with other settings, named on the status line (none in a healthy ring; absent from older nodes' answers). */
 function otherSettingsLine (others: Array<{ peer: string, protocol: string }> | undefined): string {
   if (others === undefined || others.length === 0) { return '' }
-  return `; WARNING: ${others.length} ${others.length === 1 ? 'peer serves' : 'peers serve'} the store with other settings, and no store message passes between them and this node: ${others.map(o => `${o.peer} (${o.protocol})`).join(', ')}`
+  const differ = others.filter(o => o.protocol !== NO_STORE)
+  const none = others.filter(o => o.protocol === NO_STORE)
+  const out: string[] = []
+  if (differ.length > 0) { out.push(`; WARNING: ${differ.length} ${differ.length === 1 ? 'peer serves' : 'peers serve'} the store with other settings, and no store message passes between them and this node: ${differ.map(o => `${o.peer} (${o.protocol})`).join(', ')}`) }
+  if (none.length > 0) { out.push(`; WARNING: ${none.length} ring ${none.length === 1 ? 'member serves' : 'members serve'} no store (started with --no-store): the replicas placed in their ranges are nowhere, and keys with two or more there are unavailable: ${none.map(o => o.peer).join(', ')}`) }
+  return out.join('')
 }
 
 export function describeLookup (r: LookupJson): string {
