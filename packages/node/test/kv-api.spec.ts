@@ -1,4 +1,4 @@
-/* Goal: the store through the HTTP API (/v1/kv/<key>) and ApiClient: a value put through one node reads back byte for byte through the others with its version as ETag; deletes are new versions (404 with the version after them, idempotent); If-Match makes PUT and DELETE compare-and-set (412 with the current version when it differs, "0" = create if never written); absent keys are 404; bad keys are 400, bad If-Match headers 400, bodies over 1 MiB 413 (declared or streamed), wrong methods 405 with Allow; /v1/status has the store's state; the node keeps serving after every bad request. Method: a ring of three in-process nodes (createNode, API on port 0), raw node:http requests and ApiClient. */
+/* Goal: the store through the HTTP API (/v1/kv/<key>) and ApiClient: a value put through one node reads back byte for byte through the others with its version as ETag; deletes are new versions (404 with the version after them, idempotent); If-Match makes PUT and DELETE compare-and-set (412 with the current version when it differs, "0" = create if never written), If-None-Match: * makes a PUT write only where there is no value; absent keys are 404; bad keys are 400, bad If-Match headers 400, bodies over 1 MiB 413 (declared or streamed), wrong methods 405 with Allow; /v1/status has the store's state; the node keeps serving after every bad request. Method: a ring of three in-process nodes (createNode, API on port 0), raw node:http requests and ApiClient. */
 import { expect } from 'aegir/chai'
 import { ApiClient, createNode, defaults } from '../src/index.ts'
 import { httpRequest, removeDir, tempDir, waitUntil } from './fixtures/util.ts'
@@ -123,6 +123,24 @@ describe('store through the HTTP API (/v1/kv)', function () {
       expectError(await kv(apis[2], 'PUT', freshKey('cas-absent'), { body: 'x', headers: { 'if-match': '"5"' } }), 412, 'ERR_VERSION_CONFLICT', 0)
     })
 
+    it('If-None-Match: * writes only where the key has no value (never written or deleted), else 412 with the current version', async () => {
+      const key = freshKey('create-only')
+      const star = { 'if-none-match': '*' }
+      expectVersion(await kv(apis[0], 'PUT', key, { body: 'first', headers: star }), 1)
+      expectError(await kv(apis[1], 'PUT', key, { body: 'second', headers: star }), 412, 'ERR_VERSION_CONFLICT', 1)
+      expectValue(await kv(apis[2], 'GET', key), 'first', 1)
+      expectVersion(await kv(apis[2], 'DELETE', key), 2)
+      // Deleted: no value, so it writes again.
+      expectVersion(await kv(apis[1], 'PUT', key, { body: 'after the delete', headers: star }), 3)
+      expectValue(await kv(apis[0], 'GET', key), 'after the delete', 3)
+      // Anything else in If-None-Match, or both headers, or on a DELETE: 400, nothing written.
+      for (const headers of [{ 'if-none-match': '"3"' }, { 'if-none-match': '*', 'if-match': '"3"' }] as Array<Record<string, string>>) {
+        expectError(await kv(apis[0], 'PUT', key, { body: 'x', headers }), 400, 'ERR_INVALID_VERSION')
+      }
+      expectError(await kv(apis[0], 'DELETE', key, { headers: star }), 400, 'ERR_INVALID_VERSION')
+      expectValue(await kv(apis[2], 'GET', key), 'after the delete', 3)
+    })
+
     it('empty values, values of exactly 1 MiB, keys of exactly 1024 bytes, Unicode keys and keys with / round-trip', async () => {
       const empty = freshKey('empty')
       expectVersion(await kv(apis[0], 'PUT', empty), 1)
@@ -203,7 +221,7 @@ describe('store through the HTTP API (/v1/kv)', function () {
 
     it('bad If-Match: 400 ERR_INVALID_VERSION, and nothing is written', async () => {
       const key = freshKey('bad-if-match')
-      for (const ifMatch of ['*', '1', 'W/"1"', '"x"', '"-1"', '"1.5"', '"1", "2"', '"99999999999999999"', '']) {
+      for (const ifMatch of ['*', '1', 'W/"1"', '"x"', '"-1"', '"1.5"', '"1", "2"', '"99999999999999999"', '"06"', '']) {
         expectError(await kv(apis[1], 'PUT', key, { body: 'x', headers: { 'if-match': ifMatch } }), 400, 'ERR_INVALID_VERSION')
         expectError(await kv(apis[1], 'DELETE', key, { headers: { 'if-match': ifMatch } }), 400, 'ERR_INVALID_VERSION')
       }

@@ -10,7 +10,8 @@
  * ETag, when the key was deleted)
  * - `PUT /v1/kv/<key>` with the value as the raw body (at most 1 MiB, else 413): `{"version"}`;
  * with `If-Match: "<version>"` only if the key is at that version (`"0"`: never written),
- * else 412 ERR_VERSION_CONFLICT with the current `version`
+ * else 412 ERR_VERSION_CONFLICT with the current `version`; with `If-None-Match: *` only if the
+ * key has no value (never written or deleted), else 412 likewise
  * - `DELETE /v1/kv/<key>`: `{"version"}`; idempotent: deleting an absent key changes nothing
  * and answers its version (0 if never written); If-Match as for PUT
  * - `POST /v1/store/force-rebuild` with `{"confirm": true}` (application/json): an operator's force-rebuild of this
@@ -336,10 +337,22 @@ async function kvGet (ctx: Context, path: string, signal: AbortSignal): Promise<
 async function kvPut (ctx: Context, req: IncomingMessage, path: string, signal: AbortSignal): Promise<Reply> {
   const key = kvKey(path)
   const expected = ifMatch(req)
+  const absent = ifNoneMatch(req, expected !== undefined)
   const store = storeOf(ctx)
   return withKvSlot(ctx, async () => {
     const value = await readBytes(req, signal, K.KV_VALUE_BYTES_MAX, 'the value')
-    const { version } = expected === undefined ? await store.put(key, value, { signal }) : await cas(store, key, expected, value, signal)
+    let version: number
+    if (absent) {
+      // Only where there is no value (never written, or deleted): a read, then a compare-and-set
+      // at the version it saw, so a value written in between makes it fail, never lost.
+      const now = await store.get(key, { signal })
+      if (now.value !== undefined) { throw new VersionConflictError(`the key has a value (version ${now.version}); If-None-Match: * writes only where there is none; nothing was written`, now.version) }
+      version = (await cas(store, key, now.version, value, signal)).version
+    } else if (expected !== undefined) {
+      version = (await cas(store, key, expected, value, signal)).version
+    } else {
+      version = (await store.put(key, value, { signal })).version
+    }
     assert(version > 0, 'a put makes a positive version')
     return versionReply(version)
   })
@@ -348,6 +361,7 @@ async function kvPut (ctx: Context, req: IncomingMessage, path: string, signal: 
 async function kvDelete (ctx: Context, req: IncomingMessage, path: string, signal: AbortSignal): Promise<Reply> {
   const key = kvKey(path)
   const expected = ifMatch(req)
+  if (req.headers['if-none-match'] !== undefined) { throw new InvalidVersionError('If-None-Match is for PUT (write only where the key has no value); a DELETE takes If-Match') }
   const store = storeOf(ctx)
   return withKvSlot(ctx, async () => {
     // Deleting an absent key changes nothing: its version stays (0 if it was never written).
@@ -385,11 +399,20 @@ function kvKey (path: string): string {
   return key
 }
 
+/** Whether a PUT carries `If-None-Match: *` (write only where the key has no value); any other If-None-Match is refused. */
+function ifNoneMatch (req: IncomingMessage, withIfMatch: boolean): boolean {
+  const h = req.headers['if-none-match']
+  if (h === undefined) { return false }
+  if (h.trim() !== '*') { throw new InvalidVersionError(`If-None-Match on a write takes only * (write only where the key has no value), got ${JSON.stringify(h.slice(0, 64))}`) }
+  if (withIfMatch) { throw new InvalidVersionError('If-Match and If-None-Match together: send one of them') }
+  return true
+}
+
 /** The version of an `If-Match: "<version>"` header, or undefined without one. */
 function ifMatch (req: IncomingMessage): number | undefined {
   const h = req.headers['if-match']
   if (h === undefined) { return undefined }
-  const m = /^\s*"(\d{1,16})"\s*$/.exec(h)
+  const m = /^\s*"(0|[1-9]\d{0,15})"\s*$/.exec(h)
   const v = m === null ? NaN : Number(m[1])
   if (!Number.isSafeInteger(v)) { throw new InvalidVersionError(`If-Match must be one quoted version like "3" ("0": only if the key was never written), got ${JSON.stringify(h.slice(0, 64))}`) }
   return v
