@@ -214,6 +214,7 @@ class Node implements SelfmgmtNode {
       this.ring.create()
       return
     }
+    let lastError: Error | undefined
     for (let round = 1; round <= K.JOIN_ROUNDS_MAX; round++) {
       if (signal.aborted || this.ring.isMember()) { return }
       // A join still in progress from the previous round (the core retries on its own) is waited for, not restarted.
@@ -221,7 +222,8 @@ class Node implements SelfmgmtNode {
         try {
           await this.ring.join(boot, { signal })
           return
-        } catch (err) {
+        } catch (err: any) {
+          lastError = err
           this.log('join round %d/%d through %d peers failed - %e', round, K.JOIN_ROUNDS_MAX, boot.length, err)
         }
       }
@@ -235,7 +237,10 @@ class Node implements SelfmgmtNode {
       }
       await sleep(backoffMs(round), signal).catch(() => {}) // a stop ends the loop at its top
     }
-    if (!this.ring.isMember()) { throw new JoinFailedError(`could not join the ring through ${boot.join(', ')} in ${K.JOIN_ROUNDS_MAX} rounds`) }
+    if (!this.ring.isMember()) {
+      const last = lastError === undefined ? '' : ` (the last round: ${lastError.message}${lastError.cause instanceof Error ? `: ${lastError.cause.message}` : ''})`
+      throw new JoinFailedError(`could not join the ring through ${boot.join(', ')} in ${K.JOIN_ROUNDS_MAX} rounds${last}`, { cause: lastError })
+    }
   }
 
   /**

@@ -334,6 +334,8 @@ describe('selfmgmt start that cannot join', function () {
     const failed = events.find(e => e.event === 'join-failed')
     expect(failed.code).to.equal('ERR_JOIN_FAILED')
     expect(failed.message).to.include(`could not join the ring through ${nobody}`)
+    // And why: the last round's error, down to the socket's.
+    expect(failed.message).to.include('(the last round: no usable bootstrap peer').and.include('ECONNREFUSED')
     report(`gave up joining after ${Math.round((performance.now() - started) / 1000)} s`)
   })
 })

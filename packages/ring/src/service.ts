@@ -241,11 +241,18 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     const core = this.requireCore()
     if (core.isMember()) { return }
     const refs: NodeRef[] = []
+    const why: string[] = []
     for (const b of bootstrap) {
-      const ref = await this.bootstrapRef(b, options)
-      if (ref !== undefined && ref.addr !== core.self.addr) { refs.push(ref) }
+      const got = await this.bootstrapRef(b, options)
+      if (typeof got === 'string') {
+        why.push(`${b.toString()}: ${got}`)
+      } else if (got === undefined) {
+        why.push(`${b.toString()}: an RSA peer id (ring ids need Ed25519 or secp256k1 keys)`)
+      } else if (got.addr !== core.self.addr) {
+        refs.push(got)
+      }
     }
-    if (refs.length === 0) { throw new JoinFailedError('no usable bootstrap peer (unreachable, not a ring member, or RSA peer id)') }
+    if (refs.length === 0) { throw new JoinFailedError(`no usable bootstrap peer${why.length === 0 ? '' : ` (${why.slice(0, 4).join('; ')})`}`) }
     // Reaching the bootstrap peers may have taken the whole deadline: then nothing is started.
     options.signal?.throwIfAborted()
     if (core.isMember()) { return }
@@ -268,7 +275,7 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
     let n = 0
     for (const b of peers) {
       const ref = await this.bootstrapRef(b, options)
-      if (ref === undefined || ref.addr === core.self.addr) { continue }
+      if (ref === undefined || typeof ref === 'string' || ref.addr === core.self.addr) { continue }
       this.command({ type: 'reunite', node: ref })
       n++
     }
@@ -665,16 +672,20 @@ export class RingService extends TypedEventEmitter<RingEvents> implements Starta
   }
 
   /** Resolves a bootstrap address to a ring reference, dialling it to learn its peer id. */
-  private async bootstrapRef (b: string | Multiaddr, options: AbortOptions): Promise<NodeRef | undefined> {
+  /** The ring ref of a bootstrap peer (undefined: an RSA peer id), or why it could not be reached. */
+  private async bootstrapRef (b: string | Multiaddr, options: AbortOptions): Promise<NodeRef | undefined | string> {
     try {
       const target = typeof b === 'string' ? multiaddr(b) : b
       const conn = await this.components.connectionManager.openConnection(target, { signal: options.signal ?? AbortSignal.timeout(K.OPEN_TIMEOUT_MS) })
       const ref = nodeRefOf(conn.remotePeer)
       if (ref !== undefined) { this.remember(ref.addr, [target]) }
       return ref
-    } catch (err) {
+    } catch (err: any) {
       this.log('bootstrap %s unusable - %e', b.toString(), err)
-      return undefined
+      // libp2p's dial errors wrap the socket's (ECONNREFUSED, a peer id that does not match).
+      const inner = err?.errors?.[0]?.message ?? err?.cause?.message
+      const text = `${String(err?.message ?? err)}${typeof inner === 'string' && inner !== err?.message ? ` (${inner})` : ''}`
+      return text.length > 200 ? `${text.slice(0, 200)}…` : text
     }
   }
 

@@ -82,7 +82,7 @@ export async function runStart (v: Values): Promise<number> {
     // Joining failed for good (every bootstrap peer tried, JOIN_ROUNDS_MAX rounds): say so and
     // exit with 1, so that a supervisor sees it, rather than run on outside any ring.
     emit(json, { event: 'join-failed', code: (why as any).code ?? null, message: why.message }, `selfmgmt: ${why.message}${(why as any).code === undefined ? '' : ` [${String((why as any).code)}]`}`)
-    process.stderr.write(`${why.message}: stopping\n`)
+    process.stderr.write('stopping\n')
     await node.stop()
     if (v['exit-with-stdin'] === true) { process.stdin.destroy() }
     emit(json, { event: 'stopped' }, 'stopped')
