@@ -81,7 +81,7 @@ describe('selfmgmt command line', function () {
       const other = member(a)
       expect(r.stdout).to.include(`peer id     ${self.peerId}`)
       expect(r.stdout).to.include(`ring id     ${self.ringId}`)
-      expect(r.stdout).to.include('member      yes (member)')
+      expect(r.stdout).to.include('member      yes\n')
       expect(r.stdout).to.include(`predecessor ${other.ringId}  ${other.peerId}`)
       expect(r.stdout).to.match(new RegExp(`successors\\s+${other.ringId}  ${other.peerId}`))
       expect(r.stdout).to.include('kad-dht     off')

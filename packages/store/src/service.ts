@@ -351,8 +351,9 @@ export class StoreService implements Startable {
     const done = new Promise<Extract<StoreEvent, { type: 'op-done' }>>((resolve, reject) => { this.waiters.set(opId, { resolve, reject }) })
     this.command({ ...cmd, opId })
     const signal = options.signal
-    const timeout = setTimeout(() => this.abandon(opId, new QuorumUnavailableError(`${kind} timed out after ${this.timeoutMs} ms (its effect, for a write, is unknown)`, { indeterminate: kind !== 'get' })), this.timeoutMs)
-    const onAbort = (): void => this.abandon(opId, new AbortError(`${kind} aborted (its effect, for a write, is unknown)`))
+    const unknown = kind === 'get' ? '' : ' (it may still have been applied)'
+    const timeout = setTimeout(() => this.abandon(opId, new QuorumUnavailableError(`${kind} timed out after ${this.timeoutMs} ms before a quorum of the key's replicas answered${unknown}`, { indeterminate: kind !== 'get' })), this.timeoutMs)
+    const onAbort = (): void => this.abandon(opId, new AbortError(`${kind} aborted${unknown}`))
     signal?.addEventListener('abort', onAbort, { once: true })
     try {
       const e = await done

@@ -54,7 +54,7 @@ export function describeStatus (s: StatusJson): string {
   return [
     `peer id     ${s.peerId}`,
     `ring id     ${s.ringId}`,
-    `member      ${s.member ? 'yes' : 'no'} (${s.state})`,
+    `member      ${s.member ? 'yes' : 'no'}${s.state === 'member' ? '' : ` (${s.state})`}`,
     `geometry    ${s.geometry} k=${s.k}${s.proximity ? ', proximity' : ''}`,
     `predecessor ${peer(s.predecessor)}`,
     ...rows('successors', s.successors.map(peer)),
