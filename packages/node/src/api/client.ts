@@ -129,7 +129,9 @@ export class ApiClient {
       bytes = new Uint8Array(await res.arrayBuffer())
     } catch (err: any) {
       if (err?.name === 'ApiResponseError') { throw err }
-      const why = deadline.aborted ? `no answer within ${this.timeoutMs} ms` : String(err?.cause?.message ?? err?.message)
+      const cause = String(err?.cause?.message ?? err?.message)
+      // fetch refuses some ports outright (1, 22, 25, 6000, ...: the Fetch standard's "bad ports").
+      const why = deadline.aborted ? `no answer within ${this.timeoutMs} ms` : cause === 'bad port' ? `fetch refuses to connect to port ${new URL(this.url).port} (a port the Fetch standard blocks); start the node with another --api-port` : cause
       throw new ApiUnreachableError(`cannot reach the node API at ${this.url}: ${why}`, { cause: err })
     }
     if (bytes.length > RESPONSE_BYTES_MAX) { throw new ApiResponseError(`${target} answered ${bytes.length} bytes, over the limit of ${RESPONSE_BYTES_MAX}`, res.status, 'ERR_INVALID_RESPONSE') }
