@@ -172,9 +172,19 @@ describe('createNode', function () {
     // Writes from other nodes than the last readers: every node sees them at once.
     for (const [i, k] of keys.entries()) { await nodes[(i + 1) % 3].store?.put(k, te.encode(`${k} v2`)) }
     await readAll('v2')
-    const leaseReads = nodes.reduce((a, n) => a + (n.store?.getState().counters.leaseReads ?? 0), 0)
-    report(`${leaseReads} of ${2 * 3 * 3 * keys.length} gets answered from a home's copy`)
-    expect(leaseReads).to.be.greaterThan(keys.length)
+    // A home answers from its copy once it holds grants, which are not given over an arc for its
+    // first 2.4 s ready (the quiet time): so within a few rounds, not at once (on a loaded machine
+    // all of the reads above can fall in that window).
+    const leaseReads = (): number => nodes.reduce((a, n) => a + (n.store?.getState().counters.leaseReads ?? 0), 0)
+    let rounds = 0
+    await waitUntil('the homes answering gets from their own copies', 30_000, async () => {
+      const before = leaseReads()
+      await readAll('v2')
+      rounds++
+      const got = leaseReads() - before
+      return got > keys.length ? [] : [`${got} of ${3 * 3 * keys.length} gets in round ${rounds} from a home's copy`]
+    }, 500)
+    report(`${leaseReads()} of ${(2 + rounds) * 3 * 3 * keys.length} gets answered from a home's copy (${rounds} extra rounds of reads)`)
     // The status says so.
     const status = (await httpRequest(`${first.apiUrl}/v1/status`, { method: 'GET' })).json.store
     expect(status).to.include({ readLeases: true, leaseReads: first.store?.getState().counters.leaseReads })
