@@ -99,10 +99,10 @@ export class LocalNetwork {
   async startNode (index: number, total = this.nodes.length, options: AbortOptions = {}): Promise<LocalNode> {
     const boot = this.bootstrapFor(index)
     const node = await this.spawn(index, boot, options)
-    this.progress(`node ${index + 1}/${total} started (${node.info.peerId}), ${boot.length === 0 ? 'creating the ring' : `joining through ${boot.length} node(s)`}`)
+    this.progress(`node ${index} (${index + 1} of ${total}) started (${node.info.peerId}), ${boot.length === 0 ? 'creating the ring' : `joining through ${boot.length} node(s)`}`)
     this.nodes[index] = node
     await this.waitMember(node, options)
-    this.progress(`node ${index + 1}/${total} joined: ring id ${node.info.ringId}, API ${node.info.apiUrl}`)
+    this.progress(`node ${index} (${index + 1} of ${total}) joined: ring id ${node.info.ringId}, API ${node.info.apiUrl}`)
     return node
   }
 
