@@ -114,6 +114,15 @@ export function parse (argv: string[]): Parsed {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (err: any) {
+    // node:util's own wording, which names its API, is said in the command's terms instead.
+    const option = /'(--?[^' =]+)/.exec(String(err?.message))?.[1]
+    if (err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+      throw new InvalidParametersError(`unknown option ${option} (a value that starts with - goes after --, as in: selfmgmt put KEY -- -1)`)
+    }
+    if (err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+      const dash = /ambiguous/.test(String(err?.message)) ? ` (one that starts with - is given as ${option}=-5)` : ''
+      throw new InvalidParametersError(`${option} needs a value${dash}`)
+    }
     throw new InvalidParametersError(String(err?.message))
   }
   const [command, ...positionals] = parsed.positionals
