@@ -19,7 +19,7 @@ import { R_MAX, R_MIN } from './core/placement.ts'
 import { StoreNode } from './core/store-node.ts'
 import { openSqliteBackend } from './db/sqlite-backend.ts'
 import { ContentionError, InvalidItemError, QuorumUnavailableError } from './errors.ts'
-import { checkFileSettings, describeProfile, otherStoreProtocol, storeProtocolId } from './settings.ts'
+import { NO_STORE, checkFileSettings, describeProfile, otherStoreProtocol, storeProtocolId } from './settings.ts'
 import { decodeStoreMessage, encodeStoreMessage } from './wire.ts'
 import type { ReplicaBackend } from './core/backend.ts'
 import type { StoreMessage } from './core/messages.ts'
@@ -96,8 +96,6 @@ interface Waiter {
 
 /** A peer of other settings is said on the error log at most this often (settings.ts). */
 const OTHER_SETTINGS_SAY_EVERY_MS = 600_000
-/** How getState().otherSettings names a ring member that serves no store at all. */
-export const NO_STORE = 'none'
 /** Peers remembered for that. */
 const OTHER_SETTINGS_SAID_MAX = 1024
 
@@ -582,9 +580,8 @@ export class StoreService implements Startable {
    */
   private onPeerProtocols (peer: string, protocols: readonly string[]): void {
     // A ring member that serves no store (a node started without it) owns part of the ring like
-    // any other, so the replicas placed in its range are nowhere.
-    const storeless = protocols.includes(RING_PROTOCOL) && !protocols.some(p => p === this.protocolBase || p.startsWith(`${this.protocolBase}/`))
-    const other = storeless ? NO_STORE : otherStoreProtocol(protocols, this.protocolBase, this.protocolId)
+    // any other, so the replicas placed in its range are nowhere: listed as NO_STORE.
+    const other = otherStoreProtocol(protocols, this.protocolBase, this.protocolId, RING_PROTOCOL)
     if (other === undefined) {
       if (protocols.includes(this.protocolId)) { this.otherSettings.delete(peer) }
       return

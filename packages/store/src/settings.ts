@@ -39,14 +39,20 @@ export function describeProfile (profile: string): string {
   return `r = ${m[1]}, ${m[2] === 'none' ? 'no consistency (benchmark baseline)' : 'linearizable'}${m[2] === 'linearizable' ? `, read leases ${m[3] === undefined ? 'off' : 'on'}` : ''}`
 }
 
+/** How otherStoreProtocol names a ring member that serves no store at all (a node started without it). */
+export const NO_STORE = 'none'
+
 /**
  * The store protocol a peer serves, among its protocols, when it is not ours: the first one of
  * our base (with other settings, or the base alone: a version from before the settings were
- * part of the id). Undefined when it serves ours or none of the base.
+ * part of the id), or NO_STORE for a member of the ring (`ring`, its protocol) that serves none
+ * of the base. Undefined when it serves ours, or is neither.
  */
-export function otherStoreProtocol (protocols: readonly string[], base: string, ours: string): string | undefined {
+export function otherStoreProtocol (protocols: readonly string[], base: string, ours: string, ring?: string): string | undefined {
   if (protocols.includes(ours)) { return undefined }
-  return protocols.find(p => p === base || p.startsWith(`${base}/`))
+  const theirs = protocols.find(p => p === base || p.startsWith(`${base}/`))
+  if (theirs === undefined && ring !== undefined && protocols.includes(ring)) { return NO_STORE }
+  return theirs
 }
 
 /**

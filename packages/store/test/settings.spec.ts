@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite'
 import { expect } from 'aegir/chai'
 import { STORE_PROTOCOL } from '../src/constants.ts'
 import { openSqliteBackend } from '../src/db/sqlite-backend.ts'
-import { checkFileSettings, describeProfile, otherStoreProtocol, settingsProfile, storeProtocolId } from '../src/settings.ts'
+import { NO_STORE, checkFileSettings, describeProfile, otherStoreProtocol, settingsProfile, storeProtocolId } from '../src/settings.ts'
 import type { ReplicaRecord } from '../src/core/backend.ts'
 
 const record = (slot: number): ReplicaRecord => ({ key: Uint8Array.of(1, 2), slot, rid: 5n, promised: { n: 1, by: 'aa' }, accepted: { n: 1, by: 'aa' }, value: Uint8Array.of(9), version: 1 })
@@ -35,6 +35,10 @@ describe('ring settings', () => {
     expect(otherStoreProtocol(['/ipfs/id/1.0.0', ours], STORE_PROTOCOL, ours)).to.equal(undefined)
     expect(otherStoreProtocol([ours, theirs], STORE_PROTOCOL, ours)).to.equal(undefined)
     expect(otherStoreProtocol(['/ipfs/id/1.0.0', '/selfmgmt/ring/1.0.0'], STORE_PROTOCOL, ours)).to.equal(undefined)
+    // Given the ring's protocol: a ring member that serves no store is NO_STORE; a store peer is not.
+    expect(otherStoreProtocol(['/ipfs/id/1.0.0', '/selfmgmt/ring/1.0.0'], STORE_PROTOCOL, ours, '/selfmgmt/ring/1.0.0')).to.equal(NO_STORE)
+    expect(otherStoreProtocol(['/selfmgmt/ring/1.0.0', theirs], STORE_PROTOCOL, ours, '/selfmgmt/ring/1.0.0')).to.equal(theirs)
+    expect(otherStoreProtocol(['/selfmgmt/ring/1.0.0', ours], STORE_PROTOCOL, ours, '/selfmgmt/ring/1.0.0')).to.equal(undefined)
     // A version from before the settings were in the id serves the base alone.
     expect(otherStoreProtocol([STORE_PROTOCOL], STORE_PROTOCOL, ours)).to.equal(STORE_PROTOCOL)
     // Only the same base: another protocol that merely starts with the same letters is not ours.
