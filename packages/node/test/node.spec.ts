@@ -246,19 +246,14 @@ describe('createNode', function () {
   it('a listen address in use stops the start with ListenFailedError naming it (not libp2p\'s stack and advice about its own options); the data directory is free again', async () => {
     const dataDir = await tempDir('node-listen')
     dirs.push(dataDir)
-    const busy = createServer()
-    await new Promise<void>(resolve => { busy.listen(0, '127.0.0.1', resolve) })
-    const port = (busy.address() as { port: number }).port
-    try {
+    await withBusyPort(async port => {
       const err = await rejection(createNode({ dataDir, dht: false, store: false, listen: [`/ip4/127.0.0.1/tcp/${port}`] }))
       expect(err.name).to.equal('ListenFailedError')
       expect(err.code).to.equal('ERR_LISTEN_FAILED')
       expect(err.message).to.include(`the node did not start: cannot listen on /ip4/127.0.0.1/tcp/${port} (listen EADDRINUSE: address already in use 127.0.0.1:${port})`)
       expect(err.message).to.not.include('faultTolerance')
       expect(err.message).to.not.include('    at ')
-    } finally {
-      await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
-    }
+    })
     // The lock was released: the directory starts a node.
     const again = await start({ store: false }, dataDir)
     await again.stop()
@@ -267,16 +262,11 @@ describe('createNode', function () {
   it('an API port in use stops the start with ListenFailedError naming it and the option; the data directory is free again', async () => {
     const dataDir = await tempDir('node-api-port')
     dirs.push(dataDir)
-    const busy = createServer()
-    await new Promise<void>(resolve => { busy.listen(0, '127.0.0.1', resolve) })
-    const port = (busy.address() as { port: number }).port
-    try {
+    await withBusyPort(async port => {
       const err = await rejection(createNode({ dataDir, dht: false, store: false, apiPort: port }))
       expect(err.name).to.equal('ListenFailedError')
       expect(err.message).to.include(`the HTTP API cannot listen on 127.0.0.1:${port}: it is in use (EADDRINUSE); choose another --api-port`)
-    } finally {
-      await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
-    }
+    })
     const again = await start({ store: false }, dataDir)
     await again.stop()
   })
@@ -341,3 +331,14 @@ describe('createNode', function () {
     }
   })
 })
+
+/** Runs fn with a port of 127.0.0.1 that something else listens on, freed afterwards. */
+async function withBusyPort (fn: (port: number) => Promise<void>): Promise<void> {
+  const busy = createServer()
+  await new Promise<void>(resolve => { busy.listen(0, '127.0.0.1', resolve) })
+  try {
+    await fn((busy.address() as { port: number }).port)
+  } finally {
+    await new Promise<void>(resolve => { busy.close(() => { resolve() }) })
+  }
+}
